@@ -1,0 +1,130 @@
+/**
+ * The task registry: every long operation (a pipeline run, a publish, a pull) is a task with an id, a
+ * title, a progress (0..1 and a step label), a state, bounded log lines and a cancel. The window, the
+ * browser and the terminal all render the same task events.
+ */
+import { randomUUID } from 'node:crypto'
+import { EventEmitter } from 'node:events'
+import type { TaskInfo } from '../../src-preload/contract.ts'
+import { errorMessage } from './errors.ts'
+
+const MAX_LOG_LINES = 500
+const MAX_FINISHED_TASKS = 100
+
+export class CancelledError extends Error {
+  constructor(message = 'cancelled') {
+    super(message)
+    this.name = 'CancelledError'
+  }
+}
+
+export class Task {
+  readonly info: TaskInfo
+  private readonly controller = new AbortController()
+
+  constructor(
+    kind: string,
+    title: string,
+    private readonly emit: (task: Task, event: 'changed' | 'log', line?: string) => void,
+  ) {
+    this.info = {
+      id: randomUUID(),
+      kind,
+      title,
+      state: 'running',
+      progress: 0,
+      step: '',
+      startedAt: new Date().toISOString(),
+      logs: [],
+    }
+  }
+
+  get id(): string {
+    return this.info.id
+  }
+
+  /** Aborted when someone cancels the task; long work passes it down and checks it. */
+  get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  progress(fraction: number, step?: string): void {
+    this.info.progress = Math.min(1, Math.max(0, fraction))
+    if (step !== undefined) this.info.step = step
+    this.emit(this, 'changed')
+  }
+
+  log(line: string): void {
+    this.info.logs.push(line)
+    if (this.info.logs.length > MAX_LOG_LINES) this.info.logs.splice(0, this.info.logs.length - MAX_LOG_LINES)
+    this.emit(this, 'log', line)
+  }
+
+  cancel(): boolean {
+    if (this.info.state !== 'running') return false
+    this.controller.abort(new CancelledError())
+    return true
+  }
+
+  finish(state: Exclude<TaskInfo['state'], 'running'>, error?: string): void {
+    this.info.state = state
+    this.info.finishedAt = new Date().toISOString()
+    if (state === 'succeeded') this.info.progress = 1
+    if (error !== undefined) this.info.error = error
+    this.emit(this, 'changed')
+  }
+}
+
+export interface TaskEvents {
+  changed: [TaskInfo]
+  log: [{ id: string; line: string }]
+}
+
+export class TaskRegistry extends EventEmitter<TaskEvents> {
+  private readonly tasks = new Map<string, Task>()
+
+  /**
+   * Starts `work` as a task. The returned promise settles with the work's result; the task's state
+   * follows it (a rejection after cancel counts as cancelled, not failed).
+   */
+  run<T>(kind: string, title: string, work: (task: Task) => Promise<T>): { task: Task; done: Promise<T> } {
+    const task = new Task(kind, title, (t, event, line) => {
+      if (event === 'log') this.emit('log', { id: t.id, line: line ?? '' })
+      else this.emit('changed', { ...t.info, logs: [...t.info.logs] })
+    })
+    this.tasks.set(task.id, task)
+    this.pruneFinished()
+    this.emit('changed', { ...task.info })
+    const done = (async () => {
+      try {
+        const result = await work(task)
+        task.finish('succeeded')
+        return result
+      } catch (err) {
+        if (task.signal.aborted) task.finish('cancelled', 'cancelled by the user')
+        else task.finish('failed', errorMessage(err))
+        throw err
+      }
+    })()
+    // A caller that only watches events must not see an unhandled rejection.
+    done.catch(() => {})
+    return { task, done }
+  }
+
+  get(id: string): Task | undefined {
+    return this.tasks.get(id)
+  }
+
+  list(): TaskInfo[] {
+    return [...this.tasks.values()].map((t) => ({ ...t.info, logs: [...t.info.logs] })).reverse()
+  }
+
+  cancel(id: string): boolean {
+    return this.tasks.get(id)?.cancel() ?? false
+  }
+
+  private pruneFinished(): void {
+    const finished = [...this.tasks.values()].filter((t) => t.info.state !== 'running')
+    for (const t of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED_TASKS))) this.tasks.delete(t.id)
+  }
+}

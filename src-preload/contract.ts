@@ -1,0 +1,119 @@
+/**
+ * The one API between the UI and the core. Every call has a zod schema for its input (the renderer is
+ * untrusted, so main validates before acting) and a declared output type; every event has a payload type.
+ * Carried by IPC inside Electron, by HTTP in web mode, and called directly by the CLI.
+ */
+import { z } from 'zod'
+
+export const LAYERS = ['bronze', 'silver', 'gold'] as const
+export type Layer = (typeof LAYERS)[number]
+
+export type TaskState = 'running' | 'succeeded' | 'failed' | 'cancelled'
+
+export interface TaskInfo {
+  id: string
+  kind: string
+  title: string
+  state: TaskState
+  /** 0..1 */
+  progress: number
+  /** What the task is doing now, e.g. "silver: cleaning achats". */
+  step: string
+  startedAt: string
+  finishedAt?: string
+  error?: string
+  /** The most recent log lines (bounded). */
+  logs: string[]
+}
+
+export interface StepStats {
+  layer: Layer
+  table: string
+  rowsIn: number
+  rowsOut: number
+  ms: number
+}
+
+export type RunStatus = 'succeeded' | 'failed' | 'cancelled'
+
+export interface RunRecord {
+  runId: string
+  status: RunStatus
+  startedAt: string
+  finishedAt: string
+  /** The first layer this run computed; earlier layers were reused from the previous good run. */
+  from: Layer
+  /** Lake-relative folder of each layer this run points to (reused layers point to older runs' folders). */
+  layers: Partial<Record<Layer, string>>
+  /** Row count per written table, keyed "layer/table". */
+  tables: Record<string, number>
+  steps: StepStats[]
+  /** Silver counters per source, with the original's counter names. */
+  quality: Record<string, Record<string, number>>
+  referenceDate?: string
+  inputDir?: string
+  error?: string
+  /** Total bytes of the files this run wrote. */
+  bytes: number
+}
+
+const PipelineRunInput = z
+  .object({
+    from: z.enum(LAYERS).default('bronze'),
+    inputDir: z.string().min(1).max(4096).optional(),
+  })
+  .strict()
+
+const PipelineRunsInput = z
+  .object({ limit: z.number().int().min(1).max(1000).default(50) })
+  .strict()
+  .default({ limit: 50 })
+
+const EmptyInput = z.object({}).strict().default({})
+
+const TaskIdInput = z.object({ id: z.string().min(1).max(128) }).strict()
+
+/** Declares a call: its input schema, and (as a phantom) its output type. */
+function call<I extends z.ZodType, O>(input: I): { input: I; output: O } {
+  return { input, output: undefined as O }
+}
+
+export const contract = {
+  'pipeline.run': call<typeof PipelineRunInput, { taskId: string }>(PipelineRunInput),
+  'pipeline.runs': call<typeof PipelineRunsInput, RunRecord[]>(PipelineRunsInput),
+  'tasks.list': call<typeof EmptyInput, TaskInfo[]>(EmptyInput),
+  'tasks.cancel': call<typeof TaskIdInput, { cancelled: boolean }>(TaskIdInput),
+} as const
+
+export type Contract = typeof contract
+export type CallName = keyof Contract
+/** What a caller may pass (defaults not yet applied). */
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>
+/** What a handler receives (validated, defaults applied). */
+export type CallArgs<N extends CallName> = z.output<Contract[N]['input']>
+export type CallOutput<N extends CallName> = Contract[N]['output']
+
+export const CALL_NAMES = Object.keys(contract) as CallName[]
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+export interface EventPayloads {
+  'task.changed': TaskInfo
+  'task.log': { id: string; line: string }
+}
+export type EventName = keyof EventPayloads
+export const EVENT_NAMES: EventName[] = ['task.changed', 'task.log']
+
+/** Errors cross every boundary as this envelope and are rebuilt as `Error` on the other side. */
+export interface ErrorEnvelope {
+  error: { code: string; message: string }
+}
+export type ResultEnvelope<T> = { result: T } | ErrorEnvelope
+
+/** What the preload exposes as `window.medallion`. */
+export interface MedallionBridge {
+  invoke<N extends CallName>(name: N, input?: CallInput<N>): Promise<CallOutput<N>>
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+}
