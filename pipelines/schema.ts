@@ -31,3 +31,20 @@ export const MAX_PURCHASE_AMOUNT = 10_000
 export const DATE_LOWER_BOUND = '2000-01-01'
 
 export const MICROS_PER_DAY = 86_400_000_000
+
+/**
+ * Why silver rejected a row. Each reason maps onto one of the original's quality counters, so the run
+ * record keeps the original's counter names while the rejects table says precisely what was wrong.
+ */
+export const REJECT_REASONS = {
+  invalid_id: 'dropped_invalid_id',
+  invalid_number: 'dropped_missing',
+  missing_field: 'dropped_missing',
+  invalid_date: 'dropped_invalid_date',
+  date_out_of_range: 'dropped_out_of_range',
+  invalid_email: 'dropped_invalid_email',
+  bad_amount: 'dropped_bad_amount',
+  orphan_client: 'dropped_orphan_client',
+  duplicate_id: 'dropped_duplicates',
+} as const
+export type RejectReason = keyof typeof REJECT_REASONS
