@@ -55,6 +55,17 @@ export interface RunRecord {
   error?: string
   /** Total bytes of the files this run wrote. */
   bytes: number
+  /** Headline figures of the gold this run built. */
+  kpis?: GoldKpis
+}
+
+export interface GoldKpis {
+  total_ca: number
+  total_achats: number
+  total_clients: number
+  panier_moyen: number
+  expected_total: number
+  segments: Record<string, number>
 }
 
 const PipelineRunInput = z
@@ -63,6 +74,17 @@ const PipelineRunInput = z
     inputDir: z.string().min(1).max(4096).optional(),
   })
   .strict()
+
+const SourcesGenerateInput = z
+  .object({
+    clients: z.number().int().min(1).max(10_000_000).optional(),
+    purchases: z.number().int().min(1).max(100_000_000).optional(),
+    scale: z.number().positive().max(10_000).optional(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
+    dirtyShare: z.number().min(0).max(0.5).default(0),
+  })
+  .strict()
+  .default({ seed: 42, dirtyShare: 0 })
 
 const PipelineRunsInput = z
   .object({ limit: z.number().int().min(1).max(1000).default(50) })
@@ -79,6 +101,7 @@ function call<I extends z.ZodType, O>(input: I): { input: I; output: O } {
 }
 
 export const contract = {
+  'sources.generate': call<typeof SourcesGenerateInput, { taskId: string }>(SourcesGenerateInput),
   'pipeline.run': call<typeof PipelineRunInput, { taskId: string }>(PipelineRunInput),
   'pipeline.runs': call<typeof PipelineRunsInput, RunRecord[]>(PipelineRunsInput),
   'tasks.list': call<typeof EmptyInput, TaskInfo[]>(EmptyInput),

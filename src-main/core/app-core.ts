@@ -2,7 +2,11 @@
  * The composition root of the core: builds every service from plain options and returns the contract's
  * handlers. The Electron main process, the CLI and web mode all start here.
  */
+import { join } from 'node:path'
+import { LocalLake } from './lake/local-lake.ts'
+import { PipelineService } from './pipeline.ts'
 import type { Handlers } from './rpc.ts'
+import { SourcesService } from './sources.ts'
 import { TaskRegistry } from './tasks.ts'
 
 export interface CoreOptions {
@@ -13,25 +17,39 @@ export interface CoreOptions {
    * (electron-vite `?modulePath`); from the CLI and the tests it is the tsx bootstrap.
    */
   workerEntry: string | URL
+  /** How many pipeline runs the history keeps. */
+  keepRuns?: number
 }
 
 export interface Core {
   readonly options: CoreOptions
   readonly tasks: TaskRegistry
+  readonly pipeline: PipelineService
+  readonly sources: SourcesService
   readonly handlers: Handlers
   close(): Promise<void>
 }
 
 export function createCore(options: CoreOptions): Core {
   const tasks = new TaskRegistry()
-  const notYet = async (): Promise<never> => {
-    throw new Error('not implemented yet')
-  }
+  const lake = new LocalLake(join(options.dataDir, 'lake'))
+  const pipeline = new PipelineService({
+    dataDir: options.dataDir,
+    lake,
+    tasks,
+    workerEntry: options.workerEntry,
+    keepRuns: options.keepRuns,
+  })
+  const sources = new SourcesService({ dataDir: options.dataDir, tasks })
   const handlers: Handlers = {
-    'pipeline.run': notYet,
-    'pipeline.runs': notYet,
+    'sources.generate': async (args) => ({ taskId: sources.generate(args).task.id }),
+    'pipeline.run': async (args) => ({ taskId: pipeline.start(args).task.id }),
+    'pipeline.runs': async ({ limit }) => pipeline.runs(limit),
     'tasks.list': async () => tasks.list(),
     'tasks.cancel': async ({ id }) => ({ cancelled: tasks.cancel(id) }),
   }
-  return { options, tasks, handlers, close: async () => {} }
+  const close = async () => {
+    for (const t of tasks.list()) if (t.state === 'running') tasks.cancel(t.id)
+  }
+  return { options, tasks, pipeline, sources, handlers, close }
 }

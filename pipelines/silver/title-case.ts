@@ -1,0 +1,27 @@
+/**
+ * Python's str.title() (every alphabetic run capitalised, the rest lower-cased) with one fix: a run of
+ * at most three capitals is an acronym and stays as written, so "UK" stays "UK" (the original wrote "Uk").
+ */
+import pl from 'nodejs-polars'
+
+const LETTER_RUN = /\p{L}+/gu
+
+export function titleCase(text: string): string {
+  return text.replace(LETTER_RUN, (run) => {
+    if (run.length <= 3 && run === run.toUpperCase() && run !== run.toLowerCase()) return run
+    return run.charAt(0).toUpperCase() + run.slice(1).toLowerCase()
+  })
+}
+
+/** Title-cases a text column by mapping its distinct values, so the JS work is per value, not per row. */
+export function titleCaseColumn(df: pl.DataFrame, column: string): pl.DataFrame {
+  const distinct = df
+    .select(pl.col(column))
+    .unique()
+    .getColumn(column)
+    .toArray()
+    .filter((v): v is string => typeof v === 'string')
+  const changed = distinct.filter((v) => titleCase(v) !== v)
+  if (changed.length === 0) return df
+  return df.withColumns(pl.col(column).replace(changed, changed.map(titleCase)).alias(column))
+}

@@ -1,0 +1,156 @@
+/**
+ * The headless entry: `medallion <command>`. Every command calls the same core as the window.
+ * Exit codes: 0 success, 1 the work failed, 2 the command line was wrong.
+ */
+import { parseArgs } from 'node:util'
+import type { Layer } from '../src-preload/contract.ts'
+import { LAYERS } from '../src-preload/contract.ts'
+import { runsTable, runSummary } from './cli/format.ts'
+import { followTask } from './cli/task-progress.ts'
+import { type Core, createCore } from './core/app-core.ts'
+import { resolveDataDir } from './core/config.ts'
+import { errorMessage } from './core/errors.ts'
+
+const USAGE = `medallion — a small medallion lakehouse (bronze → silver → gold) on nodejs-polars
+
+Usage: medallion <command> [options]
+
+Commands:
+  demo                 generate the original-sized sources, run the whole pipeline, print a summary
+  generate             write seeded clients.csv and achats.csv to <data>/sources
+      --clients N  --purchases N  --scale K  --seed S  --dirty SHARE (0..0.5)  --out DIR
+  run                  run the pipeline into <data>/lake
+      --from bronze|silver|gold   (default bronze)   --input DIR (a folder with clients.csv and achats.csv)
+  runs                 list the run history  (--limit N)
+
+Options for every command:
+  --data-dir DIR       the data folder (default: $MEDALLION_DATA_DIR, else ./data)
+  --json               print one JSON document on stdout instead of text
+  --verbose            also print each step's log lines
+  -h, --help           this help
+`
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  clients: { type: 'string' },
+  purchases: { type: 'string' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  dirty: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  input: { type: 'string' },
+  limit: { type: 'string' },
+} as const
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
+function numberOption(values: Values, name: keyof Values, integer = true): number | undefined {
+  const raw = values[name]
+  if (raw === undefined || typeof raw !== 'string') return undefined
+  const n = Number(raw)
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < 0) {
+    throw new UsageError(`--${name} expects a ${integer ? 'whole ' : ''}non-negative number, got "${raw}"`)
+  }
+  return n
+}
+
+interface Io {
+  stdout: NodeJS.WriteStream
+  stderr: NodeJS.WriteStream
+}
+
+async function generate(core: Core, values: Values, io: Io) {
+  const { task, done } = core.sources.generate({
+    clients: numberOption(values, 'clients'),
+    purchases: numberOption(values, 'purchases'),
+    scale: numberOption(values, 'scale', false),
+    seed: numberOption(values, 'seed'),
+    dirtyShare: numberOption(values, 'dirty', false),
+    outDir: values.out,
+  })
+  const stop = followTask(core.tasks, task.id, { stream: io.stderr, verbose: values.verbose, quiet: values.json })
+  try {
+    return await done
+  } finally {
+    stop()
+  }
+}
+
+async function run(core: Core, values: Values, io: Io) {
+  const from = (values.from ?? 'bronze') as Layer
+  if (!LAYERS.includes(from)) throw new UsageError(`--from must be one of ${LAYERS.join(', ')}, got "${values.from}"`)
+  const { task, done } = core.pipeline.start({ from, inputDir: values.input })
+  const stop = followTask(core.tasks, task.id, { stream: io.stderr, verbose: values.verbose, quiet: values.json })
+  try {
+    return await done
+  } finally {
+    stop()
+  }
+}
+
+function print(io: Io, json: boolean, value: unknown, text: string): void {
+  io.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`)
+}
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let parsed: { values: Values; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (err) {
+    io.stderr.write(`medallion: ${errorMessage(err)}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const command = positionals[0]
+  if (values.help || !command) {
+    io.stdout.write(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  const dataDir = resolveDataDir(values['data-dir'])
+  const core = createCore({ dataDir, workerEntry: new URL('../pipelines/worker-boot.mjs', import.meta.url) })
+  const lakeDir = `${dataDir}/lake`
+  try {
+    switch (command) {
+      case 'generate': {
+        const result = await generate(core, values, io)
+        print(io, values.json, result, `wrote ${result.clients} clients and ${result.purchases} purchases to ${result.clientsPath.replace(/\/clients\.csv$/, '')}`)
+        return 0
+      }
+      case 'run': {
+        const record = await run(core, values, io)
+        print(io, values.json, record, runSummary(record, lakeDir))
+        return 0
+      }
+      case 'demo': {
+        const generated = await generate(core, { ...values, out: undefined }, io)
+        const record = await run(core, { ...values, input: undefined, from: 'bronze' }, io)
+        print(io, values.json, { generated, run: record }, runSummary(record, lakeDir))
+        return 0
+      }
+      case 'runs': {
+        const runs = await core.pipeline.runs(numberOption(values, 'limit') ?? 20)
+        print(io, values.json, runs, runsTable(runs))
+        return 0
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`)
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`medallion: ${err.message}\n\n${USAGE}`)
+      return 2
+    }
+    const code = (err as { code?: string }).code
+    if (values.json) io.stdout.write(`${JSON.stringify({ error: { code: code ?? 'internal', message: errorMessage(err) } })}\n`)
+    io.stderr.write(`medallion: ${errorMessage(err)}\n`)
+    return 1
+  } finally {
+    await core.close()
+  }
+}

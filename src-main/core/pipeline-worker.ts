@@ -1,0 +1,61 @@
+/**
+ * Runs one LayerPlan in a fresh worker thread and settles with its result. Aborting terminates the worker
+ * at once; a worker that dies without answering is reported as a crash. Either way nothing is committed.
+ */
+import { Worker } from 'node:worker_threads'
+import type { StepStats } from '../../src-preload/contract.ts'
+import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
+import type { WorkerMessage } from '../../pipelines/worker.ts'
+import { MedallionError } from './errors.ts'
+import { CancelledError } from './tasks.ts'
+
+export interface WorkerCallbacks {
+  progress(fraction: number, label: string): void
+  step(stats: StepStats): void
+}
+
+export function runInWorker(
+  entry: string | URL,
+  plan: LayerPlan,
+  signal: AbortSignal,
+  callbacks: WorkerCallbacks,
+): Promise<LayerResult> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new CancelledError())
+    const worker = new Worker(entry, { workerData: plan })
+    let settled = false
+    const settle = (fn: () => void) => {
+      if (settled) return
+      settled = true
+      signal.removeEventListener('abort', onAbort)
+      fn()
+    }
+    const onAbort = () => {
+      settle(() => reject(new CancelledError()))
+      void worker.terminate()
+    }
+    signal.addEventListener('abort', onAbort)
+    worker.on('message', (message: WorkerMessage) => {
+      switch (message.type) {
+        case 'progress':
+          callbacks.progress(message.fraction, message.label)
+          break
+        case 'step':
+          callbacks.step(message.stats)
+          break
+        case 'done':
+          settle(() => resolve(message.result))
+          void worker.terminate()
+          break
+        case 'error':
+          settle(() => reject(new MedallionError(message.code, message.message)))
+          void worker.terminate()
+          break
+      }
+    })
+    worker.on('error', (err) => settle(() => reject(new MedallionError('worker_crashed', `pipeline worker crashed: ${err.message}`))))
+    worker.on('exit', (code) =>
+      settle(() => reject(new MedallionError('worker_crashed', `pipeline worker exited (code ${code}) before finishing`))),
+    )
+  })
+}

@@ -1,0 +1,176 @@
+/**
+ * The pipeline service: plans a run (which layers to compute, which to reuse), runs it in a worker as a
+ * task, and commits it by writing its run record last. A failed, cancelled or crashed run leaves the
+ * previous good layers as they were.
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { LAYERS, type Layer, type RunRecord, type StepStats } from '../../src-preload/contract.ts'
+import type { LayerPlan } from '../../pipelines/run-layers.ts'
+import { acquireDataLock } from './data-lock.ts'
+import { errorCode, errorMessage, MedallionError } from './errors.ts'
+import { type Lake, layerFolder, newRunId } from './lake/lake.ts'
+import { runInWorker } from './pipeline-worker.ts'
+import type { Task, TaskRegistry } from './tasks.ts'
+
+export interface PipelineDeps {
+  dataDir: string
+  lake: Lake
+  tasks: TaskRegistry
+  workerEntry: string | URL
+  /** How many runs the history keeps (the current good run is always kept). */
+  keepRuns?: number
+  now?: () => Date
+}
+
+export interface RunRequest {
+  from: Layer
+  /** A folder holding clients.csv and achats.csv (or .parquet); defaults to `<data>/sources`. */
+  inputDir?: string
+}
+
+const DEFAULT_KEEP_RUNS = 10
+
+/** Finds `<name>.csv`, else `<name>.parquet`, in a source folder. */
+function sourceFile(dir: string, name: string): string {
+  for (const ext of ['.csv', '.parquet']) {
+    const path = join(dir, `${name}${ext}`)
+    if (existsSync(path)) return path
+  }
+  throw new MedallionError(
+    'missing_source',
+    `no ${name}.csv (or ${name}.parquet) in ${dir}: run \`medallion generate\` first or pass --input <folder>`,
+  )
+}
+
+export class PipelineService {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  get sourcesDir(): string {
+    return join(this.deps.dataDir, 'sources')
+  }
+
+  /** Starts a run as a task; `done` settles with the run's record (or rejects with the reason it failed). */
+  start(request: RunRequest): { task: Task; done: Promise<RunRecord> } {
+    const title = request.from === 'bronze' ? 'Pipeline run' : `Pipeline run from ${request.from}`
+    return this.deps.tasks.run('pipeline', title, (task) => this.execute(request, task))
+  }
+
+  runs(limit = 50): Promise<RunRecord[]> {
+    return this.deps.lake.listRuns().then((runs) => runs.slice(0, limit))
+  }
+
+  private async execute(request: RunRequest, task: Task): Promise<RunRecord> {
+    const { lake } = this.deps
+    const now = this.deps.now?.() ?? new Date()
+    const lock = acquireDataLock(this.deps.dataDir, 'pipeline run')
+    const runId = newRunId(now)
+    const computed = LAYERS.slice(LAYERS.indexOf(request.from))
+    const steps: StepStats[] = []
+    const inputDir = request.from === 'bronze' ? resolve(request.inputDir ?? this.sourcesDir) : undefined
+    try {
+      const plan = await this.plan(runId, request.from, computed, inputDir, now)
+      task.log(`run ${runId}: ${computed.join(' → ')}${inputDir ? ` from ${inputDir}` : ''}`)
+      const result = await runInWorker(this.deps.workerEntry, plan, task.signal, {
+        progress: (fraction, label) => task.progress(fraction * 0.95, label),
+        step: (stats) => {
+          steps.push(stats)
+          task.log(`${stats.layer}/${stats.table}: ${stats.rowsIn} → ${stats.rowsOut} rows in ${stats.ms.toFixed(0)} ms`)
+        },
+      })
+      task.progress(0.96, 'committing')
+      await lake.persistStaged(runId, computed)
+      const current = await lake.currentRun()
+      const layers: RunRecord['layers'] = {}
+      for (const layer of LAYERS) {
+        layers[layer] = computed.includes(layer) ? layerFolder(layer, runId) : current?.layers[layer]
+      }
+      const record: RunRecord = {
+        runId,
+        status: 'succeeded',
+        startedAt: now.toISOString(),
+        finishedAt: new Date().toISOString(),
+        from: request.from,
+        layers,
+        tables: result.tables,
+        steps,
+        quality: result.quality,
+        referenceDate: result.referenceDate,
+        inputDir,
+        bytes: result.bytes,
+        kpis: result.kpis,
+      }
+      await lake.writeRunRecord(record)
+      const pruned = await lake.prune(this.deps.keepRuns ?? DEFAULT_KEEP_RUNS)
+      if (pruned.removedRuns.length) task.log(`pruned ${pruned.removedRuns.length} old run(s)`)
+      return record
+    } catch (err) {
+      await this.recordFailure(runId, request, now, steps, inputDir, computed, err, task.signal.aborted)
+      throw err
+    } finally {
+      lock.release()
+    }
+  }
+
+  private async plan(
+    runId: string,
+    from: Layer,
+    computed: readonly Layer[],
+    inputDir: string | undefined,
+    now: Date,
+  ): Promise<LayerPlan> {
+    const { lake } = this.deps
+    const reuse: LayerPlan['reuse'] = {}
+    if (from !== 'bronze') {
+      const current = await lake.currentRun()
+      const previous = LAYERS[LAYERS.indexOf(from) - 1] as Layer
+      const folder = current?.layers[previous]
+      if (!folder) {
+        throw new MedallionError('no_previous_run', `no committed ${previous} layer to start from: run from bronze first`)
+      }
+      reuse[previous] = await lake.localLayerDir(folder)
+    }
+    const out: LayerPlan['out'] = {}
+    for (const layer of computed) out[layer] = await lake.stageLayer(runId, layer)
+    return {
+      runId,
+      from,
+      sources: inputDir ? { clients: sourceFile(inputDir, 'clients'), achats: sourceFile(inputDir, 'achats') } : undefined,
+      reuse,
+      out,
+      nowMicros: now.getTime() * 1000,
+    }
+  }
+
+  /** Records a run that did not commit, and removes what it staged: readers never pointed at it. */
+  private async recordFailure(
+    runId: string,
+    request: RunRequest,
+    started: Date,
+    steps: StepStats[],
+    inputDir: string | undefined,
+    computed: readonly Layer[],
+    err: unknown,
+    cancelled: boolean,
+  ): Promise<void> {
+    const { lake } = this.deps
+    if (errorCode(err) === 'data_locked') return
+    await lake.discardStaged(runId, computed).catch(() => {})
+    await lake
+      .writeRunRecord({
+        runId,
+        status: cancelled ? 'cancelled' : 'failed',
+        startedAt: started.toISOString(),
+        finishedAt: new Date().toISOString(),
+        from: request.from,
+        layers: {},
+        tables: {},
+        steps,
+        quality: {},
+        inputDir,
+        error: cancelled ? 'cancelled by the user' : errorMessage(err),
+        bytes: 0,
+      })
+      .catch(() => {})
+  }
+}

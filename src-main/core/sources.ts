@@ -1,0 +1,37 @@
+/** Generates the seeded source files into the data folder (or another folder) as a task. */
+import { join, resolve } from 'node:path'
+import { type GenerateOptions, type GenerateResult, generateSources } from '../../pipelines/generate/generate.ts'
+import { acquireDataLock } from './data-lock.ts'
+import type { Task, TaskRegistry } from './tasks.ts'
+
+export type GenerateRequest = Omit<GenerateOptions, 'outDir' | 'onProgress'> & { outDir?: string }
+
+export class SourcesService {
+  constructor(private readonly deps: { dataDir: string; tasks: TaskRegistry }) {}
+
+  get defaultDir(): string {
+    return join(this.deps.dataDir, 'sources')
+  }
+
+  generate(request: GenerateRequest): { task: Task; done: Promise<GenerateResult> } {
+    return this.deps.tasks.run('generate', 'Generate source data', async (task) => {
+      const lock = acquireDataLock(this.deps.dataDir, 'generating sources')
+      try {
+        const outDir = resolve(request.outDir ?? this.defaultDir)
+        task.log(`writing clients.csv and achats.csv to ${outDir}`)
+        const result = await generateSources({
+          ...request,
+          outDir,
+          onProgress: (fraction, step) => {
+            task.signal.throwIfAborted()
+            task.progress(fraction, step)
+          },
+        })
+        task.log(`${result.clients} clients, ${result.purchases} purchases in ${result.ms.toFixed(0)} ms`)
+        return result
+      } finally {
+        lock.release()
+      }
+    })
+  }
+}

@@ -1,0 +1,37 @@
+/** Temporary data folders for tests, with sources written from text or copied from the seed fixtures. */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll } from 'vitest'
+import { type Core, createCore } from '../../src-main/core/app-core.ts'
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..')
+export const SEED_DIR = resolve(REPO_ROOT, '../shared/fixtures/seed')
+export const HAS_SEED = existsSync(join(SEED_DIR, 'achats.csv'))
+export const WORKER_ENTRY = new URL('../../pipelines/worker-boot.mjs', import.meta.url)
+
+/** A fresh folder removed after the test file. */
+export function tempDir(prefix = 'medallion-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+export function writeSources(dir: string, files: { clients?: string; achats?: string }): string {
+  mkdirSync(dir, { recursive: true })
+  if (files.clients !== undefined) writeFileSync(join(dir, 'clients.csv'), files.clients)
+  if (files.achats !== undefined) writeFileSync(join(dir, 'achats.csv'), files.achats)
+  return dir
+}
+
+export function copySeedSources(dir: string): string {
+  mkdirSync(dir, { recursive: true })
+  for (const name of ['clients.csv', 'achats.csv']) copyFileSync(join(SEED_DIR, name), join(dir, name))
+  return dir
+}
+
+export function testCore(dataDir: string, keepRuns?: number): Core {
+  const core = createCore({ dataDir, workerEntry: WORKER_ENTRY, keepRuns })
+  afterAll(() => core.close())
+  return core
+}
