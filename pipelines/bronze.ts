@@ -54,7 +54,10 @@ function readCsvAsText(path: string, name: string): pl.DataFrame {
       rowIndexOffset: 2,
     })
   } catch (err) {
-    throw new PipelineInputError('not_csv', `${name} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`)
+    throw new PipelineInputError(
+      'not_csv',
+      `${name} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`,
+    )
   }
 }
 
@@ -63,7 +66,10 @@ function readParquetAsText(path: string, name: string): pl.DataFrame {
   try {
     df = pl.readParquet(path)
   } catch (err) {
-    throw new PipelineInputError('not_parquet', `${name} could not be read as Parquet: ${(err as Error).message.split('\n')[0]}`)
+    throw new PipelineInputError(
+      'not_parquet',
+      `${name} could not be read as Parquet: ${(err as Error).message.split('\n')[0]}`,
+    )
   }
   return df
     .select(...df.columns.map((c) => pl.col(c).cast(pl.Utf8)))
@@ -80,7 +86,8 @@ export function readSource(source: BronzeSource, lineage: Lineage): pl.DataFrame
   } catch {
     throw new PipelineInputError('missing_file', `${source.path} does not exist`)
   }
-  if (size === 0) throw new PipelineInputError('empty_file', `${name} is empty: expected a header line and data rows`)
+  if (size === 0)
+    throw new PipelineInputError('empty_file', `${name} is empty: expected a header line and data rows`)
   const raw =
     extname(source.path).toLowerCase() === '.parquet'
       ? readParquetAsText(source.path, name)

@@ -6,7 +6,9 @@ export function goldKpis(fact: pl.DataFrame, scores: pl.DataFrame, segmentSummar
   const totals = fact
     .select(pl.col('montant').sum().alias('ca'), pl.col('id_client').nUnique().alias('clients'))
     .toRecords()[0] as { ca: number; clients: number }
-  const expected = scores.select(pl.col('expected_value_12m').sum().alias('e')).toRecords()[0] as { e: number }
+  const expected = scores.select(pl.col('expected_value_12m').sum().alias('e')).toRecords()[0] as {
+    e: number
+  }
   const segments: Record<string, number> = {}
   for (const row of segmentSummary.select('segment_label', 'clients').toRecords() as {
     segment_label: string

@@ -54,7 +54,11 @@ function writeTable(df: pl.DataFrame, layer: Layer, dir: string, table: string, 
 }
 
 function readLayerTable(dir: string | undefined, layer: Layer, table: string): pl.DataFrame {
-  if (!dir) throw new PipelineInputError('no_previous_run', `no committed ${layer} layer to start from: run from an earlier layer`)
+  if (!dir)
+    throw new PipelineInputError(
+      'no_previous_run',
+      `no committed ${layer} layer to start from: run from an earlier layer`,
+    )
   return pl.readParquet(join(dir, `${table}.parquet`))
 }
 
@@ -67,7 +71,13 @@ function outDir(plan: LayerPlan, layer: Layer): string {
 export function runLayers(plan: LayerPlan, report: LayerReporter): LayerResult {
   const written: Written = { tables: {}, bytes: 0 }
   const quality: LayerResult['quality'] = {}
-  const timed = <T>(layer: Layer, table: string, rowsIn: number, work: () => T, rowsOut: (r: T) => number): T => {
+  const timed = <T>(
+    layer: Layer,
+    table: string,
+    rowsIn: number,
+    work: () => T,
+    rowsOut: (r: T) => number,
+  ): T => {
     const start = performance.now()
     const result = work()
     report.step({ layer, table, rowsIn, rowsOut: rowsOut(result), ms: performance.now() - start })
@@ -82,11 +92,17 @@ export function runLayers(plan: LayerPlan, report: LayerReporter): LayerResult {
     const lineage = { batchId: plan.runId, ingestedAtMicros: plan.nowMicros }
     const dir = outDir(plan, 'bronze')
     const land = (table: 'clients' | 'achats', path: string, required: readonly string[]) =>
-      timed('bronze', table, 0, () => {
-        const df = readSource({ path, required }, lineage)
-        writeTable(df, 'bronze', dir, table, written)
-        return df
-      }, (df) => df.height)
+      timed(
+        'bronze',
+        table,
+        0,
+        () => {
+          const df = readSource({ path, required }, lineage)
+          writeTable(df, 'bronze', dir, table, written)
+          return df
+        },
+        (df) => df.height,
+      )
     bronze = {
       clients: land('clients', sources.clients, REQUIRED_CLIENT_COLUMNS),
       achats: land('achats', sources.achats, REQUIRED_PURCHASE_COLUMNS),
@@ -104,11 +120,24 @@ export function runLayers(plan: LayerPlan, report: LayerReporter): LayerResult {
     const dir = outDir(plan, 'silver')
     // biome-ignore lint/style/noNonNullAssertion: set on both branches above whenever from is not gold
     const input = bronze!
-    const result = timed('silver', 'clean', input.clients.height + input.achats.height, () =>
-      buildSilver(input, { nowMicros: plan.nowMicros }), (r) => r.clients.height + r.achats.height)
-    writeTable(result.clients, 'silver', dir, 'clients', written)
-    writeTable(result.achats, 'silver', dir, 'achats', written)
-    writeTable(result.rejects, 'silver', dir, 'rejects', written)
+    const result = timed(
+      'silver',
+      'clean',
+      input.clients.height + input.achats.height,
+      () => buildSilver(input, { nowMicros: plan.nowMicros }),
+      (r) => r.clients.height + r.achats.height,
+    )
+    timed(
+      'silver',
+      '(write)',
+      result.clients.height + result.achats.height,
+      () => {
+        writeTable(result.clients, 'silver', dir, 'clients', written)
+        writeTable(result.achats, 'silver', dir, 'achats', written)
+        writeTable(result.rejects, 'silver', dir, 'rejects', written)
+      },
+      () => result.clients.height + result.achats.height + result.rejects.height,
+    )
     quality.clients = result.quality.clients
     quality.achats = result.quality.achats
     silver = { clients: result.clients, achats: result.achats }
@@ -137,7 +166,15 @@ export function runLayers(plan: LayerPlan, report: LayerReporter): LayerResult {
     },
   })
   report.progress(0.9, 'gold: writing tables')
-  for (const table of GOLD_TABLES) writeTable(gold.tables[table], 'gold', dir, table, written)
+  timed(
+    'gold',
+    '(write)',
+    silver.achats.height,
+    () => {
+      for (const table of GOLD_TABLES) writeTable(gold.tables[table], 'gold', dir, table, written)
+    },
+    () => GOLD_TABLES.length,
+  )
   const kpis = goldKpis(gold.tables.fact_achats, gold.tables.client_scores, gold.tables.segment_summary)
   report.progress(1, 'done')
   return { tables: written.tables, quality, referenceDate: gold.referenceDate, bytes: written.bytes, kpis }

@@ -5,7 +5,13 @@
 import pl from 'nodejs-polars'
 
 export const REQUIRED_CLIENT_COLUMNS = ['id_client', 'nom', 'email', 'date_inscription', 'pays'] as const
-export const REQUIRED_PURCHASE_COLUMNS = ['id_achat', 'id_client', 'date_achat', 'montant', 'produit'] as const
+export const REQUIRED_PURCHASE_COLUMNS = [
+  'id_achat',
+  'id_client',
+  'date_achat',
+  'montant',
+  'produit',
+] as const
 
 /** Silver clients: date_inscription is a midnight Datetime in microseconds, naive (read as UTC). */
 export const SILVER_CLIENTS_SCHEMA = {

@@ -5,8 +5,9 @@
 import { parseArgs } from 'node:util'
 import type { Layer } from '../src-preload/contract.ts'
 import { LAYERS } from '../src-preload/contract.ts'
-import { runsTable, runSummary } from './cli/format.ts'
+import { runSummary, runsTable } from './cli/format.ts'
 import { followTask } from './cli/task-progress.ts'
+import { pipelineWorkerBundle } from './cli/worker-bundle.ts'
 import { type Core, createCore } from './core/app-core.ts'
 import { resolveDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
@@ -74,7 +75,11 @@ async function generate(core: Core, values: Values, io: Io) {
     dirtyShare: numberOption(values, 'dirty', false),
     outDir: values.out,
   })
-  const stop = followTask(core.tasks, task.id, { stream: io.stderr, verbose: values.verbose, quiet: values.json })
+  const stop = followTask(core.tasks, task.id, {
+    stream: io.stderr,
+    verbose: values.verbose,
+    quiet: values.json,
+  })
   try {
     return await done
   } finally {
@@ -84,9 +89,14 @@ async function generate(core: Core, values: Values, io: Io) {
 
 async function run(core: Core, values: Values, io: Io) {
   const from = (values.from ?? 'bronze') as Layer
-  if (!LAYERS.includes(from)) throw new UsageError(`--from must be one of ${LAYERS.join(', ')}, got "${values.from}"`)
+  if (!LAYERS.includes(from))
+    throw new UsageError(`--from must be one of ${LAYERS.join(', ')}, got "${values.from}"`)
   const { task, done } = core.pipeline.start({ from, inputDir: values.input })
-  const stop = followTask(core.tasks, task.id, { stream: io.stderr, verbose: values.verbose, quiet: values.json })
+  const stop = followTask(core.tasks, task.id, {
+    stream: io.stderr,
+    verbose: values.verbose,
+    quiet: values.json,
+  })
   try {
     return await done
   } finally {
@@ -98,7 +108,10 @@ function print(io: Io, json: boolean, value: unknown, text: string): void {
   io.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`)
 }
 
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let parsed: { values: Values; positionals: string[] }
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
@@ -113,13 +126,18 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     return command || values.help ? 0 : 2
   }
   const dataDir = resolveDataDir(values['data-dir'])
-  const core = createCore({ dataDir, workerEntry: new URL('../pipelines/worker-boot.mjs', import.meta.url) })
+  const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle() })
   const lakeDir = `${dataDir}/lake`
   try {
     switch (command) {
       case 'generate': {
         const result = await generate(core, values, io)
-        print(io, values.json, result, `wrote ${result.clients} clients and ${result.purchases} purchases to ${result.clientsPath.replace(/\/clients\.csv$/, '')}`)
+        print(
+          io,
+          values.json,
+          result,
+          `wrote ${result.clients} clients and ${result.purchases} purchases to ${result.clientsPath.replace(/\/clients\.csv$/, '')}`,
+        )
         return 0
       }
       case 'run': {
@@ -147,7 +165,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return 2
     }
     const code = (err as { code?: string }).code
-    if (values.json) io.stdout.write(`${JSON.stringify({ error: { code: code ?? 'internal', message: errorMessage(err) } })}\n`)
+    if (values.json)
+      io.stdout.write(
+        `${JSON.stringify({ error: { code: code ?? 'internal', message: errorMessage(err) } })}\n`,
+      )
     io.stderr.write(`medallion: ${errorMessage(err)}\n`)
     return 1
   } finally {

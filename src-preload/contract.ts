@@ -80,7 +80,12 @@ const SourcesGenerateInput = z
     clients: z.number().int().min(1).max(10_000_000).optional(),
     purchases: z.number().int().min(1).max(100_000_000).optional(),
     scale: z.number().positive().max(10_000).optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(42),
     dirtyShare: z.number().min(0).max(0.5).default(0),
   })
   .strict()

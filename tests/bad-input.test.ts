@@ -35,7 +35,10 @@ describe('bad input', () => {
       .join('|')
 
   beforeAll(async () => {
-    good = await core.pipeline.start({ from: 'bronze', inputDir: writeSources(join(dataDir, 'good'), { clients: CLIENTS, achats: ACHATS }) }).done
+    good = await core.pipeline.start({
+      from: 'bronze',
+      inputDir: writeSources(join(dataDir, 'good'), { clients: CLIENTS, achats: ACHATS }),
+    }).done
     goldFingerprint = fingerprint()
   }, 60_000)
 
@@ -56,7 +59,9 @@ describe('bad input', () => {
   }
 
   it('a missing required column: names the file and the column', async () => {
-    const { error } = await runOn('missing-col', { achats: 'id_achat,id_client,date_achat,produit\n1,1,2025-06-01,Mouse\n' })
+    const { error } = await runOn('missing-col', {
+      achats: 'id_achat,id_client,date_achat,produit\n1,1,2025-06-01,Mouse\n',
+    })
     expect(error?.message).toMatch(/achats\.csv: missing required column\(s\) montant/)
     expect(error?.code).toBe('missing_column')
     await expectGoldKept()
@@ -83,7 +88,9 @@ describe('bad input', () => {
   })
 
   it('a folder without the source files', async () => {
-    const error = await core.pipeline.start({ from: 'bronze', inputDir: join(dataDir, 'nowhere') }).done.catch((e) => e)
+    const error = await core.pipeline
+      .start({ from: 'bronze', inputDir: join(dataDir, 'nowhere') })
+      .done.catch((e) => e)
     expect(error.message).toMatch(/no clients\.csv .* in .*nowhere/)
     await expectGoldKept()
   })
@@ -106,7 +113,13 @@ describe('bad input', () => {
     expect(rejects).toEqual([
       { source: 'achats.csv', row_number: 2, reason: 'duplicate_id', field: 'id_achat', value: '1' },
       { source: 'achats.csv', row_number: 6, reason: 'invalid_number', field: 'montant', value: 'abc' },
-      { source: 'achats.csv', row_number: 7, reason: 'invalid_date', field: 'date_achat', value: 'not a date' },
+      {
+        source: 'achats.csv',
+        row_number: 7,
+        reason: 'invalid_date',
+        field: 'date_achat',
+        value: 'not a date',
+      },
       { source: 'achats.csv', row_number: 8, reason: 'bad_amount', field: 'montant', value: '-4' },
       { source: 'achats.csv', row_number: 9, reason: 'bad_amount', field: 'montant', value: '250000' },
       { source: 'achats.csv', row_number: 10, reason: 'orphan_client', field: 'id_client', value: '77' },
@@ -117,7 +130,8 @@ describe('bad input', () => {
   it('a run where no purchase survives fails and keeps the previous gold', async () => {
     const current = (await core.pipeline.runs(1))[0] as RunRecord
     const { error } = await runOn('all-rejected', {
-      achats: 'id_achat,id_client,date_achat,montant,produit\n1,99,2025-06-01,10,Mouse\n2,1,2025-06-01,0,Mouse\n',
+      achats:
+        'id_achat,id_client,date_achat,montant,produit\n1,99,2025-06-01,10,Mouse\n2,1,2025-06-01,0,Mouse\n',
     })
     expect(error?.message).toMatch(/no purchase survived silver/)
     const runs = await core.pipeline.runs(100)
@@ -126,6 +140,8 @@ describe('bad input', () => {
     expect(runs.find((r) => r.status === 'succeeded')?.runId).toBe(current.runId)
     const goldDir = join(dataDir, 'lake', current.layers.gold as string)
     expect(readdirSync(goldDir).length).toBeGreaterThan(0)
-    expect(JSON.parse(readFileSync(join(dataDir, 'lake', '_runs', `${current.runId}.json`), 'utf8')).status).toBe('succeeded')
+    expect(
+      JSON.parse(readFileSync(join(dataDir, 'lake', '_runs', `${current.runId}.json`), 'utf8')).status,
+    ).toBe('succeeded')
   })
 })

@@ -46,7 +46,15 @@ describe('pipeline runs (worker threads, local lake)', () => {
     expect(rejects.height).toBe(dropped(q.clients ?? {}) + dropped(q.achats ?? {}))
     expect(rejects.height).toBeGreaterThan(0)
     expect(new Set(rejects.getColumn('reason').toArray())).toContain('orphan_client')
-    expect(rejects.columns).toEqual(['source', 'row_number', 'reason', 'field', 'value', 'record', 'batch_id'])
+    expect(rejects.columns).toEqual([
+      'source',
+      'row_number',
+      'reason',
+      'field',
+      'value',
+      'record',
+      'batch_id',
+    ])
   })
 
   it('runs from silver or gold, reusing the earlier layers of the current run', async () => {
@@ -72,7 +80,8 @@ describe('pipeline runs (worker threads, local lake)', () => {
     expect(runs.length).toBeLessThanOrEqual(3)
     const kept = new Set(runs.flatMap((r) => Object.values(r.layers)))
     for (const layer of ['bronze', 'silver', 'gold']) {
-      for (const folder of readdirSync(join(dataDir, 'lake', layer))) expect(kept).toContain(`${layer}/${folder}`)
+      for (const folder of readdirSync(join(dataDir, 'lake', layer)))
+        expect(kept).toContain(`${layer}/${folder}`)
     }
   })
 

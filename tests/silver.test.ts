@@ -16,14 +16,17 @@ const goodClient = (id: string): string[] => [id, 'Ann Lee', 'ann@example.com', 
 const goodAchat = (id: string, client = '1'): string[] => [id, client, '2025-06-01 10:00:00', '12.5', 'Mouse']
 
 function reasons(df: pl.DataFrame): { row: number; reason: string; field: string; value: string | null }[] {
-  return (df.toRecords() as { row_number: number; reason: string; field: string; value: string | null }[]).map(
-    (r) => ({ row: Number(r.row_number), reason: r.reason, field: r.field, value: r.value }),
-  )
+  return (
+    df.toRecords() as { row_number: number; reason: string; field: string; value: string | null }[]
+  ).map((r) => ({ row: Number(r.row_number), reason: r.reason, field: r.field, value: r.value }))
 }
 
 describe('silver clients: the original rules in order, each drop kept as a reject', () => {
   it('rejects non-numeric, non-whole and blank ids as invalid_id', () => {
-    const r = cleanClients(clients([goodClient('1'), goodClient('abc'), goodClient('2.5'), goodClient(' ')]), options)
+    const r = cleanClients(
+      clients([goodClient('1'), goodClient('abc'), goodClient('2.5'), goodClient(' ')]),
+      options,
+    )
     expect(r.clean.getColumn('id_client').toArray()).toEqual([1])
     expect(reasons(r.rejects).map((x) => [x.row, x.reason, x.field])).toEqual([
       [3, 'invalid_id', 'id_client'],
@@ -35,7 +38,11 @@ describe('silver clients: the original rules in order, each drop kept as a rejec
 
   it('accepts "12.0" as id 12, and reports the first blank field of nom/email/pays', () => {
     const r = cleanClients(
-      clients([goodClient('12.0'), ['3', '', 'x@y.z', '2024-01-01', 'France'], ['4', 'Bo', 'b@y.z', '2024-01-01', '  ']]),
+      clients([
+        goodClient('12.0'),
+        ['3', '', 'x@y.z', '2024-01-01', 'France'],
+        ['4', 'Bo', 'b@y.z', '2024-01-01', '  '],
+      ]),
       options,
     )
     expect(r.clean.getColumn('id_client').toArray()).toEqual([12])
@@ -66,7 +73,12 @@ describe('silver clients: the original rules in order, each drop kept as a rejec
       'invalid_email',
     ])
     expect(r.clean.getColumn('id_client').toArray()).toEqual([6])
-    expect(r.quality).toMatchObject({ dropped_invalid_date: 2, dropped_out_of_range: 2, dropped_invalid_email: 1, final_rows: 1 })
+    expect(r.quality).toMatchObject({
+      dropped_invalid_date: 2,
+      dropped_out_of_range: 2,
+      dropped_invalid_email: 1,
+      final_rows: 1,
+    })
   })
 
   it('keeps the first of duplicate ids in file order, and a rejected row never shadows a valid one', () => {
@@ -86,7 +98,13 @@ describe('silver clients: the original rules in order, each drop kept as a rejec
   })
 
   it('normalises: trims names, lower-cases e-mails, title-cases countries but keeps "UK"', () => {
-    const r = cleanClients(clients([['1', '  Ann Lee ', ' Ann@Example.COM ', '2024-03-01', ' netherland '], ['2', 'B', 'b@x.io', '2024-03-01', 'UK']]), options)
+    const r = cleanClients(
+      clients([
+        ['1', '  Ann Lee ', ' Ann@Example.COM ', '2024-03-01', ' netherland '],
+        ['2', 'B', 'b@x.io', '2024-03-01', 'UK'],
+      ]),
+      options,
+    )
     expect(r.clean.select('nom', 'email', 'pays').toRecords()).toEqual([
       { nom: 'Ann Lee', email: 'ann@example.com', pays: 'Netherland' },
       { nom: 'B', email: 'b@x.io', pays: 'UK' },
@@ -190,9 +208,19 @@ describe('silver purchases', () => {
   })
 
   it('types the output and title-cases products', () => {
-    const r = cleanAchats(achats([['3', '2', '2025-06-01T10:00:00Z', ' 19.99 ', ' usb charger ']]), ids, options)
+    const r = cleanAchats(
+      achats([['3', '2', '2025-06-01T10:00:00Z', ' 19.99 ', ' usb charger ']]),
+      ids,
+      options,
+    )
     expect(r.clean.select('id_achat', 'id_client', 'date_achat', 'montant', 'produit').toRecords()).toEqual([
-      { id_achat: 3, id_client: 2, date_achat: new Date('2025-06-01T10:00:00Z'), montant: 19.99, produit: 'Usb Charger' },
+      {
+        id_achat: 3,
+        id_client: 2,
+        date_achat: new Date('2025-06-01T10:00:00Z'),
+        montant: 19.99,
+        produit: 'Usb Charger',
+      },
     ])
     expect(r.clean.schema).toMatchObject({ id_achat: pl.Int64, id_client: pl.Int64, montant: pl.Float64 })
   })

@@ -1,9 +1,9 @@
 /** Silver purchases: the original's cleaning rules (spec §3.2) in order, with every dropped row kept as a reject. */
 import pl from 'nodejs-polars'
 import { MAX_PURCHASE_AMOUNT, REQUIRED_PURCHASE_COLUMNS } from '../schema.ts'
-import { asInt64, asNumber, asTimestamp, isBlank, isWholeNumber, text } from './parse.ts'
-import { qualityCounters, rejectsOf, withRecord } from './rejects.ts'
-import { flag, flagDuplicates, perField } from './rules.ts'
+import { asNumber, asTimestamp, isBlank, isWhole, trimmed } from './parse.ts'
+import { qualityCounters, rejectsOf } from './rejects.ts'
+import { flag, flagDuplicates, perField, type Rule } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
 import { titleCaseColumn } from './title-case.ts'
 
@@ -22,38 +22,41 @@ const COUNTERS = [
  */
 export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options: SilverOptions): CleanResult {
   const { lower, upper } = dateBounds(options)
+  // Trim once, parse once; the rules and the output read these columns.
+  const parsed = trimmed(bronze, REQUIRED_PURCHASE_COLUMNS).withColumns(
+    asNumber('_t_id_achat').alias('_id'),
+    asNumber('_t_id_client').alias('_client'),
+    asNumber('_t_montant').alias('_amount'),
+    asTimestamp('_t_date_achat').alias('_date'),
+  )
   const date = pl.col('_date')
   const amount = pl.col('_amount')
-  const known = pl.DataFrame({ _client_key: clientIds.cast(pl.Int64) })
-    .unique()
-    .withColumns(pl.lit(true).alias('_known'))
-  const withKnown = bronze
-    .withColumns(
-      pl.when(isWholeNumber('id_client')).then(asInt64('id_client')).otherwise(pl.lit(null)).alias('_client_key'),
-    )
-    .join(known, { on: '_client_key', how: 'left' })
-    // Parse once; the rules and the output read the parsed columns.
-    .withColumns(asTimestamp('date_achat').alias('_date'), asNumber('montant').alias('_amount'))
-  const orphan = clientIds.length > 0 ? pl.col('_known').isNull() : pl.lit(false)
-  const flagged = flag(withRecord(withKnown, REQUIRED_PURCHASE_COLUMNS), [
-    ...perField('missing_field', REQUIRED_PURCHASE_COLUMNS, isBlank),
-    ...perField('invalid_number', ['id_achat', 'id_client'], (f) => isWholeNumber(f).not()),
+  const known = pl.col('_client').isIn(clientIds.cast(pl.Float64).unique().implode())
+  const rules: Rule[] = [
+    ...perField('missing_field', REQUIRED_PURCHASE_COLUMNS, (f) => isBlank(`_t_${f}`)),
+    { reason: 'invalid_number', field: 'id_achat', rejects: isWhole('_id').not() },
+    { reason: 'invalid_number', field: 'id_client', rejects: isWhole('_client').not() },
     { reason: 'invalid_number', field: 'montant', rejects: amount.isNull().or(amount.isNan()) },
     { reason: 'invalid_date', field: 'date_achat', rejects: date.isNull() },
     { reason: 'date_out_of_range', field: 'date_achat', rejects: date.lt(lower).or(date.gt(upper)) },
     { reason: 'bad_amount', field: 'montant', rejects: amount.ltEq(0).or(amount.gt(MAX_PURCHASE_AMOUNT)) },
-    { reason: 'orphan_client', field: 'id_client', rejects: orphan },
-  ])
-  const typed = flagDuplicates(flagged.withColumns(asInt64('id_achat').alias('id_achat')), 'id_achat', 'last')
-  const rejects = rejectsOf(typed)
-  const kept = typed
-    .filter(pl.col('_reason').isNull())
+    {
+      reason: 'orphan_client',
+      field: 'id_client',
+      rejects: clientIds.length > 0 ? known.not() : pl.lit(false),
+    },
+  ]
+  const duplicate: Rule = { reason: 'duplicate_id', field: 'id_achat', rejects: pl.lit(false) }
+  const flagged = flagDuplicates(flag(parsed, rules), '_id', 'last', rules.length)
+  const rejects = rejectsOf(flagged, [...rules, duplicate], REQUIRED_PURCHASE_COLUMNS)
+  const kept = flagged
+    .filter(pl.col('_rule').isNull())
     .select(
-      pl.col('id_achat'),
-      asInt64('id_client').alias('id_client'),
+      pl.col('_id').cast(pl.Int64).alias('id_achat'),
+      pl.col('_client').cast(pl.Int64).alias('id_client'),
       date.alias('date_achat'),
       amount.alias('montant'),
-      text('produit').alias('produit'),
+      pl.col('_t_produit').alias('produit'),
       pl.col('_source_file'),
       pl.col('_row_number'),
       pl.col('_batch_id'),

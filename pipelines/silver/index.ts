@@ -13,7 +13,10 @@ export interface SilverResult {
   quality: { clients: Record<string, number>; achats: Record<string, number> }
 }
 
-export function buildSilver(bronze: { clients: pl.DataFrame; achats: pl.DataFrame }, options: SilverOptions): SilverResult {
+export function buildSilver(
+  bronze: { clients: pl.DataFrame; achats: pl.DataFrame },
+  options: SilverOptions,
+): SilverResult {
   const clients = cleanClients(bronze.clients, options)
   const achats = cleanAchats(bronze.achats, clients.clean.getColumn('id_client'), options)
   return {

@@ -1,53 +1,52 @@
-/** Expressions that read text columns from bronze into typed values, null when a value does not parse. */
+/**
+ * Expressions that read bronze's text into typed values, null where a value does not parse. They take the
+ * name of an already trimmed text column, so each value is trimmed once however many rules read it.
+ */
 import pl from 'nodejs-polars'
 
-/** The text with surrounding white space removed; null stays null. */
-export function text(column: string): pl.Expr {
-  return pl.col(column).str.strip()
+/** Adds `<prefix><column>`: each column trimmed of surrounding white space (null stays null). */
+export function trimmed(df: pl.DataFrame, columns: readonly string[], prefix = '_t_'): pl.DataFrame {
+  return df.withColumns(...columns.map((c) => pl.col(c).str.strip().alias(`${prefix}${c}`)))
 }
 
-/** True where the field is absent or only white space (pandas read empty fields as missing too). */
-export function isBlank(column: string): pl.Expr {
-  return text(column).isNull().or(text(column).eq(pl.lit('')))
+/** Absent or only white space: pandas read empty fields as missing too. Takes a trimmed column. */
+export function isBlank(trimmedColumn: string): pl.Expr {
+  return pl
+    .col(trimmedColumn)
+    .isNull()
+    .or(pl.col(trimmedColumn).eq(pl.lit('')))
 }
 
-export function asNumber(column: string): pl.Expr {
-  return text(column).cast(pl.Float64, false)
+export function asNumber(trimmedColumn: string): pl.Expr {
+  return pl.col(trimmedColumn).cast(pl.Float64, false)
 }
 
-/** True where the text is a finite number (infinity is a number, but never a valid amount). */
-export function isNumber(column: string): pl.Expr {
-  return asNumber(column).isNotNull().and(asNumber(column).isNan().not())
-}
-
-/** True where the text is a whole number that fits an Int64 without loss ("12" and "12.0", not "12.5"). */
-export function isWholeNumber(column: string): pl.Expr {
-  const n = asNumber(column)
-  return n
-    .isNotNull()
-    .and(n.isFinite())
-    .and(n.eq(n.floor()))
-    .and(n.abs().ltEq(Number.MAX_SAFE_INTEGER))
-}
-
-export function asInt64(column: string): pl.Expr {
-  return asNumber(column).cast(pl.Int64)
+/** True where a parsed number is whole and fits an Int64 without loss ("12" and "12.0", not "12.5"). */
+export function isWhole(numberColumn: string): pl.Expr {
+  const n = pl.col(numberColumn)
+  return n.isNotNull().and(n.isFinite()).and(n.eq(n.floor())).and(n.abs().ltEq(Number.MAX_SAFE_INTEGER))
 }
 
 // Accepted shapes: 2025-01-20, 2025-01-20 10:58, 2025-01-20 10:58:40, 2025-01-20T10:58:40.123Z.
 const TIMESTAMP_SHAPE = String.raw`^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z?)?$`
-const FORMATS = ['%Y-%m-%d %H:%M:%S%.f', '%Y-%m-%d %H:%M', '%Y-%m-%d']
 
 /**
  * Naive timestamps are read as UTC and never shifted by a local time zone (the original mixed local
  * generation times with a UTC bound and dropped recent rows). Impossible dates ("2024-13-45") give null.
+ * Shorter shapes are completed to the full one so a single strptime reads every row.
  */
-export function asTimestamp(column: string): pl.Expr {
-  const normalised = text(column).str.replace('T', ' ').str.replace('Z', '')
-  const [first, ...rest] = FORMATS.map((f) => normalised.str.strptime(pl.Datetime, f))
-  const parsed = rest.reduce((acc, next) => acc.fillNull(next), first as pl.Expr)
+export function asTimestamp(trimmedColumn: string): pl.Expr {
+  const raw = pl.col(trimmedColumn)
+  const text = raw.str.replace('T', ' ').str.replace('Z', '')
+  const length = text.str.lengths()
+  const full = pl
+    .when(length.eq(10))
+    .then(pl.concatString([text, pl.lit(' 00:00:00')], ''))
+    .when(length.eq(16))
+    .then(pl.concatString([text, pl.lit(':00')], ''))
+    .otherwise(text)
   return pl
-    .when(text(column).str.contains(TIMESTAMP_SHAPE))
-    .then(parsed)
+    .when(raw.str.contains(TIMESTAMP_SHAPE))
+    .then(full.str.strptime(pl.Datetime, '%Y-%m-%d %H:%M:%S%.f'))
     .otherwise(pl.lit(null).cast(pl.Datetime('us')))
 }

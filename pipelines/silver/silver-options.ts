@@ -20,6 +20,9 @@ export function dateBounds(options: SilverOptions): { lower: pl.Expr; upper: pl.
   const lowerMicros = Date.parse(`${DATE_LOWER_BOUND}T00:00:00Z`) * 1000
   return {
     lower: pl.lit(lowerMicros).cast(pl.Int64).cast(pl.Datetime('us')),
-    upper: pl.lit(options.nowMicros + MAX_UTC_OFFSET_MICROS).cast(pl.Int64).cast(pl.Datetime('us')),
+    upper: pl
+      .lit(options.nowMicros + MAX_UTC_OFFSET_MICROS)
+      .cast(pl.Int64)
+      .cast(pl.Datetime('us')),
   }
 }

@@ -17,7 +17,10 @@ export function durationMs(record: RunRecord): number {
 }
 
 function rejectedCount(record: RunRecord): number {
-  return Object.values(record.quality).reduce((sum, q) => sum + ((q.initial_rows ?? 0) - (q.final_rows ?? 0)), 0)
+  return Object.values(record.quality).reduce(
+    (sum, q) => sum + ((q.initial_rows ?? 0) - (q.final_rows ?? 0)),
+    0,
+  )
 }
 
 export function runSummary(record: RunRecord, lakeDir: string): string {
@@ -30,7 +33,9 @@ export function runSummary(record: RunRecord, lakeDir: string): string {
   }
   const t = record.tables
   if (t['bronze/achats'] !== undefined) {
-    lines.push(`  bronze   clients ${formatInt(t['bronze/clients'] ?? 0)} rows, achats ${formatInt(t['bronze/achats'])} rows`)
+    lines.push(
+      `  bronze   clients ${formatInt(t['bronze/clients'] ?? 0)} rows, achats ${formatInt(t['bronze/achats'])} rows`,
+    )
   }
   if (t['silver/achats'] !== undefined) {
     lines.push(
@@ -69,5 +74,12 @@ export function runsTable(records: RunRecord[]): string {
     r.status === 'succeeded' ? formatInt(rejectedCount(r)) : '-',
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)))
-  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n')
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
 }

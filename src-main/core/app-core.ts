@@ -14,7 +14,7 @@ export interface CoreOptions {
   dataDir: string
   /**
    * A script `new Worker()` can start for a pipeline run. Inside Electron it is the bundled worker
-   * (electron-vite `?modulePath`); from the CLI and the tests it is the tsx bootstrap.
+   * (electron-vite `?modulePath`); from the CLI and the tests it is an esbuild bundle of the same worker.
    */
   workerEntry: string | URL
   /** How many pipeline runs the history keeps. */

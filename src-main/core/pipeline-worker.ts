@@ -3,9 +3,9 @@
  * at once; a worker that dies without answering is reported as a crash. Either way nothing is committed.
  */
 import { Worker } from 'node:worker_threads'
-import type { StepStats } from '../../src-preload/contract.ts'
 import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
 import type { WorkerMessage } from '../../pipelines/worker.ts'
+import type { StepStats } from '../../src-preload/contract.ts'
 import { MedallionError } from './errors.ts'
 import { CancelledError } from './tasks.ts'
 
@@ -53,9 +53,15 @@ export function runInWorker(
           break
       }
     })
-    worker.on('error', (err) => settle(() => reject(new MedallionError('worker_crashed', `pipeline worker crashed: ${err.message}`))))
+    worker.on('error', (err) =>
+      settle(() => reject(new MedallionError('worker_crashed', `pipeline worker crashed: ${err.message}`))),
+    )
     worker.on('exit', (code) =>
-      settle(() => reject(new MedallionError('worker_crashed', `pipeline worker exited (code ${code}) before finishing`))),
+      settle(() =>
+        reject(
+          new MedallionError('worker_crashed', `pipeline worker exited (code ${code}) before finishing`),
+        ),
+      ),
     )
   })
 }

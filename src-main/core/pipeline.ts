@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { LAYERS, type Layer, type RunRecord, type StepStats } from '../../src-preload/contract.ts'
 import type { LayerPlan } from '../../pipelines/run-layers.ts'
+import { LAYERS, type Layer, type RunRecord, type StepStats } from '../../src-preload/contract.ts'
 import { acquireDataLock } from './data-lock.ts'
 import { errorCode, errorMessage, MedallionError } from './errors.ts'
 import { type Lake, layerFolder, newRunId } from './lake/lake.ts'
@@ -75,7 +75,9 @@ export class PipelineService {
         progress: (fraction, label) => task.progress(fraction * 0.95, label),
         step: (stats) => {
           steps.push(stats)
-          task.log(`${stats.layer}/${stats.table}: ${stats.rowsIn} → ${stats.rowsOut} rows in ${stats.ms.toFixed(0)} ms`)
+          task.log(
+            `${stats.layer}/${stats.table}: ${stats.rowsIn} → ${stats.rowsOut} rows in ${stats.ms.toFixed(0)} ms`,
+          )
         },
       })
       task.progress(0.96, 'committing')
@@ -126,7 +128,10 @@ export class PipelineService {
       const previous = LAYERS[LAYERS.indexOf(from) - 1] as Layer
       const folder = current?.layers[previous]
       if (!folder) {
-        throw new MedallionError('no_previous_run', `no committed ${previous} layer to start from: run from bronze first`)
+        throw new MedallionError(
+          'no_previous_run',
+          `no committed ${previous} layer to start from: run from bronze first`,
+        )
       }
       reuse[previous] = await lake.localLayerDir(folder)
     }
@@ -135,7 +140,9 @@ export class PipelineService {
     return {
       runId,
       from,
-      sources: inputDir ? { clients: sourceFile(inputDir, 'clients'), achats: sourceFile(inputDir, 'achats') } : undefined,
+      sources: inputDir
+        ? { clients: sourceFile(inputDir, 'clients'), achats: sourceFile(inputDir, 'achats') }
+        : undefined,
       reuse,
       out,
       nowMicros: now.getTime() * 1000,

@@ -20,7 +20,9 @@ export async function dispatch(
   input: unknown,
 ): Promise<ResultEnvelope<unknown>> {
   if (!isCallName(name)) {
-    return { error: { code: 'unknown_call', message: `unknown call ${JSON.stringify(String(name)).slice(0, 80)}` } }
+    return {
+      error: { code: 'unknown_call', message: `unknown call ${JSON.stringify(String(name)).slice(0, 80)}` },
+    }
   }
   const parsed = contract[name].input.safeParse(input)
   if (!parsed.success) {

@@ -1,6 +1,10 @@
 /** Generates the seeded source files into the data folder (or another folder) as a task. */
 import { join, resolve } from 'node:path'
-import { type GenerateOptions, type GenerateResult, generateSources } from '../../pipelines/generate/generate.ts'
+import {
+  type GenerateOptions,
+  type GenerateResult,
+  generateSources,
+} from '../../pipelines/generate/generate.ts'
 import { acquireDataLock } from './data-lock.ts'
 import type { Task, TaskRegistry } from './tasks.ts'
 

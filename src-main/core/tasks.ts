@@ -125,6 +125,7 @@ export class TaskRegistry extends EventEmitter<TaskEvents> {
 
   private pruneFinished(): void {
     const finished = [...this.tasks.values()].filter((t) => t.info.state !== 'running')
-    for (const t of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED_TASKS))) this.tasks.delete(t.id)
+    for (const t of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED_TASKS)))
+      this.tasks.delete(t.id)
   }
 }

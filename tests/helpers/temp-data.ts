@@ -3,12 +3,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll } from 'vitest'
+import { pipelineWorkerBundle } from '../../src-main/cli/worker-bundle.ts'
 import { type Core, createCore } from '../../src-main/core/app-core.ts'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
 export const SEED_DIR = resolve(REPO_ROOT, '../shared/fixtures/seed')
 export const HAS_SEED = existsSync(join(SEED_DIR, 'achats.csv'))
-export const WORKER_ENTRY = new URL('../../pipelines/worker-boot.mjs', import.meta.url)
+export const WORKER_ENTRY = pipelineWorkerBundle()
 
 /** A fresh folder removed after the test file. */
 export function tempDir(prefix = 'medallion-test-'): string {

@@ -23,7 +23,8 @@ export class LocalLake implements Lake {
   async persistStaged(): Promise<void> {}
 
   async discardStaged(runId: string, layers: readonly Layer[]): Promise<void> {
-    for (const layer of layers) await rm(join(this.root, layerFolder(layer, runId)), { recursive: true, force: true })
+    for (const layer of layers)
+      await rm(join(this.root, layerFolder(layer, runId)), { recursive: true, force: true })
   }
 
   async writeRunRecord(record: RunRecord): Promise<void> {
