@@ -4,6 +4,9 @@
  * Carried by IPC inside Electron, by HTTP in web mode, and called directly by the CLI.
  */
 import { z } from 'zod'
+import type { CallName, EventName } from './names.ts'
+
+export { CALL_NAMES, type CallName, EVENT_NAMES, type EventName, isCallName, isEventName } from './names.ts'
 
 export const LAYERS = ['bronze', 'silver', 'gold'] as const
 export type Layer = (typeof LAYERS)[number]
@@ -111,28 +114,19 @@ export const contract = {
   'pipeline.runs': call<typeof PipelineRunsInput, RunRecord[]>(PipelineRunsInput),
   'tasks.list': call<typeof EmptyInput, TaskInfo[]>(EmptyInput),
   'tasks.cancel': call<typeof TaskIdInput, { cancelled: boolean }>(TaskIdInput),
-} as const
+} as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract
-export type CallName = keyof Contract
 /** What a caller may pass (defaults not yet applied). */
 export type CallInput<N extends CallName> = z.input<Contract[N]['input']>
 /** What a handler receives (validated, defaults applied). */
 export type CallArgs<N extends CallName> = z.output<Contract[N]['input']>
 export type CallOutput<N extends CallName> = Contract[N]['output']
 
-export const CALL_NAMES = Object.keys(contract) as CallName[]
-
-export function isCallName(name: unknown): name is CallName {
-  return typeof name === 'string' && Object.hasOwn(contract, name)
-}
-
-export interface EventPayloads {
+export interface EventPayloads extends Record<EventName, unknown> {
   'task.changed': TaskInfo
   'task.log': { id: string; line: string }
 }
-export type EventName = keyof EventPayloads
-export const EVENT_NAMES: EventName[] = ['task.changed', 'task.log']
 
 /** Errors cross every boundary as this envelope and are rebuilt as `Error` on the other side. */
 export interface ErrorEnvelope {

@@ -9,6 +9,8 @@ import type { TaskInfo } from '../../src-preload/contract.ts'
 import { errorMessage } from './errors.ts'
 
 const MAX_LOG_LINES = 500
+/** A `changed` event carries only the latest lines: progress ticks must stay small. */
+const EVENT_LOG_LINES = 20
 const MAX_FINISHED_TASKS = 100
 
 export class CancelledError extends Error {
@@ -90,7 +92,7 @@ export class TaskRegistry extends EventEmitter<TaskEvents> {
   run<T>(kind: string, title: string, work: (task: Task) => Promise<T>): { task: Task; done: Promise<T> } {
     const task = new Task(kind, title, (t, event, line) => {
       if (event === 'log') this.emit('log', { id: t.id, line: line ?? '' })
-      else this.emit('changed', { ...t.info, logs: [...t.info.logs] })
+      else this.emit('changed', { ...t.info, logs: t.info.logs.slice(-EVENT_LOG_LINES) })
     })
     this.tasks.set(task.id, task)
     this.pruneFinished()

@@ -1,0 +1,150 @@
+/**
+ * The Electron main process: a thin shell around the core. It holds the single-instance lock, opens one
+ * locked-down window, guards every web contents (navigation, new windows, permissions, CSP), starts the
+ * core on the data folder, binds it to IPC and closes it on quit. Everything else lives in `core/`.
+ */
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, type Session, session, shell, type WebContents } from 'electron'
+import workerPath from '../pipelines/worker.ts?modulePath'
+import { type Core, createCore } from './core/app-core.ts'
+import { bindIpc } from './ipc.ts'
+import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, resolveDataDir } from './security.ts'
+
+const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const preloadFile = join(import.meta.dirname, '../preload/index.cjs')
+// The dev server URL comes from `electron-vite dev`; a packaged app never takes its page from the environment.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const isAppPage = appPageMatcher(devServerUrl ?? pathToFileURL(rendererFile).href)
+
+let mainWindow: BrowserWindow | null = null
+let core: Core | null = null
+let unbindIpc: (() => void) | null = null
+
+/** Applied to every web contents the app ever creates (windows, devtools, anything a page tries to open). */
+function guardContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppPage(event.url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event) => {
+    if (!isAppPage(event.url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) {
+      shell.openExternal(url).catch((err) => console.error(`medallion: could not open ${url}`, err))
+    }
+    return { action: 'deny' }
+  })
+}
+
+/** Session-wide rules: no permission is ever granted, and the app's pages carry the CSP as a header. */
+function guardSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppPage(details.url)) {
+      callback({})
+      return
+    }
+    const responseHeaders = { ...details.responseHeaders }
+    for (const name of Object.keys(responseHeaders)) {
+      if (name.toLowerCase() === 'content-security-policy') delete responseHeaders[name]
+    }
+    responseHeaders['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY]
+    callback({ responseHeaders })
+  })
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 880,
+    minHeight: 560,
+    show: false,
+    title: 'Medallion',
+    backgroundColor: '#f5f6f8',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  win.once('ready-to-show', () => win.show())
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+  })
+  const loaded = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile)
+  loaded.catch((err) => console.error('medallion: the window could not load its page', err))
+  return win
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+async function start(): Promise<void> {
+  guardSession(session.defaultSession)
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'))
+  core = createCore({ dataDir, workerEntry: workerPath })
+  unbindIpc = bindIpc({
+    core,
+    isAppPage,
+    targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+  })
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open opens one again.
+    if (!mainWindow) mainWindow = createWindow()
+  })
+}
+
+/** Closes the core once (workers, clients, locks) before the process exits. */
+function closeCoreOnQuit(): void {
+  let state: 'open' | 'closing' | 'closed' = 'open'
+  app.on('will-quit', (event) => {
+    if (state === 'closed' || !core) return
+    event.preventDefault()
+    if (state === 'closing') return
+    state = 'closing'
+    unbindIpc?.()
+    unbindIpc = null
+    core
+      .close()
+      .catch((err) => console.error('medallion: closing the core failed', err))
+      .finally(() => {
+        state = 'closed'
+        app.quit()
+      })
+  })
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Medallion is running: it gets focus (below, in that process) and this one leaves.
+  app.quit()
+} else {
+  app.on('second-instance', focusMainWindow)
+  app.on('web-contents-created', (_event, contents) => guardContents(contents))
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  closeCoreOnQuit()
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? (err.stack ?? err.message) : String(err)
+      console.error('medallion: could not start', err)
+      dialog.showErrorBox('Medallion could not start', message)
+      app.exit(1)
+    })
+}

@@ -1,0 +1,23 @@
+/**
+ * The names of the contract's calls and events, with no schema attached: the preload's allow-list needs
+ * only these, so it stays a few kB instead of bundling zod. `contract.ts` is checked against this list.
+ */
+export const CALL_NAMES = [
+  'sources.generate',
+  'pipeline.run',
+  'pipeline.runs',
+  'tasks.list',
+  'tasks.cancel',
+] as const
+export type CallName = (typeof CALL_NAMES)[number]
+
+export const EVENT_NAMES = ['task.changed', 'task.log'] as const
+export type EventName = (typeof EVENT_NAMES)[number]
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name)
+}

@@ -1,0 +1,113 @@
+/**
+ * TanStack Query hooks over the contract. The client comes from React context (`ClientContext`), set
+ * once in main.tsx, so a test or the web mode can hand in another one.
+ */
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { createContext, useContext, useEffect } from 'react'
+import type { CallInput, TaskInfo } from '../../src-preload/contract.ts'
+import type { MedallionClient } from './client.ts'
+
+export const ClientContext = createContext<MedallionClient | null>(null)
+
+export function useClient(): MedallionClient {
+  const client = useContext(ClientContext)
+  if (!client) throw new Error('useClient: no ClientContext provider above this component')
+  return client
+}
+
+export const queryKeys = {
+  tasks: ['tasks.list'] as const,
+  runs: ['pipeline.runs'] as const,
+  runsLimited: (limit: number) => ['pipeline.runs', limit] as const,
+}
+
+/** Log lines kept per task in the cache, as many as the task registry keeps. */
+const MAX_LOG_LINES = 500
+
+export function useTasks() {
+  const client = useClient()
+  return useQuery({
+    queryKey: queryKeys.tasks,
+    queryFn: () => client.invoke('tasks.list', {}),
+  })
+}
+
+export function useRuns(limit = 50) {
+  const client = useClient()
+  return useQuery({
+    queryKey: queryKeys.runsLimited(limit),
+    queryFn: () => client.invoke('pipeline.runs', { limit }),
+  })
+}
+
+export function useRunPipeline() {
+  const client = useClient()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: CallInput<'pipeline.run'>) => client.invoke('pipeline.run', input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
+  })
+}
+
+export function useCancelTask() {
+  const client = useClient()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => client.invoke('tasks.cancel', { id }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
+  })
+}
+
+/** Puts a task into the cached list (newest first), replacing the copy with the same id. */
+export function upsertTask(tasks: TaskInfo[] | undefined, task: TaskInfo): TaskInfo[] {
+  const list = tasks ?? []
+  const at = list.findIndex((t) => t.id === task.id)
+  if (at === -1) return [task, ...list]
+  const next = list.slice()
+  next[at] = task
+  return next
+}
+
+/** Appends one log line to a cached task; unknown ids are left for the next `task.changed`. */
+export function appendTaskLog(
+  tasks: TaskInfo[] | undefined,
+  id: string,
+  line: string,
+): TaskInfo[] | undefined {
+  if (!tasks) return tasks
+  const at = tasks.findIndex((t) => t.id === id)
+  const task = tasks[at]
+  if (!task) return tasks
+  const next = tasks.slice()
+  next[at] = { ...task, logs: [...task.logs, line].slice(-MAX_LOG_LINES) }
+  return next
+}
+
+function applyTaskChanged(queryClient: QueryClient, task: TaskInfo): void {
+  queryClient.setQueryData<TaskInfo[]>(queryKeys.tasks, (old) => upsertTask(old, task))
+  // A task that ends may have added a run to the history (cheap to re-read, so no guessing by kind).
+  if (task.state !== 'running') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.runs })
+  }
+}
+
+/**
+ * Keeps the tasks query live: `task.changed` replaces the task in the cache, `task.log` appends a line.
+ * Mount it once, high in the tree.
+ */
+export function useTaskEvents(): void {
+  const client = useClient()
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    const offChanged = client.subscribe('task.changed', (task) => applyTaskChanged(queryClient, task))
+    const offLog = client.subscribe('task.log', ({ id, line }) => {
+      queryClient.setQueryData<TaskInfo[]>(queryKeys.tasks, (old) => appendTaskLog(old, id, line))
+    })
+    // Events sent before the subscription would be missed: read the list once more now that we listen.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.tasks })
+    return () => {
+      offChanged()
+      offLog()
+    }
+  }, [client, queryClient])
+}

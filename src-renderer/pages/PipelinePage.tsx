@@ -1,0 +1,209 @@
+/**
+ * The pipeline page: start a run (from a chosen layer), follow its task (progress, step, state, cancel,
+ * log), and read the run history.
+ */
+import { useState } from 'react'
+import type { Layer, RunRecord, TaskInfo } from '../../src-preload/contract.ts'
+import { isClientError } from '../api/client.ts'
+import { useCancelTask, useRunPipeline, useRuns, useTasks } from '../api/hooks.ts'
+import {
+  durationMs,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  goldTables,
+  percent,
+  rejectsCount,
+} from './run-summary.ts'
+
+const FROM_LAYERS: readonly Layer[] = ['bronze', 'silver', 'gold']
+const LOG_LINES_SHOWN = 200
+
+function ErrorNote({ error }: { error: unknown }) {
+  if (!error) return null
+  const message = error instanceof Error ? error.message : String(error)
+  return (
+    <p className="note note-error" role="alert">
+      {isClientError(error) ? <code className="error-code">{error.code}</code> : null}
+      {message}
+    </p>
+  )
+}
+
+function StateBadge({ state }: { state: TaskInfo['state'] | RunRecord['status'] }) {
+  return <span className={`badge badge-${state}`}>{state}</span>
+}
+
+function RunControls() {
+  const [from, setFrom] = useState<Layer>('bronze')
+  const run = useRunPipeline()
+  return (
+    <section className="panel">
+      <h2>Run the pipeline</h2>
+      <div className="run-controls">
+        <label className="field">
+          <span>Start from</span>
+          <select value={from} onChange={(e) => setFrom(e.target.value as Layer)} disabled={run.isPending}>
+            {FROM_LAYERS.map((layer) => (
+              <option key={layer} value={layer}>
+                {layer}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => run.mutate({ from })}
+          disabled={run.isPending}
+        >
+          {run.isPending ? 'Starting…' : 'Run pipeline'}
+        </button>
+        <p className="hint">
+          Layers before <strong>{from}</strong> are reused from the last good run.
+        </p>
+      </div>
+      <ErrorNote error={run.error} />
+    </section>
+  )
+}
+
+function TaskItem({ task }: { task: TaskInfo }) {
+  const cancel = useCancelTask()
+  const pct = percent(task.progress)
+  const cancelling = cancel.isPending && cancel.variables === task.id
+  return (
+    <li className={`task task-${task.state}`}>
+      <div className="task-head">
+        <span className="task-title">{task.title}</span>
+        <StateBadge state={task.state} />
+        <span className="task-started">{formatDateTime(task.startedAt)}</span>
+        {task.state === 'running' ? (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => cancel.mutate(task.id)}
+            disabled={cancelling}
+          >
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : null}
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={`${task.title} progress`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="task-meta">
+        <span className="task-step">{task.step || (task.state === 'running' ? 'starting…' : '')}</span>
+        <span className="task-percent">{pct}%</span>
+      </div>
+      {task.error && task.state === 'failed' ? <p className="note note-error">{task.error}</p> : null}
+      <ErrorNote error={cancel.error} />
+      {task.logs.length > 0 ? (
+        <details className="task-log">
+          <summary>Log ({task.logs.length} lines)</summary>
+          <pre>{task.logs.slice(-LOG_LINES_SHOWN).join('\n')}</pre>
+        </details>
+      ) : null}
+    </li>
+  )
+}
+
+function TaskList() {
+  const tasks = useTasks()
+  return (
+    <section className="panel">
+      <h2>Tasks</h2>
+      {tasks.isPending ? <p className="muted">Loading…</p> : null}
+      <ErrorNote error={tasks.error} />
+      {tasks.data && tasks.data.length === 0 ? <p className="muted">No tasks yet.</p> : null}
+      {tasks.data && tasks.data.length > 0 ? (
+        <ul className="task-list">
+          {tasks.data.map((task) => (
+            <TaskItem key={task.id} task={task} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
+
+function GoldRows({ run }: { run: RunRecord }) {
+  const tables = goldTables(run)
+  if (tables.length === 0) return <span className="muted">—</span>
+  return (
+    <ul className="gold-rows">
+      {tables.map(({ table, rows }) => (
+        <li key={table}>
+          <span className="gold-table">{table}</span> <span className="num">{formatCount(rows)}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function RunHistory() {
+  const runs = useRuns(50)
+  return (
+    <section className="panel">
+      <h2>Run history</h2>
+      {runs.isPending ? <p className="muted">Loading…</p> : null}
+      <ErrorNote error={runs.error} />
+      {runs.data && runs.data.length === 0 ? (
+        <p className="muted">No runs yet. Run the pipeline to create the first one.</p>
+      ) : null}
+      {runs.data && runs.data.length > 0 ? (
+        <div className="table-wrap">
+          <table className="runs">
+            <thead>
+              <tr>
+                <th>Run</th>
+                <th>Status</th>
+                <th>From</th>
+                <th>Started</th>
+                <th className="num">Duration</th>
+                <th>Gold rows</th>
+                <th className="num">Rejects</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.data.map((run) => (
+                <tr key={run.runId}>
+                  <td>
+                    <code title={run.runId}>{run.runId.slice(0, 12)}</code>
+                  </td>
+                  <td title={run.error}>
+                    <StateBadge state={run.status} />
+                  </td>
+                  <td>{run.from}</td>
+                  <td>{formatDateTime(run.startedAt)}</td>
+                  <td className="num">{formatDuration(durationMs(run.startedAt, run.finishedAt))}</td>
+                  <td>
+                    <GoldRows run={run} />
+                  </td>
+                  <td className="num">{formatCount(rejectsCount(run))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  )
+}
+
+export function PipelinePage() {
+  return (
+    <div className="page">
+      <RunControls />
+      <TaskList />
+      <RunHistory />
+    </div>
+  )
+}
