@@ -125,7 +125,7 @@ export async function main(
     io.stdout.write(USAGE)
     return command || values.help ? 0 : 2
   }
-  const dataDir = resolveDataDir(values['data-dir'])
+  const dataDir = resolveDataDir(values['data-dir'], process.env, 'data')
   const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle() })
   const lakeDir = `${dataDir}/lake`
   try {

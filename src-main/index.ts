@@ -8,8 +8,9 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, type Session, session, shell, type WebContents } from 'electron'
 import workerPath from '../pipelines/worker.ts?modulePath'
 import { type Core, createCore } from './core/app-core.ts'
+import { resolveDataDir } from './core/config.ts'
 import { bindIpc } from './ipc.ts'
-import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, resolveDataDir } from './security.ts'
+import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security.ts'
 
 const rendererFile = join(import.meta.dirname, '../renderer/index.html')
 const preloadFile = join(import.meta.dirname, '../preload/index.cjs')
@@ -94,7 +95,7 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   guardSession(session.defaultSession)
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'))
+  const dataDir = resolveDataDir(undefined, process.env, join(app.getPath('userData'), 'data'))
   core = createCore({ dataDir, workerEntry: workerPath })
   unbindIpc = bindIpc({
     core,

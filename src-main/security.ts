@@ -1,9 +1,8 @@
 /**
  * The window's security policy as plain functions (no `electron` import, so it can be tested in Node):
  * which URLs are the app's own pages, which external URLs may be opened in the system browser, the
- * Content-Security-Policy sent with the app's pages, and where the data folder is.
+ * Content-Security-Policy sent with the app's pages.
  */
-import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
@@ -70,10 +69,4 @@ export function appPageMatcher(appUrl: string): (url: string) => boolean {
     throw new Error(`the app URL must be http(s) or file: ${appUrl}`)
   }
   return (url) => parse(url)?.origin === app.origin
-}
-
-/** `MEDALLION_DATA_DIR` when set (made absolute), else `data/` inside Electron's userData folder. */
-export function resolveDataDir(env: NodeJS.ProcessEnv, userDataDir: string): string {
-  const fromEnv = env.MEDALLION_DATA_DIR?.trim()
-  return fromEnv ? resolve(fromEnv) : join(userDataDir, 'data')
 }

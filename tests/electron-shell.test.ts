@@ -19,12 +19,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { createServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  appPageMatcher,
-  CONTENT_SECURITY_POLICY,
-  isAllowedExternalUrl,
-  resolveDataDir,
-} from '../src-main/security.ts'
+import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from '../src-main/security.ts'
 import type { RunRecord, TaskInfo } from '../src-preload/contract.ts'
 import type { MedallionClient } from '../src-renderer/api/client.ts'
 import { appendTaskLog, ClientContext, queryKeys, upsertTask } from '../src-renderer/api/hooks.ts'
@@ -396,14 +391,6 @@ describe('security policy (src-main/security.ts)', () => {
     expect(isDevPage('http://localhost:5174/')).toBe(false)
     expect(isDevPage('https://localhost:5173/')).toBe(false)
     expect(() => appPageMatcher('data:text/html,hi')).toThrow()
-  })
-
-  it('takes the data folder from MEDALLION_DATA_DIR, else userData/data', () => {
-    expect(resolveDataDir({ MEDALLION_DATA_DIR: '/srv/lake' }, '/home/u/.config/Medallion')).toBe('/srv/lake')
-    expect(resolveDataDir({ MEDALLION_DATA_DIR: ' ' }, '/home/u/.config/Medallion')).toBe(
-      join('/home/u/.config/Medallion', 'data'),
-    )
-    expect(resolveDataDir({}, '/cfg')).toBe(join('/cfg', 'data'))
   })
 })
 
