@@ -1,14 +1,14 @@
 /** Temporary data folders for tests, with sources written from text or copied from the seed fixtures. */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll } from 'vitest'
 import { pipelineWorkerBundle } from '../../src-main/cli/worker-bundle.ts'
 import { type Core, createCore } from '../../src-main/core/app-core.ts'
 
+import { SEED_DIR } from './seed-fixture.ts'
+
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
-export const SEED_DIR = resolve(REPO_ROOT, '../shared/fixtures/seed')
-export const HAS_SEED = existsSync(join(SEED_DIR, 'achats.csv'))
 export const WORKER_ENTRY = pipelineWorkerBundle()
 
 /** A fresh folder removed after the test file. */
