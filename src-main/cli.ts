@@ -11,6 +11,7 @@ import { pipelineWorkerBundle } from './cli/worker-bundle.ts'
 import { type Core, createCore } from './core/app-core.ts'
 import { resolveDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
+import type { Task } from './core/tasks.ts'
 
 const USAGE = `medallion — a small medallion lakehouse (bronze → silver → gold) on nodejs-polars
 
@@ -66,15 +67,14 @@ interface Io {
   stderr: NodeJS.WriteStream
 }
 
-async function generate(core: Core, values: Values, io: Io) {
-  const { task, done } = core.sources.generate({
-    clients: numberOption(values, 'clients'),
-    purchases: numberOption(values, 'purchases'),
-    scale: numberOption(values, 'scale', false),
-    seed: numberOption(values, 'seed'),
-    dirtyShare: numberOption(values, 'dirty', false),
-    outDir: values.out,
-  })
+/** Shows a task's progress on stderr (unless --json) until its result is in. */
+async function awaitWithProgress<T>(
+  core: Core,
+  task: Task,
+  done: Promise<T>,
+  values: Values,
+  io: Io,
+): Promise<T> {
   const stop = followTask(core.tasks, task.id, {
     stream: io.stderr,
     verbose: values.verbose,
@@ -87,21 +87,24 @@ async function generate(core: Core, values: Values, io: Io) {
   }
 }
 
+async function generate(core: Core, values: Values, io: Io) {
+  const { task, done } = core.sources.generate({
+    clients: numberOption(values, 'clients'),
+    purchases: numberOption(values, 'purchases'),
+    scale: numberOption(values, 'scale', false),
+    seed: numberOption(values, 'seed'),
+    dirtyShare: numberOption(values, 'dirty', false),
+    outDir: values.out,
+  })
+  return awaitWithProgress(core, task, done, values, io)
+}
+
 async function run(core: Core, values: Values, io: Io) {
   const from = (values.from ?? 'bronze') as Layer
   if (!LAYERS.includes(from))
     throw new UsageError(`--from must be one of ${LAYERS.join(', ')}, got "${values.from}"`)
   const { task, done } = core.pipeline.start({ from, inputDir: values.input })
-  const stop = followTask(core.tasks, task.id, {
-    stream: io.stderr,
-    verbose: values.verbose,
-    quiet: values.json,
-  })
-  try {
-    return await done
-  } finally {
-    stop()
-  }
+  return awaitWithProgress(core, task, done, values, io)
 }
 
 function print(io: Io, json: boolean, value: unknown, text: string): void {

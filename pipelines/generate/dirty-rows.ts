@@ -3,12 +3,13 @@
  * (spec §3.1/§3.2) and is otherwise valid, so the rule that rejects it is the one it was made for. They are
  * few, so they are plain JS strings appended after the clean rows.
  */
+
+import { pyRound, pythonFloatRepr } from '../python-float.ts'
 import type { RejectReason } from '../schema.ts'
 import { csvLine } from './csv-line.ts'
 import { formatDay, formatSecond, SECONDS_PER_DAY } from './dates.ts'
 import { COUNTRIES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, PRODUCTS } from './domain.ts'
 import { maxSecondsBeforeReference, type OwnDrawBounds } from './draws.ts'
-import { pyRepr, pyRound } from './python-format.ts'
 import type { PythonRandom } from './python-random.ts'
 
 /** Client reasons in silver's rule order. */
@@ -126,7 +127,7 @@ export function buildDirtyRows(ctx: DirtyContext): DirtyRows {
     const back = rng.randbelow(maxSecondsBeforeReference(reg, ctx.bounds) + 1)
     return formatSecond(ctx.bounds.referenceSecond - back)
   }
-  const amount = () => pyRepr(pyRound(rng.uniform(10, 500), 2))
+  const amount = () => pythonFloatRepr(pyRound(rng.uniform(10, 500), 2))
 
   const achats: DirtyCounts = {}
   const achatLines: string[] = []
@@ -161,7 +162,7 @@ export function buildDirtyRows(ctx: DirtyContext): DirtyRows {
           '0.0',
           `-${row.amount}`,
           '10000.01',
-          pyRepr(pyRound(rng.uniform(10_001, 99_999), 2)),
+          pythonFloatRepr(pyRound(rng.uniform(10_001, 99_999), 2)),
         ][k % 5] as string
       } else if (reason === 'orphan_client') row.client = String(nextOrphanId++)
       achatLines.push(csvLine([row.id, row.client, row.date, row.amount, row.product]))

@@ -2,6 +2,8 @@
  * The seeded draws, straight into typed arrays (one slot per row, no per-row objects): tens of millions of
  * purchases must fit in memory and be drawn in about a second.
  */
+
+import { pyRound } from '../python-float.ts'
 import { SECONDS_PER_DAY } from './dates.ts'
 import {
   COUNTRIES,
@@ -12,7 +14,6 @@ import {
   LAST_NAMES,
   PRODUCTS,
 } from './domain.ts'
-import { pyRound } from './python-format.ts'
 import type { PythonRandom } from './python-random.ts'
 
 /** The four columns the original drew from Python's global RNG (spec §1.3), in its consumption order. */

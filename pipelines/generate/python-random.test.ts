@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pyRepr } from './python-format.ts'
+import { pythonFloatRepr } from '../python-float.ts'
 import { bitLength, PythonRandom, seedKey } from './python-random.ts'
 
 // Every expected value below was printed by CPython 3.11 (`python3 -c "import random; ..."`).
@@ -69,7 +69,7 @@ describe('PythonRandom matches CPython random.Random', () => {
     const [seed = '', ...expected] = line.split(' ')
     const r = new PythonRandom(BigInt(seed))
     const got = [
-      pyRepr(r.random()),
+      pythonFloatRepr(r.random()),
       r.getrandbits(7),
       r.getrandbits(32),
       r.getrandbits(40),
@@ -77,7 +77,7 @@ describe('PythonRandom matches CPython random.Random', () => {
       r.randint(1, 30),
       r.randint(-5, 10 ** 12),
       r.choice([0, 1, 2, 3, 4, 5, 6, 7, 8]),
-      pyRepr(r.uniform(10, 500)),
+      pythonFloatRepr(r.uniform(10, 500)),
     ].map(String)
     expect(got).toEqual(expected)
   })

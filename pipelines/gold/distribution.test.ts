@@ -1,6 +1,6 @@
 import pl from 'nodejs-polars'
+import { pythonFloatRepr } from '../python-float.ts'
 import { buildDistribution, cutEdges, cutLabels, DISTRIBUTION_COLUMNS } from './distribution.ts'
-import { pythonFloatRepr } from './python-float.ts'
 import { column, dtypes } from './test-frames.ts'
 
 const amounts = (values: number[]) => pl.DataFrame({ montant: pl.Series('montant', values, pl.Float64) })

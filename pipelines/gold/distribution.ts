@@ -6,8 +6,8 @@
  * label text), rows are in numeric order with a `bin` index; empty bins are kept with count 0.
  */
 import pl from 'nodejs-polars'
+import { numpyAround, pythonFloatRepr } from '../python-float.ts'
 import { lastKey } from './memo.ts'
-import { numpyAround, pythonFloatRepr } from './python-float.ts'
 
 export const DISTRIBUTION_BINS = 12
 export const DISTRIBUTION_COLUMNS = ['bin', 'bucket', 'count', 'lower', 'upper'] as const

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { pyRepr, pyRound } from './python-format.ts'
-import { PythonRandom } from './python-random.ts'
+import { pyRound, pythonFloatRepr } from './python-float.ts'
+import { PythonRandom } from './generate/python-random.ts'
 
 // Expected values printed by CPython 3.11 (`python3 -c "print(repr(round(x, 2)))"`).
 
@@ -40,9 +40,9 @@ describe('pyRound matches Python round(x, n)', () => {
   })
 })
 
-describe('pyRepr matches Python repr(float)', () => {
+describe('pythonFloatRepr matches Python repr(float)', () => {
   it('writes whole floats with ".0" and keeps shortest digits', () => {
-    expect([190.0, 51.1, 387.02, 0.1 + 0.2].map(pyRepr)).toEqual([
+    expect([190.0, 51.1, 387.02, 0.1 + 0.2].map(pythonFloatRepr)).toEqual([
       '190.0',
       '51.1',
       '387.02',
@@ -51,17 +51,17 @@ describe('pyRepr matches Python repr(float)', () => {
   })
 
   it('repr of round results', () => {
-    expect([pyRound(0.125, 2), pyRound(2.675, 2), pyRound(10.125, 2), pyRound(1.005, 2)].map(pyRepr)).toEqual(
-      ['0.12', '2.67', '10.12', '1.0'],
-    )
-    expect(pyRepr(pyRound(-0.001, 2))).toBe('-0.0')
+    expect(
+      [pyRound(0.125, 2), pyRound(2.675, 2), pyRound(10.125, 2), pyRound(1.005, 2)].map(pythonFloatRepr),
+    ).toEqual(['0.12', '2.67', '10.12', '1.0'])
+    expect(pythonFloatRepr(pyRound(-0.001, 2))).toBe('-0.0')
   })
 
   it('switches to exponent notation where Python does', () => {
     expect(
       [
         1e16, 1e15, 1234567890123456.8, 0.0001, 0.00001, 1.5e-7, 123.456e20, 5e-324, 1.7976931348623157e308,
-      ].map(pyRepr),
+      ].map(pythonFloatRepr),
     ).toEqual([
       '1e+16',
       '1000000000000000.0',
@@ -76,12 +76,8 @@ describe('pyRepr matches Python repr(float)', () => {
   })
 
   it('writes zero, infinities and NaN as Python', () => {
-    expect([0, -0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN].map(pyRepr)).toEqual([
-      '0.0',
-      '-0.0',
-      'inf',
-      '-inf',
-      'nan',
-    ])
+    expect(
+      [0, -0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN].map(pythonFloatRepr),
+    ).toEqual(['0.0', '-0.0', 'inf', '-inf', 'nan'])
   })
 })
