@@ -2,7 +2,7 @@
 import pl from 'nodejs-polars'
 import { MAX_PURCHASE_AMOUNT, REQUIRED_PURCHASE_COLUMNS } from '../schema.ts'
 import { asNumber, asTimestamp, isBlank, isWhole, trimmed } from './parse.ts'
-import { qualityCounters, rejectsOf } from './rejects.ts'
+import { qualityCounters, splitFlagged } from './rejects.ts'
 import { flag, flagDuplicates, perField, type Rule } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
 import { titleCaseColumn } from './title-case.ts'
@@ -48,9 +48,8 @@ export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options:
   ]
   const duplicate: Rule = { reason: 'duplicate_id', field: 'id_achat', rejects: pl.lit(false) }
   const flagged = flagDuplicates(flag(parsed, rules), '_id', 'last', rules.length)
-  const rejects = rejectsOf(flagged, [...rules, duplicate], REQUIRED_PURCHASE_COLUMNS)
-  const kept = flagged
-    .filter(pl.col('_rule').isNull())
+  const { kept: passed, rejects } = splitFlagged(flagged, [...rules, duplicate], REQUIRED_PURCHASE_COLUMNS)
+  const kept = passed
     .select(
       pl.col('_id').cast(pl.Int64).alias('id_achat'),
       pl.col('_client').cast(pl.Int64).alias('id_client'),

@@ -2,7 +2,7 @@
 import pl from 'nodejs-polars'
 import { REQUIRED_CLIENT_COLUMNS } from '../schema.ts'
 import { asNumber, asTimestamp, isBlank, isWhole, trimmed } from './parse.ts'
-import { qualityCounters, rejectsOf } from './rejects.ts'
+import { qualityCounters, splitFlagged } from './rejects.ts'
 import { flag, flagDuplicates, perField, type Rule } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
 import { titleCaseColumn } from './title-case.ts'
@@ -33,9 +33,8 @@ export function cleanClients(bronze: pl.DataFrame, options: SilverOptions): Clea
   ]
   const duplicate: Rule = { reason: 'duplicate_id', field: 'id_client', rejects: pl.lit(false) }
   const flagged = flagDuplicates(flag(parsed, rules), '_id', 'first', rules.length)
-  const rejects = rejectsOf(flagged, [...rules, duplicate], REQUIRED_CLIENT_COLUMNS)
-  const kept = flagged
-    .filter(pl.col('_rule').isNull())
+  const { kept: passed, rejects } = splitFlagged(flagged, [...rules, duplicate], REQUIRED_CLIENT_COLUMNS)
+  const kept = passed
     .select(
       pl.col('_id').cast(pl.Int64).alias('id_client'),
       pl.col('_t_nom').alias('nom'),

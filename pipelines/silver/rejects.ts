@@ -14,11 +14,30 @@ export const REJECT_COLUMNS = [
 ] as const
 
 /**
- * Builds the rejects of a flagged frame. `columns` are the source's columns, kept as they came in
+ * Splits a flagged frame into the rows every rule passed and the rejects table. Clean data (the usual
+ * case) skips both filters, which on a million rows cost more than the rules themselves.
+ */
+export function splitFlagged(
+  flagged: pl.DataFrame,
+  rules: Rule[],
+  columns: readonly string[],
+): { kept: pl.DataFrame; rejects: pl.DataFrame } {
+  const rule = pl.col('_rule')
+  if (flagged.getColumn('_rule').nullCount() === flagged.height) {
+    return { kept: flagged, rejects: rejectsOf(flagged.head(0), rules, columns) }
+  }
+  return {
+    kept: flagged.filter(rule.isNull()),
+    rejects: rejectsOf(flagged.filter(rule.isNotNull()), rules, columns),
+  }
+}
+
+/**
+ * Builds the rejects table from the rejected rows. `columns` are the source's columns, kept as they came in
  * `record` (JSON), so a user sees the whole original row.
  */
-export function rejectsOf(flagged: pl.DataFrame, rules: Rule[], columns: readonly string[]): pl.DataFrame {
-  return explain(flagged.filter(pl.col('_rule').isNotNull()), rules)
+function rejectsOf(rejected: pl.DataFrame, rules: Rule[], columns: readonly string[]): pl.DataFrame {
+  return explain(rejected, rules)
     .select(
       pl.col('_source_file').alias('source'),
       pl.col('_row_number').alias('row_number'),
