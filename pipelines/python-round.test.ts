@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { pyRound, pythonFloatRepr } from './python-float.ts'
 import { PythonRandom } from './generate/python-random.ts'
+import { pyRound, pythonFloatRepr } from './python-float.ts'
 
 // Expected values printed by CPython 3.11 (`python3 -c "print(repr(round(x, 2)))"`).
 

@@ -68,86 +68,94 @@ function outDir(plan: LayerPlan, layer: Layer): string {
   return dir
 }
 
-export function runLayers(plan: LayerPlan, report: LayerReporter): LayerResult {
-  const written: Written = { tables: {}, bytes: 0 }
-  const quality: LayerResult['quality'] = {}
-  const timed = <T>(
-    layer: Layer,
-    table: string,
-    rowsIn: number,
-    work: () => T,
-    rowsOut: (r: T) => number,
-  ): T => {
+type Frames = { clients: pl.DataFrame; achats: pl.DataFrame }
+
+/** What one run shares across its layers: where results go, and how steps are timed and reported. */
+class RunContext {
+  readonly written: Written = { tables: {}, bytes: 0 }
+  readonly quality: LayerResult['quality'] = {}
+
+  constructor(
+    readonly plan: LayerPlan,
+    readonly report: LayerReporter,
+    readonly collectGarbage: () => Promise<void>,
+  ) {}
+
+  timed<T>(layer: Layer, table: string, rowsIn: number, work: () => T, rowsOut: (r: T) => number): T {
     const start = performance.now()
     const result = work()
-    report.step({ layer, table, rowsIn, rowsOut: rowsOut(result), ms: performance.now() - start })
+    this.report.step({ layer, table, rowsIn, rowsOut: rowsOut(result), ms: performance.now() - start })
     return result
   }
 
-  let bronze: { clients: pl.DataFrame; achats: pl.DataFrame }
-  if (plan.from === 'bronze') {
-    if (!plan.sources) throw new Error('bronze needs source files')
-    const sources = plan.sources
-    report.progress(0.02, 'bronze: reading sources')
-    const lineage = { batchId: plan.runId, ingestedAtMicros: plan.nowMicros }
-    const dir = outDir(plan, 'bronze')
-    const land = (table: 'clients' | 'achats', path: string, required: readonly string[]) =>
-      timed(
-        'bronze',
-        table,
-        0,
-        () => {
-          const df = readSource({ path, required }, lineage)
-          writeTable(df, 'bronze', dir, table, written)
-          return df
-        },
-        (df) => df.height,
-      )
-    bronze = {
-      clients: land('clients', sources.clients, REQUIRED_CLIENT_COLUMNS),
-      achats: land('achats', sources.achats, REQUIRED_PURCHASE_COLUMNS),
-    }
-  } else if (plan.from === 'silver') {
-    bronze = {
-      clients: readLayerTable(plan.reuse.bronze, 'bronze', 'clients'),
-      achats: readLayerTable(plan.reuse.bronze, 'bronze', 'achats'),
-    }
+  write(layer: Layer, tables: Record<string, pl.DataFrame>): void {
+    const dir = outDir(this.plan, layer)
+    for (const [name, df] of Object.entries(tables)) writeTable(df, layer, dir, name, this.written)
   }
+}
 
-  let silver: { clients: pl.DataFrame; achats: pl.DataFrame }
-  if (plan.from !== 'gold') {
-    report.progress(0.2, 'silver: cleaning')
-    const dir = outDir(plan, 'silver')
-    // biome-ignore lint/style/noNonNullAssertion: set on both branches above whenever from is not gold
-    const input = bronze!
-    const result = timed(
-      'silver',
-      'clean',
-      input.clients.height + input.achats.height,
-      () => buildSilver(input, { nowMicros: plan.nowMicros }),
-      (r) => r.clients.height + r.achats.height,
-    )
-    timed(
-      'silver',
-      '(write)',
-      result.clients.height + result.achats.height,
+function landBronze(ctx: RunContext): Frames {
+  const { plan } = ctx
+  if (!plan.sources) throw new Error('bronze needs source files')
+  const sources = plan.sources
+  ctx.report.progress(0.02, 'bronze: reading sources')
+  const lineage = { batchId: plan.runId, ingestedAtMicros: plan.nowMicros }
+  const land = (table: 'clients' | 'achats', path: string, required: readonly string[]) =>
+    ctx.timed(
+      'bronze',
+      table,
+      0,
       () => {
-        writeTable(result.clients, 'silver', dir, 'clients', written)
-        writeTable(result.achats, 'silver', dir, 'achats', written)
-        writeTable(result.rejects, 'silver', dir, 'rejects', written)
+        const df = readSource({ path, required }, lineage)
+        ctx.write('bronze', { [table]: df })
+        return df
       },
-      () => result.clients.height + result.achats.height + result.rejects.height,
+      (df) => df.height,
     )
-    quality.clients = result.quality.clients
-    quality.achats = result.quality.achats
-    silver = { clients: result.clients, achats: result.achats }
-  } else {
-    silver = {
-      clients: readLayerTable(plan.reuse.silver, 'silver', 'clients'),
-      achats: readLayerTable(plan.reuse.silver, 'silver', 'achats'),
-    }
+  return {
+    clients: land('clients', sources.clients, REQUIRED_CLIENT_COLUMNS),
+    achats: land('achats', sources.achats, REQUIRED_PURCHASE_COLUMNS),
   }
+}
 
+function readLayer(ctx: RunContext, layer: Layer): Frames {
+  const dir = ctx.plan.reuse[layer]
+  return { clients: readLayerTable(dir, layer, 'clients'), achats: readLayerTable(dir, layer, 'achats') }
+}
+
+/** Silver from this run's bronze (landed or reused). Bronze frames are unreachable once this returns. */
+async function cleanSilver(ctx: RunContext): Promise<Frames> {
+  const bronze = ctx.plan.from === 'bronze' ? landBronze(ctx) : readLayer(ctx, 'bronze')
+  await ctx.collectGarbage()
+  ctx.report.progress(0.2, 'silver: cleaning')
+  const result = ctx.timed(
+    'silver',
+    'clean',
+    bronze.clients.height + bronze.achats.height,
+    () => buildSilver(bronze, { nowMicros: ctx.plan.nowMicros }),
+    (r) => r.clients.height + r.achats.height,
+  )
+  ctx.timed(
+    'silver',
+    '(write)',
+    result.clients.height + result.achats.height,
+    () => ctx.write('silver', { clients: result.clients, achats: result.achats, rejects: result.rejects }),
+    () => result.clients.height + result.achats.height + result.rejects.height,
+  )
+  ctx.quality.clients = result.quality.clients
+  ctx.quality.achats = result.quality.achats
+  return { clients: result.clients, achats: result.achats }
+}
+
+export async function runLayers(
+  plan: LayerPlan,
+  report: LayerReporter,
+  collectGarbage: () => Promise<void> = async () => {},
+): Promise<LayerResult> {
+  const ctx = new RunContext(plan, report, collectGarbage)
+  const silver = plan.from === 'gold' ? readLayer(ctx, 'silver') : await cleanSilver(ctx)
+  // Polars frames do not tell V8 their size, so dead ones linger: collect before the next layer.
+  await collectGarbage()
   if (silver.achats.height === 0) {
     throw new PipelineInputError(
       'no_valid_purchase',
@@ -155,7 +163,6 @@ export function runLayers(plan: LayerPlan, report: LayerReporter): LayerResult {
     )
   }
   report.progress(0.5, 'gold: building tables')
-  const dir = outDir(plan, 'gold')
   let done = 0
   const gold = buildGold(silver, {
     horizonDays: plan.horizonDays ?? HORIZON_DAYS,
@@ -166,16 +173,20 @@ export function runLayers(plan: LayerPlan, report: LayerReporter): LayerResult {
     },
   })
   report.progress(0.9, 'gold: writing tables')
-  timed(
+  ctx.timed(
     'gold',
     '(write)',
     silver.achats.height,
-    () => {
-      for (const table of GOLD_TABLES) writeTable(gold.tables[table], 'gold', dir, table, written)
-    },
+    () => ctx.write('gold', gold.tables),
     () => GOLD_TABLES.length,
   )
   const kpis = goldKpis(gold.tables.fact_achats, gold.tables.client_scores, gold.tables.segment_summary)
   report.progress(1, 'done')
-  return { tables: written.tables, quality, referenceDate: gold.referenceDate, bytes: written.bytes, kpis }
+  return {
+    tables: ctx.written.tables,
+    quality: ctx.quality,
+    referenceDate: gold.referenceDate,
+    bytes: ctx.written.bytes,
+    kpis,
+  }
 }

@@ -2,6 +2,8 @@
  * The entry of a pipeline worker thread: one run per worker, so the memory Polars holds is returned when
  * the worker ends. Talks to its parent only through messages; never imports Electron.
  */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { StepStats } from '../src-preload/contract.ts'
 import { PipelineInputError } from './pipeline-error.ts'
@@ -17,11 +19,33 @@ function post(message: WorkerMessage): void {
   parentPort?.postMessage(message)
 }
 
+/**
+ * Polars keeps its data outside V8's heap and does not report its size, so V8 sees no pressure and dead
+ * frames (gigabytes at 10M rows) wait for a collection that may not come. The run asks for one between
+ * layers. A collection only queues the frames' native finalizers; they run when the event loop turns,
+ * hence the yields.
+ */
+function garbageCollector(): () => Promise<void> {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+  return async () => {
+    for (let i = 0; i < 2; i++) {
+      gc()
+      await turn()
+    }
+  }
+}
+
 try {
-  const result = runLayers(workerData as LayerPlan, {
-    progress: (fraction, label) => post({ type: 'progress', fraction, label }),
-    step: (stats) => post({ type: 'step', stats }),
-  })
+  const result = await runLayers(
+    workerData as LayerPlan,
+    {
+      progress: (fraction, label) => post({ type: 'progress', fraction, label }),
+      step: (stats) => post({ type: 'step', stats }),
+    },
+    garbageCollector(),
+  )
   post({ type: 'done', result })
 } catch (err) {
   const code = err instanceof PipelineInputError ? err.code : 'pipeline_failed'

@@ -1,9 +1,10 @@
 /** Silver purchases: the original's cleaning rules (spec §3.2) in order, with every dropped row kept as a reject. */
 import pl from 'nodejs-polars'
 import { MAX_PURCHASE_AMOUNT, REQUIRED_PURCHASE_COLUMNS } from '../schema.ts'
-import { asNumber, asTimestamp, isBlank, isWhole, trimmed } from './parse.ts'
-import { qualityCounters, splitFlagged } from './rejects.ts'
-import { flag, flagDuplicates, perField, type Rule } from './rules.ts'
+import { applyRules } from './apply-rules.ts'
+import { asNumber, asTimestamp, isBlank, isWhole, text } from './parse.ts'
+import { qualityCounters } from './rejects.ts'
+import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
 import { titleCaseColumn } from './title-case.ts'
 
@@ -22,45 +23,43 @@ const COUNTERS = [
  */
 export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options: SilverOptions): CleanResult {
   const { lower, upper } = dateBounds(options)
-  // Trim once, parse once; the rules and the output read these columns.
-  const parsed = trimmed(bronze, REQUIRED_PURCHASE_COLUMNS).withColumns(
-    asNumber('_t_id_achat').alias('_id'),
-    asNumber('_t_id_client').alias('_client'),
-    asNumber('_t_montant').alias('_amount'),
-    asTimestamp('_t_date_achat').alias('_date'),
-  )
   const date = pl.col('_date')
   const amount = pl.col('_amount')
   const known = pl.col('_client').isIn(clientIds.cast(pl.Float64).unique().implode())
-  const rules: Rule[] = [
-    ...perField('missing_field', REQUIRED_PURCHASE_COLUMNS, (f) => isBlank(`_t_${f}`)),
-    { reason: 'invalid_number', field: 'id_achat', rejects: isWhole('_id').not() },
-    { reason: 'invalid_number', field: 'id_client', rejects: isWhole('_client').not() },
-    { reason: 'invalid_number', field: 'montant', rejects: amount.isNull().or(amount.isNan()) },
-    { reason: 'invalid_date', field: 'date_achat', rejects: date.isNull() },
-    { reason: 'date_out_of_range', field: 'date_achat', rejects: date.lt(lower).or(date.gt(upper)) },
-    { reason: 'bad_amount', field: 'montant', rejects: amount.ltEq(0).or(amount.gt(MAX_PURCHASE_AMOUNT)) },
-    {
-      reason: 'orphan_client',
-      field: 'id_client',
-      rejects: clientIds.length > 0 ? known.not() : pl.lit(false),
-    },
-  ]
-  const duplicate: Rule = { reason: 'duplicate_id', field: 'id_achat', rejects: pl.lit(false) }
-  const flagged = flagDuplicates(flag(parsed, rules), '_id', 'last', rules.length)
-  const { kept: passed, rejects } = splitFlagged(flagged, [...rules, duplicate], REQUIRED_PURCHASE_COLUMNS)
-  const kept = passed
-    .select(
+  const { kept, rejects } = applyRules(bronze, {
+    parsed: [
+      asNumber('id_achat').alias('_id'),
+      asNumber('id_client').alias('_client'),
+      asNumber('montant').alias('_amount'),
+      asTimestamp('date_achat').alias('_date'),
+    ],
+    rules: [
+      ...perField('missing_field', REQUIRED_PURCHASE_COLUMNS, isBlank),
+      { reason: 'invalid_number', field: 'id_achat', rejects: isWhole('_id').not() },
+      { reason: 'invalid_number', field: 'id_client', rejects: isWhole('_client').not() },
+      { reason: 'invalid_number', field: 'montant', rejects: amount.isNull().or(amount.isNan()) },
+      { reason: 'invalid_date', field: 'date_achat', rejects: date.isNull() },
+      { reason: 'date_out_of_range', field: 'date_achat', rejects: date.lt(lower).or(date.gt(upper)) },
+      { reason: 'bad_amount', field: 'montant', rejects: amount.ltEq(0).or(amount.gt(MAX_PURCHASE_AMOUNT)) },
+      {
+        reason: 'orphan_client',
+        field: 'id_client',
+        rejects: clientIds.length > 0 ? known.not() : pl.lit(false),
+      },
+    ],
+    duplicates: { key: '_id', field: 'id_achat', keep: 'last' },
+    output: [
       pl.col('_id').cast(pl.Int64).alias('id_achat'),
       pl.col('_client').cast(pl.Int64).alias('id_client'),
       date.alias('date_achat'),
       amount.alias('montant'),
-      pl.col('_t_produit').alias('produit'),
+      text('produit').alias('produit'),
       pl.col('_source_file'),
       pl.col('_row_number'),
       pl.col('_batch_id'),
-    )
-    .sort('id_achat')
-  const clean = titleCaseColumn(kept, 'produit')
+    ],
+    columns: REQUIRED_PURCHASE_COLUMNS,
+  })
+  const clean = titleCaseColumn(kept.sort('id_achat'), 'produit')
   return { clean, rejects, quality: qualityCounters(bronze.height, rejects, clean.height, COUNTERS) }
 }

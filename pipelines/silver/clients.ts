@@ -1,9 +1,10 @@
 /** Silver clients: the original's cleaning rules (spec §3.1) in order, with every dropped row kept as a reject. */
 import pl from 'nodejs-polars'
 import { REQUIRED_CLIENT_COLUMNS } from '../schema.ts'
-import { asNumber, asTimestamp, isBlank, isWhole, trimmed } from './parse.ts'
-import { qualityCounters, splitFlagged } from './rejects.ts'
-import { flag, flagDuplicates, perField, type Rule } from './rules.ts'
+import { applyRules } from './apply-rules.ts'
+import { asNumber, asTimestamp, isBlank, isWhole, text } from './parse.ts'
+import { qualityCounters } from './rejects.ts'
+import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
 import { titleCaseColumn } from './title-case.ts'
 
@@ -18,37 +19,32 @@ const COUNTERS = [
 
 export function cleanClients(bronze: pl.DataFrame, options: SilverOptions): CleanResult {
   const { lower, upper } = dateBounds(options)
-  // Trim once, parse once; the rules and the output read these columns.
-  const parsed = trimmed(bronze, REQUIRED_CLIENT_COLUMNS).withColumns(
-    asNumber('_t_id_client').alias('_id'),
-    asTimestamp('_t_date_inscription').alias('_date'),
-  )
   const date = pl.col('_date')
-  const rules: Rule[] = [
-    { reason: 'invalid_id', field: 'id_client', rejects: isWhole('_id').not() },
-    ...perField('missing_field', ['nom', 'email', 'pays'], (f) => isBlank(`_t_${f}`)),
-    { reason: 'invalid_date', field: 'date_inscription', rejects: date.isNull() },
-    { reason: 'date_out_of_range', field: 'date_inscription', rejects: date.lt(lower).or(date.gt(upper)) },
-    { reason: 'invalid_email', field: 'email', rejects: pl.col('_t_email').str.contains('@', true).not() },
-  ]
-  const duplicate: Rule = { reason: 'duplicate_id', field: 'id_client', rejects: pl.lit(false) }
-  const flagged = flagDuplicates(flag(parsed, rules), '_id', 'first', rules.length)
-  const { kept: passed, rejects } = splitFlagged(flagged, [...rules, duplicate], REQUIRED_CLIENT_COLUMNS)
-  const kept = passed
-    .select(
+  const { kept, rejects } = applyRules(bronze, {
+    parsed: [asNumber('id_client').alias('_id'), asTimestamp('date_inscription').alias('_date')],
+    rules: [
+      { reason: 'invalid_id', field: 'id_client', rejects: isWhole('_id').not() },
+      ...perField('missing_field', ['nom', 'email', 'pays'], isBlank),
+      { reason: 'invalid_date', field: 'date_inscription', rejects: date.isNull() },
+      { reason: 'date_out_of_range', field: 'date_inscription', rejects: date.lt(lower).or(date.gt(upper)) },
+      { reason: 'invalid_email', field: 'email', rejects: pl.col('email').str.contains('@', true).not() },
+    ],
+    duplicates: { key: '_id', field: 'id_client', keep: 'first' },
+    output: [
       pl.col('_id').cast(pl.Int64).alias('id_client'),
-      pl.col('_t_nom').alias('nom'),
-      pl.col('_t_email').str.toLowerCase().alias('email'),
+      text('nom').alias('nom'),
+      text('email').str.toLowerCase().alias('email'),
       // The original wrote the date back as YYYY-MM-DD: keep the day, as a real timestamp.
       date.dt
         .truncate('1d')
         .alias('date_inscription'),
-      pl.col('_t_pays').alias('pays'),
+      text('pays').alias('pays'),
       pl.col('_source_file'),
       pl.col('_row_number'),
       pl.col('_batch_id'),
-    )
-    .sort('id_client')
-  const clean = titleCaseColumn(kept, 'pays')
+    ],
+    columns: REQUIRED_CLIENT_COLUMNS,
+  })
+  const clean = titleCaseColumn(kept.sort('id_client'), 'pays')
   return { clean, rejects, quality: qualityCounters(bronze.height, rejects, clean.height, COUNTERS) }
 }

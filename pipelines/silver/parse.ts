@@ -1,24 +1,22 @@
 /**
- * Expressions that read bronze's text into typed values, null where a value does not parse. They take the
- * name of an already trimmed text column, so each value is trimmed once however many rules read it.
+ * Expressions that read bronze's text into typed values, null where a value does not parse. Trimmed text
+ * is only ever a temporary inside an expression: a trimmed copy of every column would cost a gigabyte at
+ * ten million rows.
  */
 import pl from 'nodejs-polars'
 
-/** Adds `<prefix><column>`: each column trimmed of surrounding white space (null stays null). */
-export function trimmed(df: pl.DataFrame, columns: readonly string[], prefix = '_t_'): pl.DataFrame {
-  return df.withColumns(...columns.map((c) => pl.col(c).str.strip().alias(`${prefix}${c}`)))
+/** The text without surrounding white space (null stays null). */
+export function text(column: string): pl.Expr {
+  return pl.col(column).str.strip()
 }
 
-/** Absent or only white space: pandas read empty fields as missing too. Takes a trimmed column. */
-export function isBlank(trimmedColumn: string): pl.Expr {
-  return pl
-    .col(trimmedColumn)
-    .isNull()
-    .or(pl.col(trimmedColumn).eq(pl.lit('')))
+/** Absent or only white space: pandas read empty fields as missing too. */
+export function isBlank(column: string): pl.Expr {
+  return pl.col(column).isNull().or(text(column).str.lengths().eq(0))
 }
 
-export function asNumber(trimmedColumn: string): pl.Expr {
-  return pl.col(trimmedColumn).cast(pl.Float64, false)
+export function asNumber(column: string): pl.Expr {
+  return text(column).cast(pl.Float64, false)
 }
 
 /** True where a parsed number is whole and fits an Int64 without loss ("12" and "12.0", not "12.5"). */
@@ -35,18 +33,18 @@ const TIMESTAMP_SHAPE = String.raw`^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\
  * generation times with a UTC bound and dropped recent rows). Impossible dates ("2024-13-45") give null.
  * Shorter shapes are completed to the full one so a single strptime reads every row.
  */
-export function asTimestamp(trimmedColumn: string): pl.Expr {
-  const raw = pl.col(trimmedColumn)
-  const text = raw.str.replace('T', ' ').str.replace('Z', '')
-  const length = text.str.lengths()
+export function asTimestamp(column: string): pl.Expr {
+  const trimmed = text(column)
+  const normalised = trimmed.str.replace('T', ' ').str.replace('Z', '')
+  const length = normalised.str.lengths()
   const full = pl
     .when(length.eq(10))
-    .then(pl.concatString([text, pl.lit(' 00:00:00')], ''))
+    .then(pl.concatString([normalised, pl.lit(' 00:00:00')], ''))
     .when(length.eq(16))
-    .then(pl.concatString([text, pl.lit(':00')], ''))
-    .otherwise(text)
+    .then(pl.concatString([normalised, pl.lit(':00')], ''))
+    .otherwise(normalised)
   return pl
-    .when(raw.str.contains(TIMESTAMP_SHAPE))
+    .when(trimmed.str.contains(TIMESTAMP_SHAPE))
     .then(full.str.strptime(pl.Datetime, '%Y-%m-%d %H:%M:%S%.f'))
     .otherwise(pl.lit(null).cast(pl.Datetime('us')))
 }

@@ -21,13 +21,13 @@ export function perField(
   return fields.map((field) => ({ reason, field, rejects: bad(field) }))
 }
 
-/** Adds `_rule`: the index of the first rule that rejects the row, null where every rule passes. */
-export function flag(df: pl.DataFrame, rules: Rule[]): pl.DataFrame {
+/** The index of the first rule that rejects the row, null where every rule passes. */
+export function ruleIndex(rules: Rule[]): pl.Expr {
   let index = pl.when(pl.lit(false)).then(pl.lit(-1))
   rules.forEach((rule, i) => {
     index = index.when(rule.rejects).then(pl.lit(i))
   })
-  return df.withColumns(index.otherwise(pl.lit(null)).cast(pl.Int32).alias('_rule'))
+  return index.otherwise(pl.lit(null)).cast(pl.Int32)
 }
 
 /**

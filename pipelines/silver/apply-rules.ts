@@ -1,0 +1,69 @@
+/**
+ * Applies a source's cleaning rules in one pass: the text is parsed and every rule tested in a streaming
+ * query that keeps only the typed output (at ten million rows, materialising parsed and flagged copies
+ * of the text doubled the memory), then duplicates are flagged on the typed keys, and only the rejected
+ * rows are looked up in bronze to explain them.
+ */
+import pl from 'nodejs-polars'
+import { explain, flagDuplicates, type Rule, ruleIndex } from './rules.ts'
+
+export interface CleaningPlan {
+  /** Typed columns computed once from the text (e.g. `_id`, `_date`), which rules and output read. */
+  parsed: pl.Expr[]
+  rules: Rule[]
+  /** Duplicates among clean rows: the typed key column, the field to report, which occurrence to keep. */
+  duplicates: { key: string; field: string; keep: 'first' | 'last' }
+  /** The clean output's columns (lineage included), from the parsed columns and the text. */
+  output: pl.Expr[]
+  /** The source's own columns, kept whole in each reject's `record`. */
+  columns: readonly string[]
+}
+
+function rejectsTable(rejected: pl.DataFrame, rules: Rule[], columns: readonly string[]): pl.DataFrame {
+  return explain(rejected, rules)
+    .select(
+      pl.col('_source_file').cast(pl.Utf8).alias('source'),
+      pl.col('_row_number').alias('row_number'),
+      pl.col('_reason').alias('reason'),
+      pl.col('_field').alias('field'),
+      pl.col('_value').alias('value'),
+      pl
+        .struct(columns.map((c) => pl.col(c)))
+        .struct.jsonEncode()
+        .alias('record'),
+      pl.col('_batch_id').cast(pl.Utf8).alias('batch_id'),
+    )
+    .sort('row_number')
+}
+
+export function applyRules(
+  bronze: pl.DataFrame,
+  plan: CleaningPlan,
+): { kept: pl.DataFrame; rejects: pl.DataFrame } {
+  const { key, field, keep } = plan.duplicates
+  const rules: Rule[] = [...plan.rules, { reason: 'duplicate_id', field, rejects: pl.lit(false) }]
+  const typed = bronze
+    .lazy()
+    .withColumns(...plan.parsed)
+    .withColumns(ruleIndex(plan.rules).alias('_rule'))
+    .select(...plan.output, pl.col('_rule'), pl.col(key))
+    .collectSync({ engine: 'streaming' })
+  const flagged = flagDuplicates(typed, key, keep, plan.rules.length)
+  const helpers = ['_rule', key]
+  if (flagged.getColumn('_rule').nullCount() === flagged.height) {
+    return {
+      kept: flagged.drop(helpers),
+      rejects: rejectsTable(
+        bronze.head(0).withColumns(pl.lit(null).cast(pl.Int32).alias('_rule')),
+        rules,
+        plan.columns,
+      ),
+    }
+  }
+  const rejectedRows = flagged.filter(pl.col('_rule').isNotNull()).select('_row_number', '_rule')
+  const rejected = bronze.join(rejectedRows, { on: '_row_number', how: 'inner' })
+  return {
+    kept: flagged.filter(pl.col('_rule').isNull()).drop(helpers),
+    rejects: rejectsTable(rejected, rules, plan.columns),
+  }
+}
