@@ -78,6 +78,59 @@ const PipelineRunInput = z
   })
   .strict()
 
+/** Serving DTOs: rows as plain JSON (timestamps as ISO-8601 strings, naive UTC). */
+export type Row = Record<string, string | number | boolean | null>
+
+export interface ListResult {
+  rows: Row[]
+  /** Rows matching the filters, before offset and limit. */
+  total: number
+}
+
+export interface ServedKpis extends Omit<GoldKpis, 'segments'> {
+  /** = total_achats, the original's field. */
+  dataset_size: number
+}
+
+export interface StoreHealth {
+  store: 'mongo' | 'parquet'
+  ok: boolean
+  /** Where the store reads from (a MongoDB URL without credentials, or the lake folder), or what is wrong. */
+  detail: string
+  /** The run whose gold is served, when known. */
+  runId?: string
+}
+
+/** The read API's list routes (spec §7), without the leading slash. */
+export const DATA_ROUTES = [
+  'monthly',
+  'by_country',
+  'by_product',
+  'distribution',
+  'daily',
+  'weekly',
+  'monthly_growth',
+  'segments',
+  'scores',
+  'cohort',
+] as const
+export type DataRoute = (typeof DATA_ROUTES)[number]
+
+/** The largest page a list call returns (the original silently truncated /scores at 5000). */
+export const MAX_PAGE = 10_000
+
+const DataTableInput = z
+  .object({
+    route: z.enum(DATA_ROUTES),
+    /** `field` or `field:asc|desc`; the field must be one of the collection's. */
+    sort: z.string().min(1).max(64).optional(),
+    limit: z.number().int().min(1).max(MAX_PAGE).optional(),
+    offset: z.number().int().min(0).max(100_000_000).optional(),
+    /** Exact-match filters on the route's filterable fields (e.g. segment_label, id_client). */
+    filters: z.record(z.string().max(64), z.string().max(256)).optional(),
+  })
+  .strict()
+
 const SourcesGenerateInput = z
   .object({
     clients: z.number().int().min(1).max(10_000_000).optional(),
@@ -112,6 +165,10 @@ export const contract = {
   'sources.generate': call<typeof SourcesGenerateInput, { taskId: string }>(SourcesGenerateInput),
   'pipeline.run': call<typeof PipelineRunInput, { taskId: string }>(PipelineRunInput),
   'pipeline.runs': call<typeof PipelineRunsInput, RunRecord[]>(PipelineRunsInput),
+  'serving.publish': call<typeof EmptyInput, { taskId: string }>(EmptyInput),
+  'serving.status': call<typeof EmptyInput, StoreHealth>(EmptyInput),
+  'data.kpis': call<typeof EmptyInput, ServedKpis | null>(EmptyInput),
+  'data.table': call<typeof DataTableInput, ListResult | null>(DataTableInput),
   'tasks.list': call<typeof EmptyInput, TaskInfo[]>(EmptyInput),
   'tasks.cancel': call<typeof TaskIdInput, { cancelled: boolean }>(TaskIdInput),
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>

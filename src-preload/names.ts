@@ -6,6 +6,10 @@ export const CALL_NAMES = [
   'sources.generate',
   'pipeline.run',
   'pipeline.runs',
+  'serving.publish',
+  'serving.status',
+  'data.kpis',
+  'data.table',
   'tasks.list',
   'tasks.cancel',
 ] as const

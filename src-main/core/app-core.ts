@@ -3,6 +3,7 @@
  * handlers. The Electron main process, the CLI and web mode all start here.
  */
 import { join } from 'node:path'
+import { MedallionError } from './errors.ts'
 import { LocalLake } from './lake/local-lake.ts'
 import { PipelineService } from './pipeline.ts'
 import type { Handlers } from './rpc.ts'
@@ -40,11 +41,19 @@ export function createCore(options: CoreOptions): Core {
     workerEntry: options.workerEntry,
     keepRuns: options.keepRuns,
   })
+  const notYet = async (): Promise<never> => {
+    throw new MedallionError('not_available', 'the serving layer is not built yet')
+  }
   const sources = new SourcesService({ dataDir: options.dataDir, tasks })
   const handlers: Handlers = {
     'sources.generate': async (args) => ({ taskId: sources.generate(args).task.id }),
     'pipeline.run': async (args) => ({ taskId: pipeline.start(args).task.id }),
     'pipeline.runs': async ({ limit }) => pipeline.runs(limit),
+    // Serving handlers arrive with the serving layer; until then they say so.
+    'serving.publish': notYet,
+    'serving.status': notYet,
+    'data.kpis': notYet,
+    'data.table': notYet,
     'tasks.list': async () => tasks.list(),
     'tasks.cancel': async ({ id }) => ({ cancelled: tasks.cancel(id) }),
   }

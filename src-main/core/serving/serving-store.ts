@@ -1,0 +1,29 @@
+/**
+ * What the read API and the UI ask of a serving store. Two implementations answer the same queries with
+ * the same results: MongoStore (the published serving layer) and ParquetStore (the embedded default,
+ * reading gold straight from the lake's current run).
+ */
+import type { ListResult, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
+import type { CollectionSpec } from './collections.ts'
+
+export type { ListResult, Row, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
+
+export interface ListQuery {
+  /** A field of the collection (checked by the caller) and a direction. */
+  sort: { field: string; dir: 1 | -1 }
+  /** Rows to skip, then rows to return (the caller bounds both). */
+  offset: number
+  limit: number
+  /** Exact-match filters on the collection's filterable fields, values already typed. */
+  filter: Record<string, string | number>
+}
+
+export interface ServingStore {
+  readonly kind: 'mongo' | 'parquet'
+  health(): Promise<StoreHealth>
+  /** Null when nothing is published (the API answers 503). */
+  kpis(): Promise<ServedKpis | null>
+  /** Null when the collection is empty or missing (the API answers 503). */
+  list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null>
+  close(): Promise<void>
+}
