@@ -3,7 +3,13 @@
  * with the gold table it comes from, its unique key, its fields, the fields stored as dates, its
  * secondary indexes, the route that serves it, its default sort and the filters users may pass.
  */
+import { DIM_CLIENT_COLUMNS } from '../../../pipelines/gold/dim-clients.ts'
+import { DISTRIBUTION_COLUMNS } from '../../../pipelines/gold/distribution.ts'
+import { FACT_COLUMNS } from '../../../pipelines/gold/fact.ts'
+import { FEATURE_COLUMNS } from '../../../pipelines/gold/features.ts'
 import type { GoldTableName } from '../../../pipelines/gold/index.ts'
+import { SCORE_COLUMNS } from '../../../pipelines/gold/scores.ts'
+import { SEGMENT_SUMMARY_COLUMNS } from '../../../pipelines/gold/segment-summary.ts'
 
 export interface CollectionSpec {
   name: string
@@ -23,21 +29,6 @@ export interface CollectionSpec {
   filters?: readonly string[]
 }
 
-const FEATURE_FIELDS = [
-  'id_client',
-  'freq_12m',
-  'monetary_12m',
-  'monetary_avg_12m',
-  'product_diversity_12m',
-  'last_purchase',
-  'first_purchase',
-  'recency_days',
-  'tenure_days',
-  'total_orders_all',
-  'total_spend_all',
-  'avg_order_value_all',
-  'reference_date',
-] as const
 const FEATURE_DATES = ['last_purchase', 'first_purchase', 'reference_date'] as const
 
 export const COLLECTIONS: readonly CollectionSpec[] = [
@@ -45,7 +36,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: 'gold_fact_achats',
     table: 'fact_achats',
     key: 'id_achat',
-    fields: ['id_achat', 'id_client', 'date_achat', 'montant', 'produit', 'pays', 'jour', 'mois', 'annee'],
+    fields: FACT_COLUMNS,
     dates: ['date_achat'],
     indexes: ['id_client', 'date_achat', 'mois', 'pays'],
   },
@@ -53,21 +44,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: 'gold_dim_clients',
     table: 'dim_clients',
     key: 'id_client',
-    fields: [
-      'id_client',
-      'nom',
-      'email',
-      'pays',
-      'date_inscription',
-      'first_purchase',
-      'last_purchase',
-      'recency_days',
-      'tenure_days',
-      'total_orders',
-      'total_spend',
-      'avg_order_value',
-      'product_count',
-    ],
+    fields: DIM_CLIENT_COLUMNS,
     dates: ['date_inscription', 'first_purchase', 'last_purchase'],
     indexes: ['pays'],
   },
@@ -75,7 +52,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: 'gold_client_features',
     table: 'client_features',
     key: 'id_client',
-    fields: FEATURE_FIELDS,
+    fields: FEATURE_COLUMNS,
     dates: FEATURE_DATES,
     indexes: [],
   },
@@ -83,13 +60,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: 'gold_client_scores',
     table: 'client_scores',
     key: 'id_client',
-    fields: [
-      ...FEATURE_FIELDS,
-      'prob_reachat_12m',
-      'expected_value_12m',
-      'value_at_risk_12m',
-      'segment_label',
-    ],
+    fields: SCORE_COLUMNS,
     dates: FEATURE_DATES,
     indexes: ['segment_label'],
     route: '/scores',
@@ -100,15 +71,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: 'gold_segment_summary',
     table: 'segment_summary',
     key: 'segment_label',
-    fields: [
-      'segment_label',
-      'clients',
-      'ca_12m',
-      'expected_value_12m',
-      'value_at_risk_12m',
-      'freq_med',
-      'recency_med',
-    ],
+    fields: SEGMENT_SUMMARY_COLUMNS,
     dates: [],
     indexes: [],
     route: '/segments',
@@ -178,7 +141,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: 'gold_distribution',
     table: 'distribution',
     key: 'bucket',
-    fields: ['bin', 'bucket', 'count', 'lower', 'upper'],
+    fields: DISTRIBUTION_COLUMNS,
     dates: [],
     indexes: ['bin'],
     route: '/distribution',
