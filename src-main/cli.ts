@@ -2,12 +2,15 @@
  * The headless entry: `medallion <command>`. Every command calls the same core as the window.
  * Exit codes: 0 success, 1 the work failed, 2 the command line was wrong.
  */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Layer } from '../src-preload/contract.ts'
 import { LAYERS } from '../src-preload/contract.ts'
 import { runSummary, runsTable } from './cli/format.ts'
 import { followTask } from './cli/task-progress.ts'
 import { pipelineWorkerBundle } from './cli/worker-bundle.ts'
+import { DEFAULT_API_PORT, startApi } from './core/api/server.ts'
 import { type Core, createCore } from './core/app-core.ts'
 import { resolveDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
@@ -24,6 +27,8 @@ Commands:
   run                  run the pipeline into <data>/lake
       --from bronze|silver|gold   (default bronze)   --input DIR (a folder with clients.csv and achats.csv)
   runs                 list the run history  (--limit N)
+  serve                the read API on http://127.0.0.1:5000 and, when the UI is built, the UI (web mode)
+      --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default out/renderer)
 
 Options for every command:
   --data-dir DIR       the data folder (default: $MEDALLION_DATA_DIR, else ./data)
@@ -48,6 +53,9 @@ const OPTIONS = {
   from: { type: 'string' },
   input: { type: 'string' },
   limit: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'web-root': { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
@@ -107,6 +115,40 @@ async function run(core: Core, values: Values, io: Io) {
   return awaitWithProgress(core, task, done, values, io)
 }
 
+function portOption(values: Values, env: NodeJS.ProcessEnv): number {
+  const raw = values.port ?? env.MEDALLION_API_PORT?.trim()
+  if (raw === undefined || raw === '') return DEFAULT_API_PORT
+  if (!/^\d+$/.test(raw) || Number(raw) > 65_535) {
+    throw new UsageError(`--port / MEDALLION_API_PORT expects a port from 0 to 65535, got "${raw}"`)
+  }
+  return Number(raw)
+}
+
+/** Serves the read API (and the built UI) until Ctrl+C. */
+async function serve(core: Core, values: Values, io: Io): Promise<void> {
+  const built = resolve(import.meta.dirname, '..', 'out', 'renderer')
+  const webRoot = values['web-root'] ?? (existsSync(join(built, 'index.html')) ? built : undefined)
+  const api = await startApi({
+    handlers: core.handlers,
+    store: core.serving.store,
+    tasks: core.tasks,
+    host: values.host,
+    port: portOption(values, process.env),
+    webRoot,
+  })
+  const health = await core.serving.status()
+  io.stdout.write(values.json ? `${JSON.stringify({ url: api.url, store: health })}\n` : `${api.url}\n`)
+  io.stderr.write(
+    `medallion: serving ${health.store} gold (${health.detail}) on ${api.url}` +
+      `${webRoot ? `, the UI at ${api.url}/` : ' (read API only: no built UI, run npm run build)'}. Ctrl+C stops.\n`,
+  )
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+  })
+  await api.close()
+}
+
 function print(io: Io, json: boolean, value: unknown, text: string): void {
   io.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`)
 }
@@ -154,6 +196,9 @@ export async function main(
         print(io, values.json, { generated, run: record }, runSummary(record, lakeDir))
         return 0
       }
+      case 'serve':
+        await serve(core, values, io)
+        return 0
       case 'runs': {
         const runs = await core.pipeline.runs(numberOption(values, 'limit') ?? 20)
         print(io, values.json, runs, runsTable(runs))

@@ -7,6 +7,8 @@ import { MedallionError } from './errors.ts'
 import { LocalLake } from './lake/local-lake.ts'
 import { PipelineService } from './pipeline.ts'
 import type { Handlers } from './rpc.ts'
+import { ServingService } from './serving/serving-service.ts'
+import type { ServingStore } from './serving/serving-store.ts'
 import { SourcesService } from './sources.ts'
 import { TaskRegistry } from './tasks.ts'
 
@@ -20,6 +22,8 @@ export interface CoreOptions {
   workerEntry: string | URL
   /** How many pipeline runs the history keeps. */
   keepRuns?: number
+  /** Builds the MongoStore when a MongoDB URL is configured; absent → the embedded ParquetStore. */
+  createMongoStore?: () => ServingStore
 }
 
 export interface Core {
@@ -27,6 +31,7 @@ export interface Core {
   readonly tasks: TaskRegistry
   readonly pipeline: PipelineService
   readonly sources: SourcesService
+  readonly serving: ServingService
   readonly handlers: Handlers
   close(): Promise<void>
 }
@@ -42,23 +47,24 @@ export function createCore(options: CoreOptions): Core {
     keepRuns: options.keepRuns,
   })
   const notYet = async (): Promise<never> => {
-    throw new MedallionError('not_available', 'the serving layer is not built yet')
+    throw new MedallionError('not_available', 'publishing to MongoDB is not built yet')
   }
   const sources = new SourcesService({ dataDir: options.dataDir, tasks })
+  const serving = new ServingService({ lake, tasks, createMongoStore: options.createMongoStore })
   const handlers: Handlers = {
     'sources.generate': async (args) => ({ taskId: sources.generate(args).task.id }),
     'pipeline.run': async (args) => ({ taskId: pipeline.start(args).task.id }),
     'pipeline.runs': async ({ limit }) => pipeline.runs(limit),
-    // Serving handlers arrive with the serving layer; until then they say so.
     'serving.publish': notYet,
-    'serving.status': notYet,
-    'data.kpis': notYet,
-    'data.table': notYet,
+    'serving.status': () => serving.status(),
+    'data.kpis': () => serving.kpis(),
+    'data.table': (args) => serving.table(args),
     'tasks.list': async () => tasks.list(),
     'tasks.cancel': async ({ id }) => ({ cancelled: tasks.cancel(id) }),
   }
   const close = async () => {
     for (const t of tasks.list()) if (t.state === 'running') tasks.cancel(t.id)
+    await serving.close()
   }
-  return { options, tasks, pipeline, sources, handlers, close }
+  return { options, tasks, pipeline, sources, serving, handlers, close }
 }

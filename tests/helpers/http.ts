@@ -1,0 +1,86 @@
+/**
+ * Raw HTTP for tests, on node:http: the path is sent exactly as given (fetch would normalise `/../`) and
+ * any header can be set, Host and Origin included.
+ */
+import { type Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
+
+export interface HttpAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  text: string
+  json(): unknown
+}
+
+export interface HttpOptions {
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+  /** A keep-alive agent to reuse connections; by default each request opens its own. */
+  agent?: Agent
+}
+
+export function http(baseUrl: string, path: string, options: HttpOptions = {}): Promise<HttpAnswer> {
+  const base = new URL(baseUrl)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: base.hostname.replace(/^\[|\]$/g, ''),
+        port: base.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { ...options.headers },
+        agent: options.agent ?? false,
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) })
+        })
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+/** A parsed JSON answer; tests read its fields freely and let the assertions check them. */
+// biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
+export type Json = any
+
+/** GET as JSON: status and parsed body. */
+export async function getJson(baseUrl: string, path: string): Promise<{ status: number; body: Json }> {
+  const answer = await http(baseUrl, path)
+  return { status: answer.status, body: answer.json() }
+}
+
+export function postJson(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer> {
+  return http(baseUrl, path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  })
+}
+
+/** Opens a stream (e.g. server-sent events) and hands back the response as it arrives. */
+export function openStream(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ res: IncomingMessage; close(): void }> {
+  const base = new URL(baseUrl)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: base.hostname, port: base.port, path, headers, agent: false }, (res) =>
+      resolve({ res, close: () => req.destroy() }),
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
