@@ -1,20 +1,57 @@
+import { useEffect, useState } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
+import { OverviewPage } from './pages/OverviewPage.tsx'
 import { PipelinePage } from './pages/PipelinePage.tsx'
+
+const PAGES = [
+  { id: 'overview', label: 'Overview', Page: OverviewPage },
+  { id: 'pipeline', label: 'Pipeline', Page: PipelinePage },
+] as const
+type PageId = (typeof PAGES)[number]['id']
+
+/** `#/pipeline` → 'pipeline'; anything else is the Overview, the first page. */
+export function pageFromHash(hash: string): PageId {
+  const id = hash.replace(/^#\/?/, '')
+  return PAGES.find((p) => p.id === id)?.id ?? 'overview'
+}
+
+/**
+ * The page lives in `location.hash` (no router dependency): links and the back button work, a reload keeps
+ * the page, and a hash change stays inside the document, which the window's navigation guard allows.
+ */
+function useHashPage(): PageId {
+  const [page, setPage] = useState(() => pageFromHash(window.location.hash))
+  useEffect(() => {
+    const onChange = () => setPage(pageFromHash(window.location.hash))
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return page
+}
 
 export function App() {
   useTaskEvents()
+  const current = useHashPage()
+  const { Page } = PAGES.find((p) => p.id === current) ?? PAGES[0]
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">Medallion</span>
         <nav className="nav" aria-label="Sections">
-          <span className="nav-item nav-item-active" aria-current="page">
-            Pipeline
-          </span>
+          {PAGES.map(({ id, label }) => (
+            <a
+              key={id}
+              href={`#/${id}`}
+              className={id === current ? 'nav-item nav-item-active' : 'nav-item'}
+              aria-current={id === current ? 'page' : undefined}
+            >
+              {label}
+            </a>
+          ))}
         </nav>
       </header>
       <main className="content">
-        <PipelinePage />
+        <Page />
       </main>
     </div>
   )

@@ -1,9 +1,11 @@
 /**
  * What the pages talk to: the contract's `invoke` and `subscribe`, whatever carries them. Inside
- * Electron that is the preload's `window.medallion` (IPC); in a browser it will be HTTP (`/rpc` and
- * `/events`). `pickClient()` is the one place that chooses.
+ * Electron that is the preload's `window.medallion` (IPC); in a browser (web mode, `medallion serve`) it
+ * is HTTP: `POST /rpc/<call>` and the server-sent events of `GET /events`. `pickClient()` is the one
+ * place that chooses.
  */
 import type { MedallionBridge } from '../../src-preload/contract.ts'
+import { createHttpClient } from './http-client.ts'
 import { createIpcClient } from './ipc-client.ts'
 
 /** Same shape as the preload's bridge. Rejections are `Error`s with a `code` (see `ClientError`). */
@@ -15,19 +17,20 @@ export function isClientError(err: unknown): err is ClientError {
   return err instanceof Error && typeof (err as Partial<ClientError>).code === 'string'
 }
 
-function clientError(code: string, message: string): ClientError {
+/** The one way the clients build the errors they reject with. */
+export function clientError(code: string, message: string): ClientError {
   const err = new Error(message) as ClientError
   err.code = code
   return err
 }
 
-/** A client for a page opened where no transport exists yet: every call fails with a clear message. */
+/** A client for a page opened where no transport exists: every call fails with a clear message. */
 function unavailableClient(): MedallionClient {
   return {
     invoke: async () => {
       throw clientError(
         'no_client',
-        'Medallion is not connected: open it from its desktop window (the browser mode is not ready yet).',
+        'Medallion is not connected: open it from its desktop window, or run `medallion serve` and open the address it prints.',
       )
     },
     subscribe: () => () => {},
@@ -35,7 +38,12 @@ function unavailableClient(): MedallionClient {
 }
 
 export function pickClient(): MedallionClient {
-  if (typeof window !== 'undefined' && window.medallion) return createIpcClient(window.medallion)
-  // Web mode's HTTP client goes here.
+  if (typeof window === 'undefined') return unavailableClient()
+  if (window.medallion) return createIpcClient(window.medallion)
+  // A page served over HTTP(S) talks to the server that served it (same origin: the CSP allows no other).
+  const { protocol } = window.location
+  if ((protocol === 'http:' || protocol === 'https:') && typeof fetch === 'function') {
+    return createHttpClient()
+  }
   return unavailableClient()
 }

@@ -19,10 +19,18 @@ export const queryKeys = {
   tasks: ['tasks.list'] as const,
   runs: ['pipeline.runs'] as const,
   runsLimited: (limit: number) => ['pipeline.runs', limit] as const,
+  /** Everything read from the serving store, invalidated together when new gold may be served. */
+  served: ['served'] as const,
+  kpis: ['served', 'data.kpis'] as const,
+  monthly: ['served', 'data.table', 'monthly'] as const,
+  storeStatus: ['served', 'serving.status'] as const,
 }
 
 /** Log lines kept per task in the cache, as many as the task registry keeps. */
 const MAX_LOG_LINES = 500
+
+/** Months the revenue chart asks for: every month of any realistic history, in one page. */
+const MONTHS_SHOWN = 1_200
 
 export function useTasks() {
   const client = useClient()
@@ -37,6 +45,33 @@ export function useRuns(limit = 50) {
   return useQuery({
     queryKey: queryKeys.runsLimited(limit),
     queryFn: () => client.invoke('pipeline.runs', { limit }),
+  })
+}
+
+/** The headline KPIs of the served gold; `null` when nothing is published yet. */
+export function useKpis() {
+  const client = useClient()
+  return useQuery({
+    queryKey: queryKeys.kpis,
+    queryFn: () => client.invoke('data.kpis', {}),
+  })
+}
+
+/** Revenue per month (`mois`, `ca`), oldest first; `null` when nothing is published yet. */
+export function useMonthly() {
+  const client = useClient()
+  return useQuery({
+    queryKey: queryKeys.monthly,
+    queryFn: () => client.invoke('data.table', { route: 'monthly', sort: 'mois:asc', limit: MONTHS_SHOWN }),
+  })
+}
+
+/** Which store serves and whether it answers. */
+export function useStoreStatus() {
+  const client = useClient()
+  return useQuery({
+    queryKey: queryKeys.storeStatus,
+    queryFn: () => client.invoke('serving.status', {}),
   })
 }
 
@@ -88,6 +123,11 @@ function applyTaskChanged(queryClient: QueryClient, task: TaskInfo): void {
   // A task that ends may have added a run to the history (cheap to re-read, so no guessing by kind).
   if (task.state !== 'running') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.runs })
+  }
+  // A run or a publish that succeeded may have changed what is served (again no guessing by kind: a few
+  // small reads).
+  if (task.state === 'succeeded') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.served })
   }
 }
 

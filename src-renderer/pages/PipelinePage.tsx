@@ -4,8 +4,8 @@
  */
 import { useState } from 'react'
 import type { Layer, RunRecord, TaskInfo } from '../../src-preload/contract.ts'
-import { isClientError } from '../api/client.ts'
 import { useCancelTask, useRunPipeline, useRuns, useTasks } from '../api/hooks.ts'
+import { ErrorNote } from '../components/ErrorNote.tsx'
 import {
   durationMs,
   formatCount,
@@ -18,17 +18,6 @@ import {
 
 const FROM_LAYERS: readonly Layer[] = ['bronze', 'silver', 'gold']
 const LOG_LINES_SHOWN = 200
-
-function ErrorNote({ error }: { error: unknown }) {
-  if (!error) return null
-  const message = error instanceof Error ? error.message : String(error)
-  return (
-    <p className="note note-error" role="alert">
-      {isClientError(error) ? <code className="error-code">{error.code}</code> : null}
-      {message}
-    </p>
-  )
-}
 
 function StateBadge({ state }: { state: TaskInfo['state'] | RunRecord['status'] }) {
   return <span className={`badge badge-${state}`}>{state}</span>

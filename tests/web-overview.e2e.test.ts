@@ -1,0 +1,286 @@
+/**
+ * Web mode in a real browser: the renderer is built (into a temporary folder, as the shell test does), the
+ * API serves it over a ParquetStore on freshly generated data, and headless Chromium (Debian's package,
+ * driven by playwright-core) opens the Overview. The KPI cards must show exactly what GET /kpis serves,
+ * the monthly chart must draw a point per /monthly row, and the page must log no error and break no CSP
+ * rule. A screenshot is kept in test-artifacts/overview.png. A second data folder with no run shows the
+ * "nothing is published" banner, then the KPIs once a run succeeds (pushed to the page over /events);
+ * a MongoDB that does not answer shows how to switch to the embedded store.
+ */
+import { execFile } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
+import { type Core, createCore } from '../src-main/core/app-core.ts'
+import { MedallionError } from '../src-main/core/errors.ts'
+import type { ServingStore } from '../src-main/core/serving/serving-store.ts'
+import type { ServedKpis } from '../src-preload/contract.ts'
+import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
+import { REPO_ROOT, tempDir, testCore, WORKER_ENTRY } from './helpers/temp-data.ts'
+
+const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts')
+const KPI_KEYS = ['total_ca', 'total_achats', 'total_clients', 'panier_moyen', 'expected_total'] as const
+// The Overview in French shows money like the original ("6 008 545 €"); the test formats the same way.
+const LOCALE = 'fr-FR'
+const money = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'EUR',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+})
+const count = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 })
+const MONEY_KPIS: ReadonlySet<string> = new Set(['total_ca', 'panier_moyen', 'expected_total'])
+
+/** Every kind of space ICU puts between digit groups and before "€", as one plain space. */
+const normalizeSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim()
+
+/** Builds the app as a user would (not in vitest's "test" mode) and returns the renderer folder. */
+async function buildRenderer(outDir: string): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
+  delete env.NODE_ENV
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
+  const cli = join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js')
+  await promisify(execFile)(process.execPath, [cli, 'build', '--outDir', outDir], {
+    cwd: REPO_ROOT,
+    env,
+    maxBuffer: 16 * 1024 * 1024,
+  })
+  return join(outDir, 'renderer')
+}
+
+async function serve(core: Core, webRoot: string): Promise<RunningApi> {
+  return startApi({
+    handlers: core.handlers,
+    store: core.serving.store,
+    tasks: core.tasks,
+    host: '127.0.0.1',
+    port: 0,
+    webRoot,
+  })
+}
+
+/** What the page reports that a test must not accept: errors, uncaught exceptions, CSP violations. */
+interface PageProblems {
+  list: string[]
+}
+
+async function openPage(
+  browser: Browser,
+  url: string,
+  /** Console errors the case expects (e.g. the 500s of calls to a store that is down). */
+  expected: RegExp[] = [],
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ locale: LOCALE, viewport: { width: 1280, height: 860 } })
+  const page = await context.newPage()
+  const problems: PageProblems = { list: [] }
+  // Chromium also logs CSP refusals to the console; the DOM event catches any it would not.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)
+    })
+  })
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return
+    // The page has no favicon; the browser's automatic request for one is not the app's doing.
+    if (/\/favicon\.ico$/.test(message.location().url)) return
+    if (expected.some((re) => re.test(`${message.text()} ${message.location().url}`))) return
+    problems.list.push(`console.${message.type()}: ${message.text()} (${message.location().url})`)
+  })
+  page.on('pageerror', (err) => problems.list.push(`page error: ${err.message}`))
+  page.on('requestfailed', (request) => {
+    // The event stream is cut when the page closes; that is not a failure of the app.
+    if (new URL(request.url()).pathname === '/events') return
+    problems.list.push(`request failed: ${request.url()} (${request.failure()?.errorText})`)
+  })
+  await page.goto(url)
+  return { context, page, problems }
+}
+
+async function kpisFromApi(api: RunningApi): Promise<ServedKpis> {
+  const response = await fetch(`${api.url}/kpis`)
+  expect(response.status).toBe(200)
+  return (await response.json()) as ServedKpis
+}
+
+describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
+  if (!CHROMIUM_AVAILABLE) console.warn(`web-overview.e2e: skipped, ${CHROMIUM_SKIP_REASON}`)
+  let buildDir = ''
+  let webRoot = ''
+  let browser: Browser
+
+  beforeAll(async () => {
+    buildDir = mkdtempSync(join(tmpdir(), 'medallion-web-build-'))
+    ;[webRoot, browser] = await Promise.all([buildRenderer(buildDir), launchChromium()])
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    if (buildDir) rmSync(buildDir, { recursive: true, force: true })
+  })
+
+  describe('on generated data, after a pipeline run', () => {
+    let api: RunningApi
+
+    beforeAll(async () => {
+      const core = testCore(tempDir('medallion-web-data-'))
+      await core.sources.generate({ clients: 300 }).done
+      await core.pipeline.start({ from: 'bronze' }).done
+      api = await serve(core, webRoot)
+    }, 180_000)
+
+    afterAll(async () => {
+      await api?.close()
+    })
+
+    it('shows the KPIs /kpis serves and the monthly revenue chart, with no error', async () => {
+      const served = await kpisFromApi(api)
+      const monthlyResponse = await fetch(`${api.url}/monthly?limit=1000`)
+      expect(monthlyResponse.status).toBe(200)
+      const monthly = (await monthlyResponse.json()) as { data: unknown[]; meta: { total: number } }
+      expect(monthly.data.length).toBeGreaterThan(1)
+      expect(monthly.data.length).toBe(monthly.meta.total)
+
+      const { context, page, problems } = await openPage(browser, `${api.url}/`)
+      try {
+        await page.locator('[data-testid="kpi-total_ca"]').waitFor({ timeout: 20_000 })
+        for (const key of KPI_KEYS) {
+          const card = page.locator(`[data-testid="kpi-${key}"]`)
+          expect(Number(await card.getAttribute('data-value')), key).toBe(served[key])
+          const expected = MONEY_KPIS.has(key) ? money.format(served[key]) : count.format(served[key])
+          const shown = (await card.locator('.kpi-value').textContent()) ?? ''
+          expect(normalizeSpaces(shown), key).toBe(normalizeSpaces(expected))
+        }
+        // Thousands are grouped ("2 164 311 €"), not run together.
+        const revenue = (await page.locator('[data-testid="kpi-total_ca"] .kpi-value').textContent()) ?? ''
+        expect(revenue).toMatch(/^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+[\s\u00a0\u202f]€$/)
+        expect(await page.locator('[data-testid="serving-banner"]').count()).toBe(0)
+        await expect(page.locator('[data-testid="store-status"]').getAttribute('data-store')).resolves.toBe(
+          'parquet',
+        )
+
+        // The chart: an svg with the line's path, and a marker per month.
+        const chart = page.locator('[data-testid="monthly-chart"]')
+        await chart.locator('svg .recharts-line-curve').waitFor({ timeout: 10_000 })
+        expect(await chart.getAttribute('data-points')).toBe(String(monthly.data.length))
+        const path = (await chart.locator('svg .recharts-line-curve').getAttribute('d')) ?? ''
+        expect(path).toMatch(/^M[\d.,\s-]+L/)
+        expect(await chart.locator('svg .recharts-line-dots circle').count()).toBe(monthly.data.length)
+        await expect(page.getByRole('heading', { name: 'Revenue per month' }).count()).resolves.toBe(1)
+
+        mkdirSync(ARTIFACTS, { recursive: true })
+        await page.screenshot({ path: join(ARTIFACTS, 'overview.png'), fullPage: true })
+
+        // The Pipeline page is one click away and lists the run.
+        await page.getByRole('link', { name: 'Pipeline' }).click()
+        await page.getByRole('heading', { name: 'Run history' }).waitFor()
+        await page.locator('table.runs tbody tr').first().waitFor({ timeout: 10_000 })
+        expect(page.url()).toMatch(/#\/pipeline$/)
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+  })
+
+  describe('on a data folder with no run', () => {
+    let api: RunningApi
+    let core: Core
+
+    beforeAll(async () => {
+      core = testCore(tempDir('medallion-web-empty-'))
+      api = await serve(core, webRoot)
+    })
+
+    afterAll(async () => {
+      await api?.close()
+    })
+
+    it('says nothing is published and how to run the pipeline, then shows the KPIs once a run succeeds', async () => {
+      expect((await fetch(`${api.url}/kpis`)).status).toBe(503)
+      const { context, page, problems } = await openPage(browser, `${api.url}/`)
+      try {
+        const banner = page.locator('[data-testid="serving-banner"]')
+        await banner.waitFor({ timeout: 20_000 })
+        expect(await banner.getAttribute('data-problem')).toBe('unpublished')
+        const text = (await banner.textContent()) ?? ''
+        expect(text).toContain('Nothing is published yet')
+        expect(text).toContain('medallion run')
+        expect(await page.locator('[data-testid^="kpi-"]').count()).toBe(0)
+        mkdirSync(ARTIFACTS, { recursive: true })
+        await page.screenshot({ path: join(ARTIFACTS, 'overview-unpublished.png'), fullPage: true })
+
+        // A run started elsewhere (here by the core, as the CLI would): its task.changed event reaches the
+        // page over /events, and the Overview refetches without a reload.
+        await core.sources.generate({ clients: 120 }).done
+        await core.pipeline.start({ from: 'bronze' }).done
+        await page.locator('[data-testid="kpi-total_ca"]').waitFor({ timeout: 20_000 })
+        const served = await kpisFromApi(api)
+        expect(Number(await page.locator('[data-testid="kpi-total_ca"]').getAttribute('data-value'))).toBe(
+          served.total_ca,
+        )
+        expect(await banner.count()).toBe(0)
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+    }, 120_000)
+  })
+
+  describe('with a MongoDB that does not answer', () => {
+    let api: RunningApi
+
+    beforeAll(async () => {
+      // A stand-in for a MongoStore whose server is down: health says so, reads fail like the driver's.
+      const down = 'mongodb://127.0.0.1:9/medallion: connect ECONNREFUSED 127.0.0.1:9'
+      const refuse = async (): Promise<never> => {
+        throw new MedallionError('store_unreachable', `MongoDB did not answer: ${down}`)
+      }
+      const store: ServingStore = {
+        kind: 'mongo',
+        health: async () => ({ store: 'mongo', ok: false, detail: down }),
+        kpis: refuse,
+        list: refuse,
+        close: async () => {},
+      }
+      const core = createCore({
+        dataDir: tempDir('medallion-web-mongo-'),
+        workerEntry: WORKER_ENTRY,
+        createMongoStore: () => store,
+      })
+      api = await serve(core, webRoot)
+      return async () => {
+        await api.close()
+        await core.close()
+      }
+    })
+
+    it('says MongoDB is not reachable and how to switch to the embedded store', async () => {
+      expect((await fetch(`${api.url}/health`)).status).toBe(503)
+      // The failed data.kpis calls are logged by the browser as failed resources; nothing else may be.
+      const { context, page, problems } = await openPage(browser, `${api.url}/`, [
+        /status of 500 .*\/rpc\/data\.kpis$/,
+      ])
+      try {
+        const banner = page.locator('[data-testid="serving-banner"]')
+        await banner.waitFor({ timeout: 20_000 })
+        expect(await banner.getAttribute('data-problem')).toBe('unreachable')
+        const text = (await banner.textContent()) ?? ''
+        expect(text).toContain('MongoDB is not reachable')
+        expect(text).toContain('ECONNREFUSED')
+        expect(text).toContain('MONGO_URL')
+        expect(text).toContain('medallion serve')
+        expect(await page.locator('[data-testid="store-status"]').getAttribute('data-ok')).toBe('false')
+        expect(await page.locator('[data-testid^="kpi-"]').count()).toBe(0)
+        mkdirSync(ARTIFACTS, { recursive: true })
+        await page.screenshot({ path: join(ARTIFACTS, 'overview-mongo-down.png'), fullPage: true })
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+  })
+})
