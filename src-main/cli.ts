@@ -14,6 +14,7 @@ import { DEFAULT_API_PORT, startApi } from './core/api/server.ts'
 import { type Core, createCore } from './core/app-core.ts'
 import { resolveDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
+import { mongoConfigFromEnv } from './core/serving/mongo-config.ts'
 import type { Task } from './core/tasks.ts'
 
 const USAGE = `medallion — a small medallion lakehouse (bronze → silver → gold) on nodejs-polars
@@ -27,6 +28,7 @@ Commands:
   run                  run the pipeline into <data>/lake
       --from bronze|silver|gold   (default bronze)   --input DIR (a folder with clients.csv and achats.csv)
   runs                 list the run history  (--limit N)
+  publish              publish the current gold to MongoDB (MONGO_URL or MONGO_URI, MONGO_DB)
   serve                the read API on http://127.0.0.1:5000 and, when the UI is built, the UI (web mode)
       --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default out/renderer)
 
@@ -171,7 +173,11 @@ export async function main(
     return command || values.help ? 0 : 2
   }
   const dataDir = resolveDataDir(values['data-dir'], process.env, 'data')
-  const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle() })
+  const core = createCore({
+    dataDir,
+    workerEntry: pipelineWorkerBundle(),
+    mongo: mongoConfigFromEnv(process.env),
+  })
   const lakeDir = `${dataDir}/lake`
   try {
     switch (command) {
@@ -194,6 +200,21 @@ export async function main(
         const generated = await generate(core, { ...values, out: undefined }, io)
         const record = await run(core, { ...values, input: undefined, from: 'bronze' }, io)
         print(io, values.json, { generated, run: record }, runSummary(record, lakeDir))
+        return 0
+      }
+      case 'publish': {
+        const { task, done } = core.publish()
+        const summary = await awaitWithProgress(core, task, done, values, io)
+        const lines = summary.collections.map(
+          (c) =>
+            `  ${c.name.padEnd(28)} ${String(c.total).padStart(9)} documents (${c.written} written, ${c.deleted} stale removed)`,
+        )
+        print(
+          io,
+          values.json,
+          summary,
+          [`published run ${summary.runId} in ${(summary.ms / 1000).toFixed(2)} s`, ...lines].join('\n'),
+        )
         return 0
       }
       case 'serve':

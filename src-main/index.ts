@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, type Session, session, shell, type WebConte
 import workerPath from '../pipelines/worker.ts?modulePath'
 import { type Core, createCore } from './core/app-core.ts'
 import { resolveDataDir } from './core/config.ts'
+import { mongoConfigFromEnv } from './core/serving/mongo-config.ts'
 import { bindIpc } from './ipc.ts'
 import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security.ts'
 
@@ -96,7 +97,7 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   guardSession(session.defaultSession)
   const dataDir = resolveDataDir(undefined, process.env, join(app.getPath('userData'), 'data'))
-  core = createCore({ dataDir, workerEntry: workerPath })
+  core = createCore({ dataDir, workerEntry: workerPath, mongo: mongoConfigFromEnv(process.env) })
   unbindIpc = bindIpc({
     core,
     isAppPage,

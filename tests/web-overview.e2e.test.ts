@@ -16,10 +16,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
 import { type Core, createCore } from '../src-main/core/app-core.ts'
-import { MedallionError } from '../src-main/core/errors.ts'
-import type { ServingStore } from '../src-main/core/serving/serving-store.ts'
 import type { ServedKpis } from '../src-preload/contract.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
+import { freePort } from './helpers/ferretdb.ts'
 import { REPO_ROOT, tempDir, testCore, WORKER_ENTRY } from './helpers/temp-data.ts'
 
 const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts')
@@ -234,22 +233,11 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
     let api: RunningApi
 
     beforeAll(async () => {
-      // A stand-in for a MongoStore whose server is down: health says so, reads fail like the driver's.
-      const down = 'mongodb://127.0.0.1:9/medallion: connect ECONNREFUSED 127.0.0.1:9'
-      const refuse = async (): Promise<never> => {
-        throw new MedallionError('store_unreachable', `MongoDB did not answer: ${down}`)
-      }
-      const store: ServingStore = {
-        kind: 'mongo',
-        health: async () => ({ store: 'mongo', ok: false, detail: down }),
-        kpis: refuse,
-        list: refuse,
-        close: async () => {},
-      }
+      // A real MongoStore pointed at a loopback port nothing listens on: the driver's own refusal.
       const core = createCore({
         dataDir: tempDir('medallion-web-mongo-'),
         workerEntry: WORKER_ENTRY,
-        createMongoStore: () => store,
+        mongo: { url: `mongodb://127.0.0.1:${await freePort()}/`, db: 'gold_serving' },
       })
       api = await serve(core, webRoot)
       return async () => {

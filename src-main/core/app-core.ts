@@ -3,12 +3,13 @@
  * handlers. The Electron main process, the CLI and web mode all start here.
  */
 import { join } from 'node:path'
-import { MedallionError } from './errors.ts'
 import { LocalLake } from './lake/local-lake.ts'
 import { PipelineService } from './pipeline.ts'
 import type { Handlers } from './rpc.ts'
+import type { MongoConfig } from './serving/mongo-config.ts'
+import { MongoStore } from './serving/mongo-store.ts'
+import { startPublish } from './serving/publish-task.ts'
 import { ServingService } from './serving/serving-service.ts'
-import type { ServingStore } from './serving/serving-store.ts'
 import { SourcesService } from './sources.ts'
 import { TaskRegistry } from './tasks.ts'
 
@@ -22,8 +23,8 @@ export interface CoreOptions {
   workerEntry: string | URL
   /** How many pipeline runs the history keeps. */
   keepRuns?: number
-  /** Builds the MongoStore when a MongoDB URL is configured; absent → the embedded ParquetStore. */
-  createMongoStore?: () => ServingStore
+  /** The serving MongoDB, when configured: gold is published and served there; else the lake serves it. */
+  mongo?: MongoConfig
 }
 
 export interface Core {
@@ -32,6 +33,8 @@ export interface Core {
   readonly pipeline: PipelineService
   readonly sources: SourcesService
   readonly serving: ServingService
+  /** Publishes the current gold to the configured MongoDB, as a task. */
+  publish(): ReturnType<typeof startPublish>
   readonly handlers: Handlers
   close(): Promise<void>
 }
@@ -46,16 +49,19 @@ export function createCore(options: CoreOptions): Core {
     workerEntry: options.workerEntry,
     keepRuns: options.keepRuns,
   })
-  const notYet = async (): Promise<never> => {
-    throw new MedallionError('not_available', 'publishing to MongoDB is not built yet')
-  }
   const sources = new SourcesService({ dataDir: options.dataDir, tasks })
-  const serving = new ServingService({ lake, tasks, createMongoStore: options.createMongoStore })
+  const { mongo } = options
+  const serving = new ServingService({
+    lake,
+    tasks,
+    createMongoStore: mongo ? () => new MongoStore(mongo) : undefined,
+  })
+  const publish = () => startPublish({ tasks, lake, mongo })
   const handlers: Handlers = {
     'sources.generate': async (args) => ({ taskId: sources.generate(args).task.id }),
     'pipeline.run': async (args) => ({ taskId: pipeline.start(args).task.id }),
     'pipeline.runs': async ({ limit }) => pipeline.runs(limit),
-    'serving.publish': notYet,
+    'serving.publish': async () => ({ taskId: publish().task.id }),
     'serving.status': () => serving.status(),
     'data.kpis': () => serving.kpis(),
     'data.table': (args) => serving.table(args),
@@ -66,5 +72,5 @@ export function createCore(options: CoreOptions): Core {
     for (const t of tasks.list()) if (t.state === 'running') tasks.cancel(t.id)
     await serving.close()
   }
-  return { options, tasks, pipeline, sources, serving, handlers, close }
+  return { options, tasks, pipeline, sources, serving, publish, handlers, close }
 }

@@ -1,0 +1,196 @@
+/**
+ * The serving layer on MongoDB (or FerretDB): answers the read API from what the publisher wrote. Values
+ * leave through toJsonValue, so rows have the same JSON shape as ParquetStore's. Every message is free
+ * of the URL's password.
+ */
+import { Db, type MongoClient } from 'mongodb'
+import type { ListResult, Row, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
+import { errorMessage, MedallionError } from '../errors.ts'
+import { type CollectionSpec, KPIS_COLLECTION } from './collections.ts'
+import { documentId, KPIS_DOC_ID, PUBLISH_COLLECTION, PUBLISH_DOC_ID } from './gold-documents.ts'
+import { toJsonValue } from './json-values.ts'
+import {
+  createMongoClient,
+  describeClient,
+  isUnreachable,
+  type MongoConfig,
+  redactClientSecrets,
+  redactMongoUrl,
+  redactSecrets,
+} from './mongo-config.ts'
+import type { ListQuery, ServingStore } from './serving-store.ts'
+
+/**
+ * Where the store reads:
+ * - a MongoConfig: the store makes its own client on first use and closes it in close();
+ * - `{ client, db }`: a caller's client and a database name; the caller closes the client;
+ * - a `Db`: a caller's database.
+ */
+export type MongoStoreSource = MongoConfig | { client: MongoClient; db: string } | Db
+
+export interface MongoStoreOptions {
+  /** How long health() waits for the server's answer to ping (default 2 s). */
+  pingTimeoutMs?: number
+}
+
+/** How long a request waits for an unreachable server before the API answers 503. */
+const SERVER_SELECTION_MS = 2_000
+const PING_TIMEOUT_MS = 2_000
+
+type AnyDocument = Record<string, unknown>
+
+export class MongoStore implements ServingStore {
+  readonly kind = 'mongo' as const
+  private readonly config?: MongoConfig
+  private readonly injected?: Db
+  private connection?: Promise<MongoClient>
+  private readonly pingTimeoutMs: number
+
+  constructor(source: MongoStoreSource, options: MongoStoreOptions = {}) {
+    if (source instanceof Db) this.injected = source
+    else if ('client' in source) this.injected = source.client.db(source.db)
+    else this.config = source
+    this.pingTimeoutMs = options.pingTimeoutMs ?? PING_TIMEOUT_MS
+  }
+
+  /** Where the store reads, without credentials. */
+  private where(): string {
+    if (this.config) return `${redactMongoUrl(this.config.url)} database ${this.config.db}`
+    const db = this.injected as Db
+    return `${describeClient(db.client)} database ${db.databaseName}`
+  }
+
+  private redacted(err: unknown): string {
+    const message = errorMessage(err)
+    if (this.config) return redactSecrets(message, this.config.url)
+    return redactClientSecrets(message, (this.injected as Db).client)
+  }
+
+  /**
+   * The database, connecting on first use. A failed connection is dropped, not kept: the driver's client
+   * stays closed after a failed connect, and the next request must try again (MongoDB may be back).
+   */
+  private async database(): Promise<Db> {
+    if (this.injected) return this.injected
+    const config = this.config as MongoConfig
+    this.connection ??= createMongoClient(config.url, {
+      serverSelectionTimeoutMS: SERVER_SELECTION_MS,
+      connectTimeoutMS: SERVER_SELECTION_MS,
+    }).connect()
+    const pending = this.connection
+    try {
+      return (await pending).db(config.db)
+    } catch (err) {
+      if (this.connection === pending) this.connection = undefined
+      throw err
+    }
+  }
+
+  /** Runs a read; driver errors are rethrown with a message that says where and never quotes a secret. */
+  private async read<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.database())
+    } catch (err) {
+      if (err instanceof MedallionError) throw err
+      if (isUnreachable(err)) {
+        throw new MedallionError(
+          'store_unreachable',
+          `MongoDB at ${this.where()} is not reachable: ${this.redacted(err)}`,
+        )
+      }
+      throw new MedallionError('store_error', `MongoDB at ${this.where()}: ${this.redacted(err)}`)
+    }
+  }
+
+  async health(): Promise<StoreHealth> {
+    let timer: NodeJS.Timeout | undefined
+    try {
+      const ping = this.read((db) => db.command({ ping: 1 }))
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer to ping within ${this.pingTimeoutMs} ms`)),
+          this.pingTimeoutMs,
+        )
+      })
+      ping.catch(() => {})
+      await Promise.race([ping, timeout])
+    } catch (err) {
+      const reason =
+        err instanceof MedallionError
+          ? err.message
+          : `MongoDB at ${this.where()} is not reachable: ${this.redacted(err)}`
+      return { store: 'mongo', ok: false, detail: reason }
+    } finally {
+      clearTimeout(timer)
+    }
+    const latest = await this.read((db) =>
+      db.collection<{ _id: string } & AnyDocument>(PUBLISH_COLLECTION).findOne({ _id: PUBLISH_DOC_ID }),
+    ).catch(() => null)
+    const runId = typeof latest?.run_id === 'string' ? latest.run_id : undefined
+    return { store: 'mongo', ok: true, detail: this.where(), ...(runId ? { runId } : {}) }
+  }
+
+  kpis(): Promise<ServedKpis | null> {
+    return this.read(async (db) => {
+      const doc = await db
+        .collection<{ _id: string } & AnyDocument>(KPIS_COLLECTION)
+        .findOne({ _id: KPIS_DOC_ID })
+      if (!doc) return null
+      const n = (field: string) => {
+        const value = toJsonValue(doc[field])
+        return typeof value === 'number' ? value : 0
+      }
+      return {
+        total_ca: n('total_ca'),
+        total_achats: n('total_achats'),
+        total_clients: n('total_clients'),
+        panier_moyen: n('panier_moyen'),
+        expected_total: n('expected_total'),
+        dataset_size: n('total_achats'),
+      }
+    })
+  }
+
+  list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null> {
+    return this.read(async (db) => {
+      const coll = db.collection<AnyDocument>(spec.name)
+      // Only the catalog's fields: never `_id`, `_hash` or the publish stamp.
+      const projection = { _id: 0, ...Object.fromEntries(spec.fields.map((f) => [f, 1])) }
+      const toRow = (doc: AnyDocument): Row =>
+        Object.fromEntries(spec.fields.map((f) => [f, toJsonValue(doc[f])]))
+      const filterFields = Object.keys(query.filter)
+
+      let rows: Row[]
+      let total: number
+      if (filterFields.length === 1 && filterFields[0] === spec.key) {
+        // A key lookup goes by `_id` (the key as text): the one query FerretDB does not answer by a scan.
+        const value = query.filter[spec.key]
+        const doc = await coll.findOne({ _id: documentId(value) } as AnyDocument, { projection })
+        const found = doc && doc[spec.key] === value ? [toRow(doc)] : []
+        rows = found.slice(query.offset, query.offset + query.limit)
+        total = found.length
+      } else {
+        // Ties are broken by the unique key ascending, as ParquetStore does, so pages never overlap.
+        const sort: Record<string, 1 | -1> =
+          query.sort.field === spec.key
+            ? { [spec.key]: query.sort.dir }
+            : { [query.sort.field]: query.sort.dir, [spec.key]: 1 }
+        const [docs, count] = await Promise.all([
+          coll.find(query.filter, { projection }).sort(sort).skip(query.offset).limit(query.limit).toArray(),
+          coll.countDocuments(query.filter),
+        ])
+        rows = docs.map(toRow)
+        total = count
+      }
+      // Nothing matched: an empty answer if the collection has documents, null if nothing is published.
+      if (total === 0 && !(await coll.findOne({}, { projection: { _id: 1 } }))) return null
+      return { rows, total }
+    })
+  }
+
+  async close(): Promise<void> {
+    const pending = this.connection
+    this.connection = undefined
+    await pending?.then((client) => client.close()).catch(() => {})
+  }
+}

@@ -1,0 +1,44 @@
+/** Publishing as a task: connects to the configured MongoDB, publishes the current gold, reports progress. */
+import { MongoClient } from 'mongodb'
+import { errorMessage, MedallionError } from '../errors.ts'
+import type { Lake } from '../lake/lake.ts'
+import type { Task, TaskRegistry } from '../tasks.ts'
+import { type MongoConfig, redactMongoUrl, redactSecrets } from './mongo-config.ts'
+import { type PublishSummary, publishGold } from './publisher.ts'
+
+export function startPublish(deps: { tasks: TaskRegistry; lake: Lake; mongo?: MongoConfig }): {
+  task: Task
+  done: Promise<PublishSummary>
+} {
+  return deps.tasks.run('publish', 'Publish gold to MongoDB', async (task) => {
+    const { mongo } = deps
+    if (!mongo) {
+      throw new MedallionError(
+        'no_mongo',
+        'no MongoDB configured: set MONGO_URL (and MONGO_DB) to publish; without it the embedded store serves gold from the lake',
+      )
+    }
+    task.log(`publishing to ${redactMongoUrl(mongo.url)} database ${mongo.db}`)
+    const client = new MongoClient(mongo.url, { serverSelectionTimeoutMS: 5_000 })
+    try {
+      await client.connect()
+      const summary = await publishGold({
+        lake: deps.lake,
+        db: client.db(mongo.db),
+        signal: task.signal,
+        onProgress: (fraction, label) => task.progress(fraction, label),
+      })
+      for (const c of summary.collections)
+        task.log(`${c.name}: ${c.total} documents (${c.written} written, ${c.deleted} stale removed)`)
+      return summary
+    } catch (err) {
+      if (err instanceof MedallionError || task.signal.aborted) throw err
+      throw new MedallionError(
+        'publish_failed',
+        `publishing to ${redactMongoUrl(mongo.url)} failed: ${redactSecrets(errorMessage(err), mongo.url)}`,
+      )
+    } finally {
+      await client.close()
+    }
+  })
+}
