@@ -1,17 +1,8 @@
-/**
- * The Electron shell cannot start here (no Electron binary), so this checks what can be checked without
- * it: the built output (built once, into a temporary folder so a concurrent `out/` is left alone), the
- * built preload run the way a sandboxed renderer runs it (a bare CommonJS wrapper whose `require` knows
- * only `electron`, here a stand-in recording the calls), the renderer as the dev server serves it, the
- * sources for the security settings and import rules, and the pipeline page rendered from cached data.
- */
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { promisify } from 'node:util'
 import vm from 'node:vm'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { loadConfigFromFile } from 'electron-vite'
@@ -26,6 +17,7 @@ import { appendTaskLog, ClientContext, queryKeys, upsertTask } from '../src-rend
 import { restoreError } from '../src-renderer/api/ipc-client.ts'
 import { PipelinePage } from '../src-renderer/pages/PipelinePage.tsx'
 import { formatDuration, goldTables, rejectsCount } from '../src-renderer/pages/run-summary.ts'
+import { buildApp } from './helpers/build-app.ts'
 
 const repo = resolve(import.meta.dirname, '..')
 const read = (path: string) => readFileSync(path, 'utf8')
@@ -64,16 +56,7 @@ describe('built output', () => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'medallion-shell-build-'))
-    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
-    // Build as a user would from a shell, not as vitest's "test" mode.
-    delete env.NODE_ENV
-    for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
-    const cli = join(repo, 'node_modules/electron-vite/bin/electron-vite.js')
-    await promisify(execFile)(process.execPath, [cli, 'build', '--outDir', outDir], {
-      cwd: repo,
-      env,
-      maxBuffer: 16 * 1024 * 1024,
-    })
+    await buildApp(outDir)
   }, 180_000)
 
   afterAll(() => {

@@ -1,23 +1,13 @@
-/**
- * Web mode in a real browser: the renderer is built (into a temporary folder, as the shell test does), the
- * API serves it over a ParquetStore on freshly generated data, and headless Chromium (Debian's package,
- * driven by playwright-core) opens the Overview. The KPI cards must show exactly what GET /kpis serves,
- * the monthly chart must draw a point per /monthly row, and the page must log no error and break no CSP
- * rule. A screenshot is kept in test-artifacts/overview.png. A second data folder with no run shows the
- * "nothing is published" banner, then the KPIs once a run succeeds (pushed to the page over /events);
- * a MongoDB that does not answer shows how to switch to the embedded store.
- */
-import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
 import { type Core, createCore } from '../src-main/core/app-core.ts'
 import type { ServedKpis } from '../src-preload/contract.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
+import { buildApp } from './helpers/build-app.ts'
 import { freePort } from './helpers/ferretdb.ts'
 import { REPO_ROOT, tempDir, testCore, WORKER_ENTRY } from './helpers/temp-data.ts'
 
@@ -37,17 +27,9 @@ const MONEY_KPIS: ReadonlySet<string> = new Set(['total_ca', 'panier_moyen', 'ex
 /** Every kind of space ICU puts between digit groups and before "€", as one plain space. */
 const normalizeSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim()
 
-/** Builds the app as a user would (not in vitest's "test" mode) and returns the renderer folder. */
+/** Builds the app and returns the renderer folder. */
 async function buildRenderer(outDir: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
-  delete env.NODE_ENV
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
-  const cli = join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js')
-  await promisify(execFile)(process.execPath, [cli, 'build', '--outDir', outDir], {
-    cwd: REPO_ROOT,
-    env,
-    maxBuffer: 16 * 1024 * 1024,
-  })
+  await buildApp(outDir)
   return join(outDir, 'renderer')
 }
 

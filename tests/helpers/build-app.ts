@@ -1,0 +1,18 @@
+/** Builds the app (main, preload, renderer) with electron-vite into a folder, as a user would from a shell. */
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { REPO_ROOT } from './temp-data.ts'
+
+export async function buildApp(outDir: string): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
+  // Not vitest's "test" mode: the build must be the one users get.
+  delete env.NODE_ENV
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
+  const cli = join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js')
+  await promisify(execFile)(process.execPath, [cli, 'build', '--outDir', outDir], {
+    cwd: REPO_ROOT,
+    env,
+    maxBuffer: 16 * 1024 * 1024,
+  })
+}
