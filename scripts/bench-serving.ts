@@ -1,0 +1,191 @@
+/**
+ * Serving benchmark, per scale (the original's 23,663 purchases and 1M): publish throughput to MongoDB
+ * (documents/s), each route's p50/p99 through the HTTP API from MongoDB and from ParquetStore, the whole
+ * dashboard refresh (the routes the Overview and Customers pages need), and a load run (200 concurrent
+ * connections for 10 s on loopback) with its error count. Compared in the same run against the original's
+ * recorded refresh figures (its API over MongoDB and its Parquet reads, same data size).
+ * Usage: npm run bench:serving -- [--scales seed,1m] [--connections 200] [--seconds 10] [--json]
+ * MongoDB: MONGO_URL if set, else a FerretDB started here (scripts/build-ferretdb.sh). Never run by CI.
+ */
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { MongoClient } from 'mongodb'
+import { pipelineWorkerBundle } from '../src-main/cli/worker-bundle.ts'
+import { startApi } from '../src-main/core/api/server.ts'
+import { createCore } from '../src-main/core/app-core.ts'
+import { LocalLake } from '../src-main/core/lake/local-lake.ts'
+import { MongoStore } from '../src-main/core/serving/mongo-store.ts'
+import { publishGold } from '../src-main/core/serving/publisher.ts'
+import type { ServingStore } from '../src-main/core/serving/serving-store.ts'
+import { startFerretDb } from '../tests/helpers/ferretdb.ts'
+import { loadRun } from './bench/http-load.ts'
+import { summarize } from './bench/percentiles.ts'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const SEED = resolve(ROOT, '../shared/fixtures/seed')
+/** The routes the Overview and Customers pages load, as the original's dashboard did (spec §8). */
+const DASHBOARD = [
+  '/kpis',
+  '/monthly',
+  '/by_country',
+  '/by_product',
+  '/segments',
+  '/scores?limit=100',
+  '/distribution',
+  '/cohort',
+]
+const ROUTES = [
+  ...DASHBOARD,
+  '/daily',
+  '/weekly',
+  '/monthly_growth',
+  '/scores?segment_label=VIP&limit=20',
+  '/health',
+]
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: 'seed,1m' },
+    connections: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+  },
+})
+const connections = Number(values.connections)
+const seconds = Number(values.seconds)
+
+async function timeRequests(base: string, path: string, n: number): Promise<{ p50: number; p99: number }> {
+  const times: number[] = []
+  for (let i = 0; i < n; i++) {
+    const started = performance.now()
+    const res = await fetch(new URL(path, base))
+    await res.arrayBuffer()
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`)
+    times.push(performance.now() - started)
+  }
+  const s = summarize(times)
+  return { p50: s.p50, p99: s.p99 }
+}
+
+async function dashboardRefresh(base: string, n: number): Promise<{ p50: number; p99: number }> {
+  const times: number[] = []
+  for (let i = 0; i < n; i++) {
+    const started = performance.now()
+    for (const path of DASHBOARD) await (await fetch(new URL(path, base))).arrayBuffer()
+    times.push(performance.now() - started)
+  }
+  const s = summarize(times)
+  return { p50: s.p50, p99: s.p99 }
+}
+
+async function measureStore(store: ServingStore, core: ReturnType<typeof createCore>) {
+  const api = await startApi({ handlers: core.handlers, store, tasks: core.tasks, port: 0 })
+  try {
+    await dashboardRefresh(api.url, 3) // warm caches and connections
+    const routes: Record<string, { p50: number; p99: number }> = {}
+    for (const path of ROUTES) routes[path] = await timeRequests(api.url, path, 100)
+    const refresh = await dashboardRefresh(api.url, 50)
+    const load = await loadRun(api.url, DASHBOARD, connections, seconds * 1000)
+    return { routes, refresh, load }
+  } finally {
+    await api.close()
+  }
+}
+
+function originalRefresh(): { apiMs: number; parquetMs: number } | undefined {
+  const file = join(SEED, 'refresh_benchmark.json')
+  if (!existsSync(file)) return undefined
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as { source: string; total_ms: number }[]
+  const mean = (source: string) => {
+    const xs = entries.filter((e) => e.source === source).map((e) => e.total_ms)
+    return xs.reduce((s, x) => s + x, 0) / xs.length
+  }
+  return { apiMs: mean('api'), parquetMs: mean('parquet') }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'medallion-bench-serving-'))
+const mongo = process.env.MONGO_URL ? undefined : await startFerretDb()
+const mongoUrl = process.env.MONGO_URL ?? (mongo?.url as string)
+const results = []
+try {
+  for (const scale of (values.scales ?? '').split(',')) {
+    const purchases = scale === '1m' ? 1_000_000 : undefined
+    const dataDir = join(work, scale)
+    mkdirSync(dataDir, { recursive: true })
+    const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle() })
+    await core.sources.generate({ purchases }).done
+    const run = await core.pipeline.start({ from: 'bronze' }).done
+
+    const client = await new MongoClient(mongoUrl).connect()
+    const db = client.db(`bench_${scale}`)
+    await db.dropDatabase()
+    const lake = new LocalLake(join(dataDir, 'lake'))
+    const publishStarted = performance.now()
+    const published = await publishGold({ lake, db })
+    const publishS = (performance.now() - publishStarted) / 1000
+    const documents = published.collections.reduce((s, c) => s + c.total, 0)
+
+    const fromParquet = await measureStore(core.serving.store, core)
+    const fromMongo = await measureStore(new MongoStore({ url: mongoUrl, db: `bench_${scale}` }), core)
+    await client.close()
+    await core.close()
+    results.push({
+      scale,
+      purchases: run.kpis?.total_achats ?? 0,
+      publish: { documents, seconds: publishS, docsPerS: documents / publishS },
+      parquet: fromParquet,
+      mongo: fromMongo,
+    })
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+} finally {
+  await mongo?.stop()
+  rmSync(work, { recursive: true, force: true })
+}
+
+const entry = {
+  timestamp: new Date().toISOString(),
+  connections,
+  seconds,
+  results,
+  baseline: originalRefresh(),
+}
+mkdirSync(join(ROOT, 'data/metrics'), { recursive: true })
+appendFileSync(join(ROOT, 'data/metrics/serving-benchmark.jsonl'), `${JSON.stringify(entry)}\n`)
+if (values.json) {
+  console.log(JSON.stringify(entry, null, 2))
+} else {
+  const f = (n: number) => n.toFixed(2)
+  for (const r of results) {
+    console.log(`\n== ${r.scale}: ${r.purchases} purchases`)
+    console.log(
+      `publish: ${r.publish.documents} documents in ${f(r.publish.seconds)} s = ${Math.round(r.publish.docsPerS)} documents/s`,
+    )
+    console.log('route                                    parquet p50/p99 ms    mongo p50/p99 ms')
+    for (const path of ROUTES) {
+      const p = r.parquet.routes[path]
+      const m = r.mongo.routes[path]
+      console.log(
+        `${path.padEnd(40)} ${f(p?.p50 ?? 0).padStart(7)} / ${f(p?.p99 ?? 0).padEnd(8)}   ${f(m?.p50 ?? 0).padStart(7)} / ${f(m?.p99 ?? 0)}`,
+      )
+    }
+    console.log(
+      `dashboard refresh (${DASHBOARD.length} routes, sequential): parquet p50 ${f(r.parquet.refresh.p50)} ms (p99 ${f(r.parquet.refresh.p99)}), mongo p50 ${f(r.mongo.refresh.p50)} ms (p99 ${f(r.mongo.refresh.p99)})  target < 30 ms`,
+    )
+    for (const [name, load] of [
+      ['parquet', r.parquet.load],
+      ['mongo', r.mongo.load],
+    ] as const) {
+      console.log(
+        `load ${name}: ${connections} connections × ${seconds} s: ${load.requests} requests, ${Math.round(load.rps)} req/s, p50 ${f(load.p50)} ms, p99 ${f(load.p99)} ms, errors ${load.errors}`,
+      )
+    }
+  }
+  if (entry.baseline) {
+    console.log(
+      `\nbaseline (original, 23,663 purchases): dashboard refresh through its API ${f(entry.baseline.apiMs)} ms, from Parquet ${f(entry.baseline.parquetMs)} ms (means of its recorded runs)`,
+    )
+  }
+}
