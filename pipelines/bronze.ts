@@ -20,8 +20,6 @@ export interface Lineage {
   ingestedAtMicros: number
 }
 
-export const LINEAGE_COLUMNS = ['_source_file', '_row_number', '_ingested_at', '_batch_id'] as const
-
 const SNIFF_BYTES = 4096
 
 /** Reads the first bytes to tell an empty file or a binary file from a CSV before Polars sees it. */

@@ -54,9 +54,6 @@ export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options:
       date.alias('date_achat'),
       amount.alias('montant'),
       text('produit').alias('produit'),
-      pl.col('_source_file'),
-      pl.col('_row_number'),
-      pl.col('_batch_id'),
     ],
     columns: REQUIRED_PURCHASE_COLUMNS,
   })

@@ -13,7 +13,7 @@ export interface CleaningPlan {
   rules: Rule[]
   /** Duplicates among clean rows: the typed key column, the field to report, which occurrence to keep. */
   duplicates: { key: string; field: string; keep: 'first' | 'last' }
-  /** The clean output's columns (lineage included), from the parsed columns and the text. */
+  /** The clean output's columns, from the parsed columns and the text (lineage is added to every output). */
   output: pl.Expr[]
   /** The source's own columns, kept whole in each reject's `record`. */
   columns: readonly string[]
@@ -36,6 +36,9 @@ function rejectsTable(rejected: pl.DataFrame, rules: Rule[], columns: readonly s
     .sort('row_number')
 }
 
+/** Bronze's lineage that silver keeps on every clean row (ingestion time stays in bronze). */
+const KEPT_LINEAGE = ['_source_file', '_row_number', '_batch_id'] as const
+
 export function applyRules(
   bronze: pl.DataFrame,
   plan: CleaningPlan,
@@ -46,7 +49,7 @@ export function applyRules(
     .lazy()
     .withColumns(...plan.parsed)
     .withColumns(ruleIndex(plan.rules).alias('_rule'))
-    .select(...plan.output, pl.col('_rule'), pl.col(key))
+    .select(...plan.output, ...KEPT_LINEAGE.map((c) => pl.col(c)), pl.col('_rule'), pl.col(key))
     .collectSync({ engine: 'streaming' })
   const flagged = flagDuplicates(typed, key, keep, plan.rules.length)
   const helpers = ['_rule', key]

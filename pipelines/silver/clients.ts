@@ -39,9 +39,6 @@ export function cleanClients(bronze: pl.DataFrame, options: SilverOptions): Clea
         .truncate('1d')
         .alias('date_inscription'),
       text('pays').alias('pays'),
-      pl.col('_source_file'),
-      pl.col('_row_number'),
-      pl.col('_batch_id'),
     ],
     columns: REQUIRED_CLIENT_COLUMNS,
   })
