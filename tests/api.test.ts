@@ -277,7 +277,7 @@ describe('read API over a ParquetStore (original size)', () => {
     }
   })
 
-  it('serves a whole dashboard refresh (Overview + Customers) over HTTP well under 30 ms', async () => {
+  it('serves a whole dashboard refresh (Overview + Customers) over one kept-alive connection, twice', async () => {
     const paths = [
       '/kpis',
       '/monthly',
@@ -293,20 +293,10 @@ describe('read API over a ParquetStore (original size)', () => {
     const refresh = async () => {
       for (const path of paths) expect((await http(api.url, path, { agent })).status).toBe(200)
     }
+    // Twice: the second refresh reuses the connection and the store's per-run tables (timed by bench:serving).
     await refresh()
-    const times: number[] = []
-    for (let i = 0; i < 30; i++) {
-      const start = performance.now()
-      await refresh()
-      times.push(performance.now() - start)
-    }
+    await refresh()
     agent.destroy()
-    times.sort((a, b) => a - b)
-    const p50 = times[Math.floor(times.length / 2)] as number
-    console.log(
-      `HTTP dashboard refresh (8 sequential GETs, one keep-alive connection): p50 ${p50.toFixed(2)} ms, max ${times.at(-1)?.toFixed(2)} ms`,
-    )
-    expect(p50).toBeLessThan(30)
   })
 
   it('answers 503 naming the problem when the current run’s gold folder is gone', async () => {

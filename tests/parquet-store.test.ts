@@ -36,52 +36,6 @@ describeStoreSuite('ParquetStore', async () => {
 describe('ParquetStore at the original size', () => {
   beforeAll(() => seed.ready(), 300_000)
 
-  it('answers a whole dashboard refresh (Overview + Customers) well under 30 ms once warm', async () => {
-    const store = new ParquetStore(seed.lake)
-    const refresh = async () => {
-      await store.kpis()
-      for (const route of [
-        '/monthly',
-        '/by_country',
-        '/by_product',
-        '/segments',
-        '/distribution',
-        '/cohort',
-      ]) {
-        const s = spec(route)
-        await store.list(s, {
-          sort: s.defaultSort ?? { field: s.key, dir: 1 },
-          filter: {},
-          offset: 0,
-          limit: 10_000,
-        })
-      }
-      const scores = spec('/scores')
-      await store.list(scores, {
-        sort: { field: 'expected_value_12m', dir: -1 },
-        filter: {},
-        offset: 0,
-        limit: 100,
-      })
-    }
-    const coldStart = performance.now()
-    await refresh()
-    const cold = performance.now() - coldStart
-    const times: number[] = []
-    for (let i = 0; i < 50; i++) {
-      const start = performance.now()
-      await refresh()
-      times.push(performance.now() - start)
-    }
-    times.sort((a, b) => a - b)
-    const p50 = times[Math.floor(times.length / 2)] as number
-    const p99 = times[Math.floor(times.length * 0.99)] as number
-    console.log(
-      `ParquetStore dashboard refresh (8 calls, 23,663 purchases): cold ${cold.toFixed(1)} ms, warm p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`,
-    )
-    expect(p50).toBeLessThan(10)
-  })
-
   it('serves a table missing from the run as empty (null), the others as usual', async () => {
     const { run } = await seed.ready()
     const copy = tempDir('medallion-lake-copy-')

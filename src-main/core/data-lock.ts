@@ -18,7 +18,8 @@ export interface DataLock {
   release(): void
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine still exists (EPERM: it does, owned by someone else). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

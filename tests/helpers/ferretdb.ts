@@ -41,34 +41,58 @@ export function freePort(): Promise<number> {
   })
 }
 
-export async function startFerretDb(): Promise<RunningMongo> {
+/** With `auth`, FerretDB enforces credentials (SCRAM) and creates that user in that database at start. */
+export interface FerretDbOptions {
+  auth?: { username: string; password: string; database: string }
+}
+
+export async function startFerretDb(options: FerretDbOptions = {}): Promise<RunningMongo> {
   const dir = mkdtempSync(join(tmpdir(), 'medallion-ferretdb-'))
   const port = await freePort()
-  const child = spawn(FERRETDB_BIN, ['-listen', `127.0.0.1:${port}`, '-sqlite', `file:${dir}/`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  child.stderr?.on('data', (d) => {
-    stderr += d
-  })
+  const { auth } = options
+  const args = [
+    '--handler=sqlite',
+    `--sqlite-url=file:${dir}/`,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--telemetry=disable',
+    '--debug-addr=-',
+    '--state-dir=-',
+    ...(auth
+      ? [
+          '--test-enable-new-auth',
+          `--setup-username=${auth.username}`,
+          `--setup-password=${auth.password}`,
+          `--setup-database=${auth.database}`,
+        ]
+      : []),
+  ]
+  const child = spawn(FERRETDB_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  let started = false
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`FerretDB did not start in 15 s: ${stderr}`)), 15_000)
-    child.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('listening')) {
+    const timer = setTimeout(() => reject(new Error(`FerretDB did not start in 15 s: ${output}`)), 15_000)
+    // Read for as long as it runs (a full pipe would block it); keep the text only until it listens.
+    const onData = (d: Buffer) => {
+      if (started) return
+      output += d
+      if (output.includes(`Listening on TCP 127.0.0.1:${port}`)) {
+        started = true
         clearTimeout(timer)
         resolve()
       }
-    })
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`FerretDB exited (${code}): ${stderr}`))
+      reject(new Error(`FerretDB exited (${code}): ${output}`))
     })
   })
   return {
     url: `mongodb://127.0.0.1:${port}/`,
     process: child,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
         child.kill('SIGTERM')
         await exited

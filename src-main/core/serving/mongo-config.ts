@@ -103,6 +103,12 @@ export function isUnreachable(err: unknown): boolean {
   return /MongoServerSelectionError|MongoNetwork|MongoTopologyClosedError|MongoNotConnectedError/.test(name)
 }
 
+/** The server refused the URL's credentials (MongoDB error 18, AuthenticationFailed). */
+export function isAuthFailure(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null
+  return e?.code === 18 || /authentication failed/i.test(String(e?.message ?? ''))
+}
+
 /**
  * A client with short timeouts (a dead server must not stall a request or a task for the driver's
  * default 30 s). A malformed URL is reported without the URL's password.

@@ -12,12 +12,14 @@ import { toJsonValue } from './json-values.ts'
 import {
   createMongoClient,
   describeClient,
+  isAuthFailure,
   isUnreachable,
   type MongoConfig,
   redactClientSecrets,
   redactMongoUrl,
   redactSecrets,
 } from './mongo-config.ts'
+import { PublishCache } from './publish-cache.ts'
 import type { ListQuery, ServingStore } from './serving-store.ts'
 
 /**
@@ -31,6 +33,11 @@ export type MongoStoreSource = MongoConfig | { client: MongoClient; db: string }
 export interface MongoStoreOptions {
   /** How long health() waits for the server's answer to ping (default 2 s). */
   pingTimeoutMs?: number
+  /**
+   * Keep answers until the next publish (default true). Off, every request reads the server: for
+   * collections that something other than the publisher writes, and to measure the server itself.
+   */
+  cacheAnswers?: boolean
 }
 
 /** How long a request waits for an unreachable server before the API answers 503. */
@@ -39,18 +46,31 @@ const PING_TIMEOUT_MS = 2_000
 
 type AnyDocument = Record<string, unknown>
 
+/** What the publish document says, as far as readers care. */
+interface PublishState {
+  /** Changes whenever a publish starts, ends or gives up. */
+  token: string | undefined
+  /** A publish ended and none is under way: answers may be kept. */
+  settled: boolean
+  /** Documents per collection as the last publish counted them. */
+  counts: Record<string, unknown>
+}
+
 export class MongoStore implements ServingStore {
   readonly kind = 'mongo' as const
   private readonly config?: MongoConfig
   private readonly injected?: Db
   private connection?: Promise<MongoClient>
   private readonly pingTimeoutMs: number
+  private readonly cache?: PublishCache
+  private stateRead?: Promise<PublishState>
 
   constructor(source: MongoStoreSource, options: MongoStoreOptions = {}) {
     if (source instanceof Db) this.injected = source
     else if ('client' in source) this.injected = source.client.db(source.db)
     else this.config = source
     this.pingTimeoutMs = options.pingTimeoutMs ?? PING_TIMEOUT_MS
+    if (options.cacheAnswers !== false) this.cache = new PublishCache()
   }
 
   /** Where the store reads, without credentials. */
@@ -98,6 +118,12 @@ export class MongoStore implements ServingStore {
           `MongoDB at ${this.where()} is not reachable: ${this.redacted(err)}`,
         )
       }
+      if (isAuthFailure(err)) {
+        throw new MedallionError(
+          'store_auth',
+          `MongoDB at ${this.where()} refused the credentials (${this.redacted(err)}): check the user and password in MONGO_URL`,
+        )
+      }
       throw new MedallionError('store_error', `MongoDB at ${this.where()}: ${this.redacted(err)}`)
     }
   }
@@ -123,69 +149,123 @@ export class MongoStore implements ServingStore {
     } finally {
       clearTimeout(timer)
     }
-    const latest = await this.read((db) =>
-      db.collection<{ _id: string } & AnyDocument>(PUBLISH_COLLECTION).findOne({ _id: PUBLISH_DOC_ID }),
-    ).catch(() => null)
+    // A server may answer ping without credentials: reading the publish document checks them too.
+    let latest: AnyDocument | null = null
+    try {
+      latest = await this.read((db) =>
+        db.collection<{ _id: string } & AnyDocument>(PUBLISH_COLLECTION).findOne({ _id: PUBLISH_DOC_ID }),
+      )
+    } catch (err) {
+      if (err instanceof MedallionError && err.code === 'store_auth')
+        return { store: 'mongo', ok: false, detail: err.message }
+    }
     const runId = typeof latest?.run_id === 'string' ? latest.run_id : undefined
     return { store: 'mongo', ok: true, detail: this.where(), ...(runId ? { runId } : {}) }
   }
 
+  /** The publish document, read once for all the requests that arrive together (a dashboard's refresh). */
+  private publishState(db: Db): Promise<PublishState> {
+    this.stateRead ??= db
+      .collection<{ _id: string } & AnyDocument>(PUBLISH_COLLECTION)
+      .findOne({ _id: PUBLISH_DOC_ID })
+      .then((doc): PublishState => {
+        if (!doc) return { token: undefined, settled: false, counts: {} }
+        const counts = typeof doc.counts === 'object' && doc.counts !== null ? doc.counts : {}
+        return {
+          token: `${String(doc.revision ?? '')}/${String(doc.publish_id ?? '')}`,
+          settled: doc.in_progress === undefined && doc.publish_id !== undefined,
+          counts: counts as Record<string, unknown>,
+        }
+      })
+      .finally(() => {
+        this.stateRead = undefined
+      })
+    return this.stateRead
+  }
+
+  /** An answer computed once per publish: published collections change only through a publish. */
+  private async cached<T>(db: Db, key: string, compute: (state: PublishState) => Promise<T>): Promise<T> {
+    const state = await this.publishState(db)
+    if (!this.cache) return compute(state)
+    this.cache.validate(state.token)
+    return this.cache.get(key, state.settled, () => compute(state))
+  }
+
   kpis(): Promise<ServedKpis | null> {
-    return this.read(async (db) => {
-      const doc = await db
-        .collection<{ _id: string } & AnyDocument>(KPIS_COLLECTION)
-        .findOne({ _id: KPIS_DOC_ID })
-      if (!doc) return null
-      const n = (field: string) => {
-        const value = toJsonValue(doc[field])
-        return typeof value === 'number' ? value : 0
-      }
-      return {
-        total_ca: n('total_ca'),
-        total_achats: n('total_achats'),
-        total_clients: n('total_clients'),
-        panier_moyen: n('panier_moyen'),
-        expected_total: n('expected_total'),
-        dataset_size: n('total_achats'),
-      }
-    })
+    return this.read((db) => this.cached(db, 'kpis', () => this.readKpis(db)))
+  }
+
+  private async readKpis(db: Db): Promise<ServedKpis | null> {
+    const doc = await db
+      .collection<{ _id: string } & AnyDocument>(KPIS_COLLECTION)
+      .findOne({ _id: KPIS_DOC_ID })
+    if (!doc) return null
+    const n = (field: string) => {
+      const value = toJsonValue(doc[field])
+      return typeof value === 'number' ? value : 0
+    }
+    return {
+      total_ca: n('total_ca'),
+      total_achats: n('total_achats'),
+      total_clients: n('total_clients'),
+      panier_moyen: n('panier_moyen'),
+      expected_total: n('expected_total'),
+      dataset_size: n('total_achats'),
+    }
   }
 
   list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null> {
-    return this.read(async (db) => {
-      const coll = db.collection<AnyDocument>(spec.name)
-      // Only the catalog's fields: never `_id`, `_hash` or the publish stamp.
-      const projection = { _id: 0, ...Object.fromEntries(spec.fields.map((f) => [f, 1])) }
-      const toRow = (doc: AnyDocument): Row =>
-        Object.fromEntries(spec.fields.map((f) => [f, toJsonValue(doc[f])]))
-      const filterFields = Object.keys(query.filter)
+    return this.read((db) =>
+      this.cached(db, `${spec.name} ${JSON.stringify(query)}`, (state) =>
+        this.readList(db, spec, query, state),
+      ),
+    )
+  }
 
-      let rows: Row[]
-      let total: number
-      if (filterFields.length === 1 && filterFields[0] === spec.key) {
-        // A key lookup goes by `_id` (the key as text): the one query FerretDB does not answer by a scan.
-        const value = query.filter[spec.key]
-        const doc = await coll.findOne({ _id: documentId(value) } as AnyDocument, { projection })
-        const found = doc && doc[spec.key] === value ? [toRow(doc)] : []
-        rows = found.slice(query.offset, query.offset + query.limit)
-        total = found.length
-      } else {
-        // Ties are broken by the unique key ascending, as ParquetStore does, so pages never overlap.
-        const sort: Record<string, 1 | -1> =
-          query.sort.field === spec.key
-            ? { [spec.key]: query.sort.dir }
-            : { [query.sort.field]: query.sort.dir, [spec.key]: 1 }
-        const [docs, count] = await Promise.all([
-          coll.find(query.filter, { projection }).sort(sort).skip(query.offset).limit(query.limit).toArray(),
-          coll.countDocuments(query.filter),
-        ])
-        rows = docs.map(toRow)
-        total = count
-      }
-      // Nothing matched: an empty answer if the collection has documents, null if nothing is published.
-      if (total === 0 && !(await coll.findOne({}, { projection: { _id: 1 } }))) return null
-      return { rows, total }
-    })
+  private async readList(
+    db: Db,
+    spec: CollectionSpec,
+    query: ListQuery,
+    state: PublishState,
+  ): Promise<ListResult | null> {
+    const coll = db.collection<AnyDocument>(spec.name)
+    // Only the catalog's fields: never `_id`, `_hash` or the publish stamp.
+    const projection = { _id: 0, ...Object.fromEntries(spec.fields.map((f) => [f, 1])) }
+    const toRow = (doc: AnyDocument): Row =>
+      Object.fromEntries(spec.fields.map((f) => [f, toJsonValue(doc[f])]))
+    const filterFields = Object.keys(query.filter)
+
+    let rows: Row[]
+    let total: number
+    if (filterFields.length === 1 && filterFields[0] === spec.key) {
+      // A key lookup goes by `_id` (the key as text): the one query FerretDB does not answer by a scan.
+      const value = query.filter[spec.key]
+      const doc = await coll.findOne({ _id: documentId(value) } as AnyDocument, { projection })
+      const found = doc && doc[spec.key] === value ? [toRow(doc)] : []
+      rows = found.slice(query.offset, query.offset + query.limit)
+      total = found.length
+    } else {
+      // Ties are broken by the unique key ascending, as ParquetStore does, so pages never overlap.
+      const sort: Record<string, 1 | -1> =
+        query.sort.field === spec.key
+          ? { [spec.key]: query.sort.dir }
+          : { [query.sort.field]: query.sort.dir, [spec.key]: 1 }
+      // Unfiltered, the publish's own count is exact: no second scan (a count is one on FerretDB).
+      const published = state.settled ? state.counts[spec.name] : undefined
+      const counted =
+        filterFields.length === 0 && typeof published === 'number'
+          ? Promise.resolve(published)
+          : coll.countDocuments(query.filter)
+      const [docs, count] = await Promise.all([
+        coll.find(query.filter, { projection }).sort(sort).skip(query.offset).limit(query.limit).toArray(),
+        counted,
+      ])
+      rows = docs.map(toRow)
+      total = count
+    }
+    // Nothing matched: an empty answer if the collection has documents, null if nothing is published.
+    if (total === 0 && !(await coll.findOne({}, { projection: { _id: 1 } }))) return null
+    return { rows, total }
   }
 
   async close(): Promise<void> {

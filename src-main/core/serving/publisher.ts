@@ -45,11 +45,11 @@ import {
   HASH_FIELD,
   KPIS_DOC_ID,
   PUBLISH_COLLECTION,
-  PUBLISH_DOC_ID,
   PUBLISH_STAMP,
   readGoldTable,
 } from './gold-documents.ts'
-import { redactClientSecrets } from './mongo-config.ts'
+import { isAuthFailure, redactClientSecrets } from './mongo-config.ts'
+import { acquirePublishLease, type PublishDocs, type PublishLease } from './publish-lease.ts'
 
 export { PUBLISH_COLLECTION, PUBLISH_STAMP } from './gold-documents.ts'
 
@@ -304,7 +304,7 @@ interface CollectionJob {
   server: Server
   signal?: AbortSignal
   /** Called after each batch with the gold rows this collection has handled so far. */
-  onBatch: (rowsDone: number, label: string) => void
+  onBatch: (rowsDone: number, label: string) => Promise<void>
 }
 
 async function publishCollection(job: CollectionJob): Promise<CollectionPublish> {
@@ -359,7 +359,7 @@ async function publishCollection(job: CollectionJob): Promise<CollectionPublish>
       await replaceDocuments(coll, replaces, job.server)
     }
     rowsDone += docs.length
-    job.onBatch(rowsDone, `${spec.name}: ${rowsDone}/${frame.height} compared`)
+    await job.onBatch(rowsDone, `${spec.name}: ${rowsDone}/${frame.height} compared`)
   }
   // What is left was published before and is no longer in gold.
   const stale = [...published.hashes.keys(), ...[...published.foreign.values()].flat()]
@@ -367,7 +367,7 @@ async function publishCollection(job: CollectionJob): Promise<CollectionPublish>
   // Counted rather than asked: a count is another full scan on FerretDB. Exact unless another writer
   // changes the collection during the publish.
   const total = before + counts.inserted - counts.deleted
-  job.onBatch(frame.height, `${spec.name}: ${total} documents`)
+  await job.onBatch(frame.height, `${spec.name}: ${total} documents`)
   return { name: spec.name, written: counts.inserted + counts.updated, ...counts, total }
 }
 
@@ -375,6 +375,12 @@ async function publishCollection(job: CollectionJob): Promise<CollectionPublish>
 function publishError(err: unknown, client: MongoClient, where: string, signal?: AbortSignal): unknown {
   // A cancel surfaces as the signal's reason, untouched.
   if (err instanceof MedallionError || signal?.aborted) return err
+  if (isAuthFailure(err)) {
+    return new MedallionError(
+      'publish_auth',
+      `publishing ${where} failed: MongoDB refused the credentials (${redactClientSecrets(errorMessage(err), client)}); check the user and password in MONGO_URL`,
+    )
+  }
   return new MedallionError(
     'publish_failed',
     `publishing ${where} failed: ${redactClientSecrets(errorMessage(err), client)}`,
@@ -393,16 +399,17 @@ export async function publishGold(options: PublishOptions): Promise<PublishSumma
   const progress = (done: number, label: string) =>
     options.onProgress?.(Math.min(1, done / Math.max(1, totalRows)), label)
 
-  const publishDocs = db.collection<{ _id: string } & Record<string, unknown>>(PUBLISH_COLLECTION)
+  const publishDocs: PublishDocs = db.collection(PUBLISH_COLLECTION)
   let server: Server
+  let lease: PublishLease
   try {
     server = await serverOf(db)
     // Readers can tell a publish is under way (the finished one stays described until this one ends).
-    await publishDocs.updateOne(
-      { _id: PUBLISH_DOC_ID },
-      { $set: { in_progress: { publish_id: publishId, run_id: run.runId, started_at: startedAt } } },
-      { upsert: true },
-    )
+    lease = await acquirePublishLease(publishDocs, db.databaseName, {
+      publishId,
+      runId: run.runId,
+      startedAt,
+    })
   } catch (err) {
     throw publishError(err, db.client, `to ${db.databaseName}`)
   }
@@ -410,9 +417,9 @@ export async function publishGold(options: PublishOptions): Promise<PublishSumma
   const collections: CollectionPublish[] = []
   let rowsBefore = 0
   for (const [i, spec] of COLLECTIONS.entries()) {
-    signal?.throwIfAborted()
     const offset = rowsBefore
     try {
+      signal?.throwIfAborted()
       collections.push(
         await publishCollection({
           db,
@@ -422,10 +429,14 @@ export async function publishGold(options: PublishOptions): Promise<PublishSumma
           batchSize,
           server,
           signal,
-          onBatch: (done, label) => progress(offset + done, label),
+          onBatch: async (done, label) => {
+            progress(offset + done, label)
+            await lease.heartbeat()
+          },
         }),
       )
     } catch (err) {
+      await lease.abandon().catch(() => {})
       throw publishError(err, db.client, spec.name, signal)
     }
     rowsBefore += rows[i] ?? 0
@@ -444,19 +455,16 @@ export async function publishGold(options: PublishOptions): Promise<PublishSumma
       },
       { upsert: true },
     )
-    await publishDocs.replaceOne(
-      { _id: PUBLISH_DOC_ID },
-      {
-        publish_id: publishId,
-        run_id: run.runId,
-        reference_date: run.referenceDate ?? null,
-        started_at: startedAt,
-        finished_at: new Date(),
-        counts: Object.fromEntries(collections.map((c) => [c.name, c.total])),
-      },
-      { upsert: true },
-    )
+    await lease.finish({
+      publish_id: publishId,
+      run_id: run.runId,
+      reference_date: run.referenceDate ?? null,
+      started_at: startedAt,
+      finished_at: new Date(),
+      counts: Object.fromEntries(collections.map((c) => [c.name, c.total])),
+    })
   } catch (err) {
+    await lease.abandon().catch(() => {})
     throw publishError(err, db.client, KPIS_COLLECTION, signal)
   }
   options.onProgress?.(1, 'published')
