@@ -14,6 +14,7 @@ import { DEFAULT_API_PORT, startApi } from './core/api/server.ts'
 import { type Core, createCore } from './core/app-core.ts'
 import { resolveDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
+import { s3ConfigFromEnv } from './core/lake/s3-config.ts'
 import { mongoConfigFromEnv } from './core/serving/mongo-config.ts'
 import type { Task } from './core/tasks.ts'
 
@@ -173,12 +174,17 @@ export async function main(
     return command || values.help ? 0 : 2
   }
   const dataDir = resolveDataDir(values['data-dir'], process.env, 'data')
-  const core = createCore({
-    dataDir,
-    workerEntry: pipelineWorkerBundle(),
-    mongo: mongoConfigFromEnv(process.env),
-  })
-  const lakeDir = `${dataDir}/lake`
+  let core: Core
+  try {
+    core = createCore({
+      dataDir,
+      workerEntry: pipelineWorkerBundle(),
+      mongo: mongoConfigFromEnv(process.env),
+      s3: s3ConfigFromEnv(process.env, join(dataDir, 'lake-cache')),
+    })
+  } catch (err) {
+    return reportFailure(err, values, io)
+  }
   try {
     switch (command) {
       case 'generate': {
@@ -193,13 +199,13 @@ export async function main(
       }
       case 'run': {
         const record = await run(core, values, io)
-        print(io, values.json, record, runSummary(record, lakeDir))
+        print(io, values.json, record, runSummary(record, core.lake))
         return 0
       }
       case 'demo': {
         const generated = await generate(core, { ...values, out: undefined }, io)
         const record = await run(core, { ...values, input: undefined, from: 'bronze' }, io)
-        print(io, values.json, { generated, run: record }, runSummary(record, lakeDir))
+        print(io, values.json, { generated, run: record }, runSummary(record, core.lake))
         return 0
       }
       case 'publish': {
@@ -233,14 +239,19 @@ export async function main(
       io.stderr.write(`medallion: ${err.message}\n\n${USAGE}`)
       return 2
     }
-    const code = (err as { code?: string }).code
-    if (values.json)
-      io.stdout.write(
-        `${JSON.stringify({ error: { code: code ?? 'internal', message: errorMessage(err) } })}\n`,
-      )
-    io.stderr.write(`medallion: ${errorMessage(err)}\n`)
-    return 1
+    return reportFailure(err, values, io)
   } finally {
     await core.close()
   }
+}
+
+/** A failure the user can act on: its message on stderr (and as JSON with --json); exit code 1. */
+function reportFailure(err: unknown, values: Values, io: Io): number {
+  const code = (err as { code?: string }).code
+  if (values.json)
+    io.stdout.write(
+      `${JSON.stringify({ error: { code: code ?? 'internal', message: errorMessage(err) } })}\n`,
+    )
+  io.stderr.write(`medallion: ${errorMessage(err)}\n`)
+  return 1
 }

@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, type Session, session, shell, type WebConte
 import workerPath from '../pipelines/worker.ts?modulePath'
 import { type Core, createCore } from './core/app-core.ts'
 import { resolveDataDir } from './core/config.ts'
+import { s3ConfigFromEnv } from './core/lake/s3-config.ts'
 import { mongoConfigFromEnv } from './core/serving/mongo-config.ts'
 import { bindIpc } from './ipc.ts'
 import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security.ts'
@@ -97,7 +98,12 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   guardSession(session.defaultSession)
   const dataDir = resolveDataDir(undefined, process.env, join(app.getPath('userData'), 'data'))
-  core = createCore({ dataDir, workerEntry: workerPath, mongo: mongoConfigFromEnv(process.env) })
+  core = createCore({
+    dataDir,
+    workerEntry: workerPath,
+    mongo: mongoConfigFromEnv(process.env),
+    s3: s3ConfigFromEnv(process.env, join(dataDir, 'lake-cache')),
+  })
   unbindIpc = bindIpc({
     core,
     isAppPage,

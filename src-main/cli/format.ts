@@ -1,5 +1,6 @@
 /** Human-readable renderings of run records and generation results for the terminal. */
 import type { RunRecord } from '../../src-preload/contract.ts'
+import type { Lake } from '../core/lake/lake.ts'
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
@@ -23,7 +24,7 @@ function rejectedCount(record: RunRecord): number {
   )
 }
 
-export function runSummary(record: RunRecord, lakeDir: string): string {
+export function runSummary(record: RunRecord, lake: Lake): string {
   const lines = [
     `run ${record.runId} ${record.status} in ${(durationMs(record) / 1000).toFixed(2)} s (from ${record.from})`,
   ]
@@ -57,7 +58,7 @@ export function runSummary(record: RunRecord, lakeDir: string): string {
         .join(' · ')}`,
     )
   }
-  if (record.layers.gold) lines.push(`  gold at  ${lakeDir}/${record.layers.gold}`)
+  if (record.layers.gold) lines.push(`  gold at  ${lake.describeFolder(record.layers.gold)}`)
   return lines.join('\n')
 }
 

@@ -3,7 +3,10 @@
  * handlers. The Electron main process, the CLI and web mode all start here.
  */
 import { join } from 'node:path'
+import type { Lake } from './lake/lake.ts'
 import { LocalLake } from './lake/local-lake.ts'
+import type { S3LakeConfig } from './lake/s3-config.ts'
+import { S3Lake } from './lake/s3-lake.ts'
 import { PipelineService } from './pipeline.ts'
 import type { Handlers } from './rpc.ts'
 import type { MongoConfig } from './serving/mongo-config.ts'
@@ -25,10 +28,13 @@ export interface CoreOptions {
   keepRuns?: number
   /** The serving MongoDB, when configured: gold is published and served there; else the lake serves it. */
   mongo?: MongoConfig
+  /** An S3 lake (MinIO), when configured: runs are stored there; else under `<dataDir>/lake`. */
+  s3?: S3LakeConfig
 }
 
 export interface Core {
   readonly options: CoreOptions
+  readonly lake: Lake
   readonly tasks: TaskRegistry
   readonly pipeline: PipelineService
   readonly sources: SourcesService
@@ -41,7 +47,7 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const tasks = new TaskRegistry()
-  const lake = new LocalLake(join(options.dataDir, 'lake'))
+  const lake: Lake = options.s3 ? new S3Lake(options.s3) : new LocalLake(join(options.dataDir, 'lake'))
   const pipeline = new PipelineService({
     dataDir: options.dataDir,
     lake,
@@ -72,5 +78,5 @@ export function createCore(options: CoreOptions): Core {
     for (const t of tasks.list()) if (t.state === 'running') tasks.cancel(t.id)
     await serving.close()
   }
-  return { options, tasks, pipeline, sources, serving, publish, handlers, close }
+  return { options, lake, tasks, pipeline, sources, serving, publish, handlers, close }
 }

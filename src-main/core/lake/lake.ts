@@ -20,6 +20,8 @@ export interface Lake {
   listRuns(): Promise<RunRecord[]>
   /** The newest succeeded run, whose layers are the current ones. */
   currentRun(): Promise<RunRecord | undefined>
+  /** Where a layer folder lives, for messages: a path, or an s3:// URL. */
+  describeFolder(layerFolder: string): string
   /** A local folder holding a committed layer folder (lake-relative, as in RunRecord.layers). */
   localLayerDir(layerFolder: string): Promise<string>
   /** Deletes the records of all but the newest `keep` runs, then every layer folder no kept run uses. */
@@ -38,4 +40,36 @@ export function newRunId(now = new Date()): string {
 
 export function isRunId(value: string): boolean {
   return /^\d{8}T\d{9}Z-[a-z0-9]{1,8}$/.test(value)
+}
+
+/** Run ids newest first (they sort by time); names that are not run ids are ignored. */
+export function newestFirst(names: readonly string[]): string[] {
+  return names.filter(isRunId).sort().reverse()
+}
+
+/** The newest succeeded run of a newest-first list: its layers are the current ones. */
+export function currentOf(runs: readonly RunRecord[]): RunRecord | undefined {
+  return runs.find((r) => r.status === 'succeeded')
+}
+
+export interface PrunePlan {
+  removedRuns: string[]
+  isRemovable(layer: Layer, runId: string): boolean
+}
+
+/**
+ * What prune(keep) removes: the records of all but the newest `keep` runs (never the current one), and
+ * every layer folder no kept run uses, except folders newer than the newest record (a run in progress).
+ */
+export function planPrune(runs: readonly RunRecord[], keep: number): PrunePlan {
+  const current = currentOf(runs)
+  const kept = runs.slice(0, keep)
+  // The current run is never pruned, however many failed runs came after it.
+  if (current && !kept.includes(current)) kept.push(current)
+  const inUse = new Set(kept.flatMap((r) => Object.values(r.layers)))
+  const newest = runs[0]?.runId ?? ''
+  return {
+    removedRuns: runs.filter((r) => !kept.includes(r)).map((r) => r.runId),
+    isRemovable: (layer, runId) => !inUse.has(layerFolder(layer, runId)) && runId <= newest,
+  }
 }

@@ -2,7 +2,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LAYERS, type Layer, type RunRecord } from '../../../src-preload/contract.ts'
-import { isRunId, type Lake, layerFolder } from './lake.ts'
+import { currentOf, type Lake, layerFolder, newestFirst, planPrune } from './lake.ts'
 
 const RUNS_DIR = '_runs'
 
@@ -44,12 +44,7 @@ export class LocalLake implements Lake {
     } catch {
       return []
     }
-    const ids = names
-      .filter((n) => n.endsWith('.json'))
-      .map((n) => n.slice(0, -5))
-      .filter(isRunId)
-      .sort()
-      .reverse()
+    const ids = newestFirst(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)))
     const records: RunRecord[] = []
     for (const id of ids) {
       try {
@@ -62,7 +57,11 @@ export class LocalLake implements Lake {
   }
 
   async currentRun(): Promise<RunRecord | undefined> {
-    return (await this.listRuns()).find((r) => r.status === 'succeeded')
+    return currentOf(await this.listRuns())
+  }
+
+  describeFolder(folder: string): string {
+    return join(this.root, folder)
   }
 
   async localLayerDir(folder: string): Promise<string> {
@@ -72,32 +71,16 @@ export class LocalLake implements Lake {
   }
 
   async prune(keep: number): Promise<{ removedRuns: string[]; removedFolders: string[] }> {
-    const runs = await this.listRuns()
-    const current = runs.find((r) => r.status === 'succeeded')
-    const kept = runs.slice(0, keep)
-    // The current run is never pruned, however many failed runs came after it.
-    if (current && !kept.includes(current)) kept.push(current)
-    const removedRuns = runs.filter((r) => !kept.includes(r)).map((r) => r.runId)
-    for (const id of removedRuns) await rm(join(this.root, RUNS_DIR, `${id}.json`), { force: true })
-
-    const inUse = new Set(kept.flatMap((r) => Object.values(r.layers)))
+    const plan = planPrune(await this.listRuns(), keep)
+    for (const id of plan.removedRuns) await rm(join(this.root, RUNS_DIR, `${id}.json`), { force: true })
     const removedFolders: string[] = []
     for (const layer of LAYERS) {
-      let entries: string[]
-      try {
-        entries = await readdir(join(this.root, layer))
-      } catch {
-        continue
-      }
-      for (const runId of entries.filter(isRunId)) {
-        const folder = layerFolder(layer, runId)
-        // A folder of a run still in progress has no record yet: leave folders newer than the newest record.
-        const newest = runs[0]?.runId ?? ''
-        if (inUse.has(folder) || runId > newest) continue
-        await rm(join(this.root, folder), { recursive: true, force: true })
-        removedFolders.push(folder)
+      for (const runId of newestFirst(await readdir(join(this.root, layer)).catch(() => []))) {
+        if (!plan.isRemovable(layer, runId)) continue
+        await rm(join(this.root, layerFolder(layer, runId)), { recursive: true, force: true })
+        removedFolders.push(layerFolder(layer, runId))
       }
     }
-    return { removedRuns, removedFolders }
+    return { removedRuns: plan.removedRuns, removedFolders }
   }
 }
