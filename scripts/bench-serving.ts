@@ -86,7 +86,7 @@ async function measureStore(
   core: ReturnType<typeof createCore>,
   { samples, load }: { samples: number; load: boolean },
 ) {
-  const api = await startApi({ handlers: core.handlers, store, tasks: core.tasks, port: 0 })
+  const api = await startApi({ handlers: core.handlers, store, events: core.events, port: 0 })
   try {
     await dashboardRefresh(api.url, 3) // warm caches and connections
     const routes: Record<string, { p50: number; p99: number }> = {}

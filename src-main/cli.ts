@@ -8,14 +8,22 @@ import { parseArgs } from 'node:util'
 import type { Layer } from '../src-preload/contract.ts'
 import { LAYERS } from '../src-preload/contract.ts'
 import { runSummary, runsTable } from './cli/format.ts'
+import {
+  type StackCommandIo,
+  StackUsageError,
+  stackDown,
+  stackLogs,
+  stackReset,
+  stackStatus,
+  stackUp,
+} from './cli/stack-commands.ts'
 import { followTask } from './cli/task-progress.ts'
 import { pipelineWorkerBundle } from './cli/worker-bundle.ts'
 import { DEFAULT_API_PORT, startApi } from './core/api/server.ts'
 import { type Core, createCore } from './core/app-core.ts'
+import { resolveBackends } from './core/backends.ts'
 import { resolveDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
-import { s3ConfigFromEnv } from './core/lake/s3-config.ts'
-import { mongoConfigFromEnv } from './core/serving/mongo-config.ts'
 import type { Task } from './core/tasks.ts'
 
 const USAGE = `medallion — a small medallion lakehouse (bronze → silver → gold) on nodejs-polars
@@ -32,6 +40,16 @@ Commands:
   publish              publish the current gold to MongoDB (MONGO_URL or MONGO_URI, MONGO_DB)
   serve                the read API on http://127.0.0.1:5000 and, when the UI is built, the UI (web mode)
       --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default out/renderer)
+
+The stack (compose/docker-compose.yml on Docker or Podman; DOCKER_HOST picks the engine):
+  up                   start MongoDB, MinIO, MLflow, Metabase; run the pipeline on MinIO; publish to MongoDB
+      --profile spark (repeatable)  --skip-pipeline
+  down                 stop and remove the containers (volumes are kept)
+  reset                delete by scope, after showing what:  --scope containers|volumes|data  --yes
+                       (volumes includes containers; data also deletes the local lake and run history)
+  status               each service's state, health, ports, image, uptime; the engine in use
+  logs SERVICE         --tail N  --since 10m|ISO  --search TEXT  --follow  --export FILE
+      --compose FILE   another compose file (default compose/docker-compose.yml)
 
 Options for every command:
   --data-dir DIR       the data folder (default: $MEDALLION_DATA_DIR, else ./data)
@@ -59,6 +77,16 @@ const OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string' },
   'web-root': { type: 'string' },
+  profile: { type: 'string', multiple: true },
+  'skip-pipeline': { type: 'boolean', default: false },
+  scope: { type: 'string' },
+  yes: { type: 'boolean', default: false },
+  follow: { type: 'boolean', short: 'f', default: false },
+  tail: { type: 'string' },
+  since: { type: 'string' },
+  search: { type: 'string' },
+  export: { type: 'string' },
+  compose: { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
@@ -133,8 +161,8 @@ async function serve(core: Core, values: Values, io: Io): Promise<void> {
   const webRoot = values['web-root'] ?? (existsSync(join(built, 'index.html')) ? built : undefined)
   const api = await startApi({
     handlers: core.handlers,
-    store: core.serving.store,
-    tasks: core.tasks,
+    store: () => core.serving.store,
+    events: core.events,
     host: values.host,
     port: portOption(values, process.env),
     webRoot,
@@ -176,14 +204,23 @@ export async function main(
   const dataDir = resolveDataDir(values['data-dir'], process.env, 'data')
   let core: Core
   try {
+    const backends = await resolveBackends(dataDir, process.env)
+    if (backends.warning) io.stderr.write(`medallion: ${backends.warning}\n`)
     core = createCore({
       dataDir,
       workerEntry: pipelineWorkerBundle(),
-      mongo: mongoConfigFromEnv(process.env),
-      s3: s3ConfigFromEnv(process.env, join(dataDir, 'lake-cache')),
+      mongo: backends.mongo,
+      s3: backends.s3,
+      ...(values.compose ? { composeFile: resolve(values.compose) } : {}),
     })
   } catch (err) {
     return reportFailure(err, values, io)
+  }
+  const stackIo: StackCommandIo = {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    print: (value, text) => print(io, values.json, value, text),
+    follow: ({ task, done }) => awaitWithProgress(core, task as Task, done, values, io),
   }
   try {
     switch (command) {
@@ -231,11 +268,41 @@ export async function main(
         print(io, values.json, runs, runsTable(runs))
         return 0
       }
+      case 'up':
+        await stackUp(core, stackIo, { profiles: values.profile ?? [], pipeline: !values['skip-pipeline'] })
+        return 0
+      case 'down':
+        await stackDown(core, stackIo)
+        return 0
+      case 'reset':
+        return await stackReset(core, stackIo, { scope: values.scope, yes: values.yes })
+      case 'status':
+        await stackStatus(core, stackIo)
+        return 0
+      case 'logs': {
+        const stop = new AbortController()
+        const interrupt = () => stop.abort()
+        process.once('SIGINT', interrupt)
+        try {
+          await stackLogs(core, stackIo, {
+            service: positionals[1],
+            follow: values.follow,
+            tail: numberOption(values, 'tail'),
+            since: values.since,
+            search: values.search,
+            exportFile: values.export,
+            signal: stop.signal,
+          })
+        } finally {
+          process.off('SIGINT', interrupt)
+        }
+        return 0
+      }
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof StackUsageError) {
       io.stderr.write(`medallion: ${err.message}\n\n${USAGE}`)
       return 2
     }

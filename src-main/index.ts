@@ -7,10 +7,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, type Session, session, shell, type WebContents } from 'electron'
 import workerPath from '../pipelines/worker.ts?modulePath'
-import { type Core, createCore } from './core/app-core.ts'
+import { type RunningApi, startApi } from './core/api/server.ts'
+import { type Core, createCore, DEFAULT_COMPOSE_FILE } from './core/app-core.ts'
+import { resolveBackends } from './core/backends.ts'
 import { resolveDataDir } from './core/config.ts'
-import { s3ConfigFromEnv } from './core/lake/s3-config.ts'
-import { mongoConfigFromEnv } from './core/serving/mongo-config.ts'
+import { errorMessage } from './core/errors.ts'
 import { bindIpc } from './ipc.ts'
 import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security.ts'
 
@@ -23,6 +24,7 @@ const isAppPage = appPageMatcher(devServerUrl ?? pathToFileURL(rendererFile).hre
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
 let unbindIpc: (() => void) | null = null
+let api: RunningApi | null = null
 
 /** Applied to every web contents the app ever creates (windows, devtools, anything a page tries to open). */
 function guardContents(contents: WebContents): void {
@@ -98,12 +100,27 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   guardSession(session.defaultSession)
   const dataDir = resolveDataDir(undefined, process.env, join(app.getPath('userData'), 'data'))
-  core = createCore({
+  const backends = await resolveBackends(dataDir, process.env)
+  if (backends.warning) console.warn(`medallion: ${backends.warning}`)
+  const current = createCore({
     dataDir,
     workerEntry: workerPath,
-    mongo: mongoConfigFromEnv(process.env),
-    s3: s3ConfigFromEnv(process.env, join(dataDir, 'lake-cache')),
+    mongo: backends.mongo,
+    s3: backends.s3,
+    // Packaged, the compose folder ships beside the app (electron-builder extraResources).
+    composeFile: app.isPackaged
+      ? join(process.resourcesPath, 'compose', 'docker-compose.yml')
+      : DEFAULT_COMPOSE_FILE,
   })
+  core = current
+  void current.stack.watch()
+  // The read API for dashboards and other tools; the window does not need it, so a taken port is reported, not fatal.
+  const port = Number(process.env.MEDALLION_API_PORT ?? 5000)
+  startApi({ handlers: current.handlers, store: () => current.serving.store, events: current.events, port })
+    .then((running) => {
+      api = running
+    })
+    .catch((err) => console.error(`medallion: the read API is not served: ${errorMessage(err)}`))
   unbindIpc = bindIpc({
     core,
     isAppPage,
@@ -126,8 +143,8 @@ function closeCoreOnQuit(): void {
     state = 'closing'
     unbindIpc?.()
     unbindIpc = null
-    core
-      .close()
+    Promise.resolve(api?.close())
+      .then(() => core?.close())
       .catch((err) => console.error('medallion: closing the core failed', err))
       .finally(() => {
         state = 'closed'

@@ -1,16 +1,21 @@
 /**
  * Binds the contract to ipcMain: one invoke channel for every call (checked against the app's own page,
  * then handed to the shared dispatcher, which validates the input with the contract's schema), and one
- * event channel that forwards the task registry's events to the app's windows.
+ * event channel that forwards the core's events to the app's windows.
  */
 import { ipcMain, type WebContents } from 'electron'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../src-preload/channels.ts'
-import type { EventName, EventPayloads, ResultEnvelope } from '../src-preload/contract.ts'
+import {
+  EVENT_NAMES,
+  type EventName,
+  type EventPayloads,
+  type ResultEnvelope,
+} from '../src-preload/contract.ts'
 import type { Core } from './core/app-core.ts'
 import { dispatch } from './core/rpc.ts'
 
 export interface IpcBindingOptions {
-  core: Pick<Core, 'handlers' | 'tasks'>
+  core: Pick<Core, 'handlers' | 'events'>
   /** True when a URL is one of the app's own pages (see `appPageMatcher` in security.ts). */
   isAppPage(url: string): boolean
   /** The web contents that receive events: the app's windows. */
@@ -36,14 +41,10 @@ export function bindIpc({ core, isAppPage, targets }: IpcBindingOptions): () => 
       contents.send(EVENT_CHANNEL, name, payload)
     }
   }
-  const onChanged = (task: EventPayloads['task.changed']) => send('task.changed', task)
-  const onLog = (entry: EventPayloads['task.log']) => send('task.log', entry)
-  core.tasks.on('changed', onChanged)
-  core.tasks.on('log', onLog)
+  const unsubscribe = EVENT_NAMES.map((name) => core.events.on(name, (payload) => send(name, payload)))
 
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL)
-    core.tasks.off('changed', onChanged)
-    core.tasks.off('log', onLog)
+    for (const stop of unsubscribe) stop()
   }
 }

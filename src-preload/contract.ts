@@ -156,6 +156,100 @@ const EmptyInput = z.object({}).strict().default({})
 
 const TaskIdInput = z.object({ id: z.string().min(1).max(128) }).strict()
 
+/** The stack (compose/docker-compose.yml on a Docker-compatible engine), as the UI and the CLI see it. */
+export type StackServiceState =
+  | 'running'
+  | 'exited'
+  | 'created'
+  | 'paused'
+  | 'restarting'
+  | 'dead'
+  | 'removing'
+  | 'missing'
+
+export interface StackServiceStatus {
+  service: string
+  containerName: string
+  state: StackServiceState
+  health: 'healthy' | 'unhealthy' | 'starting' | 'none'
+  exitCode?: number
+  image: string
+  ports: { hostIp: string; hostPort: number; containerPort: number; protocol: 'tcp' | 'udp' }[]
+  startedAt?: string
+  uptimeSeconds?: number
+  /** False when the next Up recreates the container (its definition changed). */
+  upToDate: boolean
+}
+
+/** Where a user opens each tool of the stack (loopback URLs). */
+export interface StackLinks {
+  minioConsole?: string
+  mlflow?: string
+  metabase?: string
+  sparkUi?: string
+}
+
+export interface StackStatus {
+  project: string
+  composeFile: string
+  /** The engine in use, or why none answers (with what to install). */
+  engine?: { kind: 'docker' | 'podman'; version: string; endpoint: string; source: string }
+  engineError?: string
+  /** True after Up: the lake is on MinIO and gold is served from MongoDB. */
+  active: boolean
+  services: StackServiceStatus[]
+  links: StackLinks
+}
+
+export const RESET_SCOPES = ['containers', 'volumes', 'data'] as const
+export type ResetScope = (typeof RESET_SCOPES)[number]
+
+/** One step of a reset: what it deletes (containers and networks, volumes, local data folders). */
+export interface ResetStep {
+  scope: ResetScope
+  items: { kind: 'container' | 'network' | 'volume' | 'path'; name: string }[]
+}
+
+export interface StackLogLine {
+  time?: string
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+const ServiceName = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/, 'a compose service name')
+
+const StackUpInput = z
+  .object({
+    /** Compose profiles to enable, e.g. ["spark"]. */
+    profiles: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'a profile name'))
+      .max(8)
+      .default([]),
+    /** After the services are healthy: run the pipeline on MinIO and publish gold to MongoDB. */
+    pipeline: z.boolean().default(true),
+  })
+  .strict()
+  .default({ profiles: [], pipeline: true })
+
+const ResetPreviewInput = z.object({ scope: z.enum(RESET_SCOPES) }).strict()
+
+const ResetInput = z
+  .object({
+    scope: z.enum(RESET_SCOPES),
+    /** Deleting needs an explicit yes: the UI shows the preview first. */
+    confirm: z.literal(true, { error: 'a reset deletes data: pass confirm: true after reading the preview' }),
+  })
+  .strict()
+
+const StackLogsInput = z
+  .object({
+    service: ServiceName,
+    tail: z.number().int().min(1).max(10_000).default(200),
+    since: z.iso.datetime({ offset: true }).optional(),
+    search: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+
 /** Declares a call: its input schema, and (as a phantom) its output type. */
 function call<I extends z.ZodType, O>(input: I): { input: I; output: O } {
   return { input, output: undefined as O }
@@ -171,6 +265,12 @@ export const contract = {
   'data.table': call<typeof DataTableInput, ListResult | null>(DataTableInput),
   'tasks.list': call<typeof EmptyInput, TaskInfo[]>(EmptyInput),
   'tasks.cancel': call<typeof TaskIdInput, { cancelled: boolean }>(TaskIdInput),
+  'stack.status': call<typeof EmptyInput, StackStatus>(EmptyInput),
+  'stack.up': call<typeof StackUpInput, { taskId: string }>(StackUpInput),
+  'stack.down': call<typeof EmptyInput, { taskId: string }>(EmptyInput),
+  'stack.resetPreview': call<typeof ResetPreviewInput, ResetStep[]>(ResetPreviewInput),
+  'stack.reset': call<typeof ResetInput, { taskId: string }>(ResetInput),
+  'stack.logs': call<typeof StackLogsInput, StackLogLine[]>(StackLogsInput),
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract
@@ -183,6 +283,7 @@ export type CallOutput<N extends CallName> = Contract[N]['output']
 export interface EventPayloads extends Record<EventName, unknown> {
   'task.changed': TaskInfo
   'task.log': { id: string; line: string }
+  'stack.changed': StackStatus
 }
 
 /** Errors cross every boundary as this envelope and are rebuilt as `Error` on the other side. */

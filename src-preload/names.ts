@@ -12,10 +12,16 @@ export const CALL_NAMES = [
   'data.table',
   'tasks.list',
   'tasks.cancel',
+  'stack.status',
+  'stack.up',
+  'stack.down',
+  'stack.resetPreview',
+  'stack.reset',
+  'stack.logs',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 
-export const EVENT_NAMES = ['task.changed', 'task.log'] as const
+export const EVENT_NAMES = ['task.changed', 'task.log', 'stack.changed'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 export function isCallName(name: unknown): name is CallName {

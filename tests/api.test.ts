@@ -48,7 +48,7 @@ describe('read API over a ParquetStore (original size)', () => {
     api = await startApi({
       handlers: seed.core.handlers,
       store: new ParquetStore(seed.lake),
-      tasks: seed.core.tasks,
+      events: seed.core.events,
       port: 0,
     })
   }, 300_000)
@@ -306,7 +306,7 @@ describe('read API over a ParquetStore (original size)', () => {
     const broken = await startApi({
       handlers: seed.core.handlers,
       store: new ParquetStore(new LocalLake(copy)),
-      tasks: seed.core.tasks,
+      events: seed.core.events,
       port: 0,
     })
     try {
@@ -328,7 +328,7 @@ describe('read API with nothing published (a fresh data folder)', () => {
     api = await startApi({
       handlers: core.handlers,
       store: new ParquetStore(new LocalLake(join(dataDir, 'lake'))),
-      tasks: core.tasks,
+      events: core.events,
       port: 0,
     })
   })
@@ -367,7 +367,7 @@ describe('binding', () => {
   const dataDir = tempDir('medallion-api-bind-')
   const core = testCore(dataDir)
   const store = new ParquetStore(new LocalLake(join(dataDir, 'lake')))
-  const options = { handlers: core.handlers, store, tasks: core.tasks }
+  const options = { handlers: core.handlers, store, events: core.events }
 
   it('refuses a taken port clearly, saying how to pick another', async () => {
     const blocker = await listen(0)

@@ -70,7 +70,7 @@ describe.skipIf(!FERRETDB_AVAILABLE)(
           .catch((e: unknown) => e)) as Error & { code?: string }
         expect(read.code).toBe('store_auth')
 
-        api = await startApi({ handlers: gold.core.handlers, store, tasks: gold.core.tasks, port: 0 })
+        api = await startApi({ handlers: gold.core.handlers, store, events: gold.core.events, port: 0 })
         const answer = await getJson(api.url, '/health')
         expect(answer.status).toBe(503)
         expect(answer.body.detail).toMatch(/refused the credentials/)

@@ -74,7 +74,7 @@ describe('web mode', () => {
     api = await startApi({
       handlers: core.handlers,
       store: serving.store,
-      tasks: core.tasks,
+      events: core.events,
       port: 0,
       webRoot,
     })

@@ -37,7 +37,7 @@ async function serve(core: Core, webRoot: string): Promise<RunningApi> {
   return startApi({
     handlers: core.handlers,
     store: core.serving.store,
-    tasks: core.tasks,
+    events: core.events,
     host: '127.0.0.1',
     port: 0,
     webRoot,

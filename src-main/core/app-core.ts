@@ -1,8 +1,13 @@
 /**
  * The composition root of the core: builds every service from plain options and returns the contract's
- * handlers. The Electron main process, the CLI and web mode all start here.
+ * handlers. The Electron main process, the CLI and web mode all start here. The lake and the serving
+ * store can move while the core runs (Up moves them to the stack, Down and Reset bring them back), so
+ * handlers always go through the current ones.
  */
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { type BackendConfig, stackBackends } from './backends.ts'
+import { CoreEvents } from './core-events.ts'
+import { MedallionError } from './errors.ts'
 import type { Lake } from './lake/lake.ts'
 import { LocalLake } from './lake/local-lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
@@ -14,7 +19,12 @@ import { MongoStore } from './serving/mongo-store.ts'
 import { startPublish } from './serving/publish-task.ts'
 import { ServingService } from './serving/serving-service.ts'
 import { SourcesService } from './sources.ts'
+import { StackService } from './stack/stack-service.ts'
+import { runDataOnStack } from './stack-data.ts'
 import { TaskRegistry } from './tasks.ts'
+
+/** The compose file shipped with the app (the CLI and tests run from the source tree). */
+export const DEFAULT_COMPOSE_FILE = resolve(import.meta.dirname, '../../compose/docker-compose.yml')
 
 export interface CoreOptions {
   /** The data folder: lake, sources, run history, metrics. */
@@ -30,53 +40,138 @@ export interface CoreOptions {
   mongo?: MongoConfig
   /** An S3 lake (MinIO), when configured: runs are stored there; else under `<dataDir>/lake`. */
   s3?: S3LakeConfig
+  /** The stack's compose file (default: the one shipped in compose/). */
+  composeFile?: string
+  /** A container engine endpoint to use instead of discovery. */
+  engineSocket?: string
+  /** Variables for compose interpolation and stack settings (default process.env). */
+  env?: Record<string, string | undefined>
 }
 
 export interface Core {
   readonly options: CoreOptions
-  readonly lake: Lake
+  readonly events: CoreEvents
   readonly tasks: TaskRegistry
-  readonly pipeline: PipelineService
   readonly sources: SourcesService
+  readonly stack: StackService
+  /** The current lake, pipeline and serving store (they change when the core connects elsewhere). */
+  readonly lake: Lake
+  readonly pipeline: PipelineService
   readonly serving: ServingService
   /** Publishes the current gold to the configured MongoDB, as a task. */
   publish(): ReturnType<typeof startPublish>
+  /** Moves the lake and the serving store; refused while a pipeline run or a publish is under way. */
+  connect(config: BackendConfig): Promise<void>
   readonly handlers: Handlers
   close(): Promise<void>
 }
 
+interface Backends {
+  config: BackendConfig
+  lake: Lake
+  pipeline: PipelineService
+  serving: ServingService
+}
+
 export function createCore(options: CoreOptions): Core {
+  const events = new CoreEvents()
   const tasks = new TaskRegistry()
-  const lake: Lake = options.s3 ? new S3Lake(options.s3) : new LocalLake(join(options.dataDir, 'lake'))
-  const pipeline = new PipelineService({
-    dataDir: options.dataDir,
-    lake,
-    tasks,
-    workerEntry: options.workerEntry,
-    keepRuns: options.keepRuns,
-  })
+  const stopForwarding = events.forwardTasks(tasks)
+  const env = options.env ?? process.env
   const sources = new SourcesService({ dataDir: options.dataDir, tasks })
-  const { mongo } = options
-  const serving = new ServingService({
-    lake,
+
+  const build = (config: BackendConfig): Backends => {
+    const lake: Lake = config.s3 ? new S3Lake(config.s3) : new LocalLake(join(options.dataDir, 'lake'))
+    const { mongo } = config
+    return {
+      config,
+      lake,
+      pipeline: new PipelineService({
+        dataDir: options.dataDir,
+        lake,
+        tasks,
+        workerEntry: options.workerEntry,
+        keepRuns: options.keepRuns,
+      }),
+      serving: new ServingService({
+        lake,
+        tasks,
+        createMongoStore: mongo ? () => new MongoStore(mongo) : undefined,
+      }),
+    }
+  }
+  let active = build({ mongo: options.mongo, s3: options.s3 })
+
+  const connect = async (config: BackendConfig) => {
+    const busy = tasks.list().find((t) => t.state === 'running' && ['pipeline', 'publish'].includes(t.kind))
+    if (busy) {
+      throw new MedallionError(
+        'busy',
+        `${busy.title} is under way: wait for it or cancel it before the lake or the store moves`,
+      )
+    }
+    const previous = active
+    active = build(config)
+    await previous.serving.close()
+  }
+  const publish = () => startPublish({ tasks, lake: active.lake, mongo: active.config.mongo })
+
+  const stack: StackService = new StackService({
     tasks,
-    createMongoStore: mongo ? () => new MongoStore(mongo) : undefined,
+    events,
+    dataDir: options.dataDir,
+    composeFile: options.composeFile ?? DEFAULT_COMPOSE_FILE,
+    env,
+    ...(options.engineSocket ? { engineSocket: options.engineSocket } : {}),
+    dataPaths: [join(options.dataDir, 'lake'), join(options.dataDir, 'lake-cache')],
+    afterUp: (endpoints, task, work) =>
+      runDataOnStack(core, stackBackends(endpoints, options.dataDir, env), task, work),
+    // Back to what the environment says, the embedded default when it says nothing.
+    afterDown: () => connect({ mongo: options.mongo, s3: options.s3 }),
   })
-  const publish = () => startPublish({ tasks, lake, mongo })
+
   const handlers: Handlers = {
     'sources.generate': async (args) => ({ taskId: sources.generate(args).task.id }),
-    'pipeline.run': async (args) => ({ taskId: pipeline.start(args).task.id }),
-    'pipeline.runs': async ({ limit }) => pipeline.runs(limit),
+    'pipeline.run': async (args) => ({ taskId: active.pipeline.start(args).task.id }),
+    'pipeline.runs': async ({ limit }) => active.pipeline.runs(limit),
     'serving.publish': async () => ({ taskId: publish().task.id }),
-    'serving.status': () => serving.status(),
-    'data.kpis': () => serving.kpis(),
-    'data.table': (args) => serving.table(args),
+    'serving.status': () => active.serving.status(),
+    'data.kpis': () => active.serving.kpis(),
+    'data.table': (args) => active.serving.table(args),
     'tasks.list': async () => tasks.list(),
     'tasks.cancel': async ({ id }) => ({ cancelled: tasks.cancel(id) }),
+    'stack.status': () => stack.status(),
+    'stack.up': async (args) => ({ taskId: stack.up(args).task.id }),
+    'stack.down': async () => ({ taskId: stack.down().task.id }),
+    'stack.resetPreview': ({ scope }) => stack.previewReset(scope),
+    'stack.reset': async ({ scope }) => ({ taskId: stack.reset(scope).task.id }),
+    'stack.logs': (args) => stack.logs(args),
   }
   const close = async () => {
     for (const t of tasks.list()) if (t.state === 'running') tasks.cancel(t.id)
-    await serving.close()
+    stack.close()
+    stopForwarding()
+    await active.serving.close()
   }
-  return { options, lake, tasks, pipeline, sources, serving, publish, handlers, close }
+  const core: Core = {
+    options,
+    events,
+    tasks,
+    sources,
+    stack,
+    get lake() {
+      return active.lake
+    },
+    get pipeline() {
+      return active.pipeline
+    },
+    get serving() {
+      return active.serving
+    },
+    publish,
+    connect,
+    handlers,
+    close,
+  }
+  return core
 }

@@ -1,12 +1,12 @@
 /**
  * `GET /events`: the contract's events as server-sent events (`event: task.changed` + `data: <json>`).
- * One listener per event on the task registry fans out to every open stream; a comment every
+ * One listener per event on the core's events fans out to every open stream; a comment every
  * `keepAliveMs` keeps proxies and idle timers from closing a quiet stream; a stream is dropped when its
  * client leaves or stops reading (the browser reconnects and refetches).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { EventName, EventPayloads } from '../../../src-preload/contract.ts'
-import type { TaskRegistry } from '../tasks.ts'
+import { EVENT_NAMES, type EventName, type EventPayloads } from '../../../src-preload/contract.ts'
+import type { CoreEvents } from '../core-events.ts'
 import { BASE_HEADERS } from './http-io.ts'
 
 /** A client this far behind is dropped rather than buffered without end. */
@@ -15,15 +15,10 @@ const MAX_BUFFERED_BYTES = 1 << 20
 export class EventStreams {
   private readonly clients = new Set<ServerResponse>()
   private readonly timer: NodeJS.Timeout
-  private readonly onChanged = (info: EventPayloads['task.changed']) => this.broadcast('task.changed', info)
-  private readonly onLog = (line: EventPayloads['task.log']) => this.broadcast('task.log', line)
+  private readonly unsubscribe: (() => void)[]
 
-  constructor(
-    private readonly tasks: TaskRegistry,
-    keepAliveMs = 15_000,
-  ) {
-    tasks.on('changed', this.onChanged)
-    tasks.on('log', this.onLog)
+  constructor(events: CoreEvents, keepAliveMs = 15_000) {
+    this.unsubscribe = EVENT_NAMES.map((name) => events.on(name, (payload) => this.broadcast(name, payload)))
     this.timer = setInterval(() => this.write(': keep-alive\n\n'), keepAliveMs)
     this.timer.unref()
   }
@@ -47,11 +42,10 @@ export class EventStreams {
     return this.clients.size
   }
 
-  /** Ends every stream and stops listening to the registry. */
+  /** Ends every stream and stops listening to the core's events. */
   close(): void {
     clearInterval(this.timer)
-    this.tasks.off('changed', this.onChanged)
-    this.tasks.off('log', this.onLog)
+    for (const stop of this.unsubscribe) stop()
     for (const res of this.clients) res.end()
     this.clients.clear()
   }

@@ -62,7 +62,11 @@ function empty(store: ServingStore, collection: string): ApiAnswer {
   }
 }
 
-export function createReadApi(store: ServingStore): ReadApi {
+/** A store, or where to find the current one (the core's moves when it connects to the stack). */
+export type StoreSource = ServingStore | (() => ServingStore)
+
+export function createReadApi(source: StoreSource): ReadApi {
+  const current = typeof source === 'function' ? source : () => source
   const lists = new Map<string, CollectionSpec>()
   for (const route of DATA_ROUTES) {
     const spec = collectionForRoute(`/${route}`)
@@ -72,6 +76,7 @@ export function createReadApi(store: ServingStore): ReadApi {
   let openApi: string | undefined
 
   const health = async (): Promise<ApiAnswer> => {
+    const store = current()
     try {
       const h = await store.health()
       if (!h.ok) return { status: 503, body: { status: 'down', store: h.store, detail: h.detail } }
@@ -93,6 +98,7 @@ export function createReadApi(store: ServingStore): ReadApi {
   }
 
   const kpis = async (): Promise<ApiAnswer> => {
+    const store = current()
     const start = performance.now()
     try {
       const figures = await store.kpis()
@@ -106,6 +112,7 @@ export function createReadApi(store: ServingStore): ReadApi {
 
   const list = async (spec: CollectionSpec, search: URLSearchParams): Promise<ApiAnswer> => {
     const query = parseListParams(spec, listParamsFromSearch(spec, search))
+    const store = current()
     const start = performance.now()
     try {
       const result = await store.list(spec, query)

@@ -4,13 +4,12 @@
  * server in its Host header (a DNS-rebound name does not); /rpc and /events are loopback-only always.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { CoreEvents } from '../core-events.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import type { Handlers } from '../rpc.ts'
-import type { ServingStore } from '../serving/serving-store.ts'
-import type { TaskRegistry } from '../tasks.ts'
 import { sendJson } from './http-io.ts'
 import { isLoopbackHost, RequestGuard } from './request-guard.ts'
-import { createReadApi, notFound } from './routes.ts'
+import { createReadApi, notFound, type StoreSource } from './routes.ts'
 import { WebMode } from './web.ts'
 
 export const DEFAULT_API_HOST = '127.0.0.1'
@@ -19,9 +18,10 @@ export const DEFAULT_API_PORT = 5000
 export interface ApiServerOptions {
   /** The contract's handlers, for POST /rpc in web mode. */
   handlers: Handlers
-  store: ServingStore
-  /** Its events go to GET /events in web mode. */
-  tasks: TaskRegistry
+  /** The store the read API answers from, or a function giving the current one. */
+  store: StoreSource
+  /** The contract's events, sent to GET /events in web mode. */
+  events: CoreEvents
   host?: string
   /** 0 = any free port. */
   port?: number
@@ -68,7 +68,7 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
   }
   const api = createReadApi(options.store)
   const web = options.webRoot
-    ? new WebMode({ webRoot: options.webRoot, handlers: options.handlers, tasks: options.tasks })
+    ? new WebMode({ webRoot: options.webRoot, handlers: options.handlers, events: options.events })
     : undefined
   const loopback = isLoopbackHost(host)
   // Set once the port is known (port 0 picks one at listen time).

@@ -4,8 +4,8 @@
  * or stream are refused to anything but a same-origin page on this server's loopback address.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { CoreEvents } from '../core-events.ts'
 import type { Handlers } from '../rpc.ts'
-import type { TaskRegistry } from '../tasks.ts'
 import { EventStreams } from './events.ts'
 import { sendJson } from './http-io.ts'
 import type { RequestGuard } from './request-guard.ts'
@@ -15,7 +15,7 @@ import { StaticFiles } from './static-files.ts'
 export interface WebModeOptions {
   webRoot: string
   handlers: Handlers
-  tasks: TaskRegistry
+  events: CoreEvents
   keepAliveMs?: number
 }
 
@@ -25,7 +25,7 @@ export class WebMode {
 
   constructor(private readonly options: WebModeOptions) {
     this.files = new StaticFiles(options.webRoot)
-    this.events = new EventStreams(options.tasks, options.keepAliveMs)
+    this.events = new EventStreams(options.events, options.keepAliveMs)
   }
 
   /** Answers /rpc/* and /events; false for any other path. */

@@ -16,10 +16,9 @@
  * 20k-document collection), so rewriting every document on each publish is quadratic, and more than 100
  * matching updates in one command exhaust its connection pool and hang it. Bulk inserts are fast on both
  * servers, and only real changes pay the per-document price. On FerretDB, when a batch changes many
- * documents of a large collection, its documents are swapped instead: gold is walked in `_id` order, so a
- * run of at most a tenth of the collection is one `_id` range, deleted with one range query (one scan)
- * and inserted again in one bulk. Those documents are absent for the milliseconds of one insert, never
- * the collection. MongoDB always replaces in place. Nothing here needs transactions, renameCollection or
+ * documents of a large collection, its documents are swapped instead: a run of changed documents, at
+ * most a tenth of what the collection held, is deleted by `_id` in one command (one scan) and inserted
+ * again in one bulk. Those documents are absent for the milliseconds of one insert, never the collection. MongoDB always replaces in place. Nothing here needs transactions, renameCollection or
  * an aggregation stage FerretDB lacks.
  */
 import type { Collection, Db, MongoClient } from 'mongodb'
@@ -239,29 +238,29 @@ async function replaceDocuments(
 type Status = 'new' | 'changed' | 'unchanged'
 
 /**
- * FerretDB, many changes. The batch is in `_id` order, so consecutive documents to write (new or
- * changed), up to `chunk` of them, span an `_id` range holding no other gold document: such a run with
- * enough changes is swapped (the range deleted in one command, its documents inserted in one bulk);
- * unchanged documents are never touched. Short runs go the usual way (insert, replace one by one).
- * Returns how many documents a range held that gold does not have (stale or foreign), now deleted.
+ * FerretDB, many changes. Consecutive documents to write (new or changed), up to `chunk` of them, form a
+ * run: a run with enough changed documents is swapped (its changed documents deleted by `_id` in one
+ * command, the whole run inserted in one bulk); unchanged documents are never touched, and documents
+ * gold no longer has stay until the end of the publish, so a reader never misses more than one run's
+ * changed documents. Short runs go the usual way (insert, replace one by one).
  */
 async function swapRuns(
   coll: Collection<GoldDocument>,
   docs: GoldDocument[],
   status: Status[],
   chunk: number,
-): Promise<number> {
-  let others = 0
+): Promise<void> {
   const inserts: GoldDocument[] = []
   const replaces: GoldDocument[] = []
   let run: number[] = []
   const flush = async () => {
-    const part = run.map((i) => docs[i] as GoldDocument)
-    const changed = run.filter((i) => status[i] === 'changed').length
-    if (changed >= MIN_SWAP_CHANGES) {
-      const range = { $gte: (part[0] as GoldDocument)._id, $lte: (part.at(-1) as GoldDocument)._id }
-      others += (await coll.deleteMany({ _id: range })).deletedCount - changed
-      await insertDocuments(coll, part)
+    const changed = run.filter((i) => status[i] === 'changed')
+    if (changed.length >= MIN_SWAP_CHANGES) {
+      await coll.deleteMany({ _id: { $in: changed.map((i) => (docs[i] as GoldDocument)._id) } })
+      await insertDocuments(
+        coll,
+        run.map((i) => docs[i] as GoldDocument),
+      )
     } else {
       for (const i of run) (status[i] === 'new' ? inserts : replaces).push(docs[i] as GoldDocument)
     }
@@ -278,7 +277,6 @@ async function swapRuns(
   if (run.length > 0) await flush()
   await insertDocuments(coll, inserts)
   await replaceOneByOne(coll, replaces)
-  return others
 }
 
 async function deleteByIds(
@@ -346,8 +344,8 @@ async function publishCollection(job: CollectionJob): Promise<CollectionPublish>
     counts.updated += replaces.length
     const size = before + counts.inserted - counts.deleted
     if (job.server.perDocumentScan && replaces.length * size > FERRET_REPLACE_WORK) {
-      const chunk = Math.max(1, Math.floor(size * SWAP_SHARE))
-      counts.deleted += await swapRuns(coll, docs, status, chunk)
+      // A share of what readers had before this publish: the most they can miss at once.
+      await swapRuns(coll, docs, status, Math.max(1, Math.floor(before * SWAP_SHARE)))
     } else {
       const [inserted, raced] = await insertDocuments(coll, inserts)
       // A document another writer inserted meanwhile was replaced: it counts as updated.

@@ -1,0 +1,61 @@
+/**
+ * Where the lake and the serving store are: environment variables first (MONGO_URL, MINIO_ENDPOINT…),
+ * else the stack that Up connected this data folder to (stack.json), else the embedded default (a local
+ * Parquet lake served straight from gold).
+ */
+import { join } from 'node:path'
+import { errorMessage } from './errors.ts'
+import { type S3LakeConfig, s3ConfigFromEnv } from './lake/s3-config.ts'
+import { type MongoConfig, mongoConfigFromEnv } from './serving/mongo-config.ts'
+import { readComposeFile } from './stack/compose-file.ts'
+import type { StackEndpoints } from './stack/stack-endpoints.ts'
+import { stackEndpoints } from './stack/stack-endpoints.ts'
+import { readStackMarker } from './stack/stack-marker.ts'
+
+export interface BackendConfig {
+  mongo?: MongoConfig
+  s3?: S3LakeConfig
+}
+
+/** Layers of an S3 lake are downloaded here, by folder name. */
+export function lakeCacheDir(dataDir: string): string {
+  return join(dataDir, 'lake-cache')
+}
+
+/** The lake and store of a running stack; a variable the user set still wins. */
+export function stackBackends(
+  endpoints: StackEndpoints,
+  dataDir: string,
+  env: Record<string, string | undefined>,
+): BackendConfig {
+  const fromEnv = envBackends(dataDir, env)
+  const s3 = endpoints.s3 && { ...endpoints.s3, cacheDir: lakeCacheDir(dataDir) }
+  return { mongo: fromEnv.mongo ?? endpoints.mongo, s3: fromEnv.s3 ?? s3 }
+}
+
+function envBackends(dataDir: string, env: Record<string, string | undefined>): BackendConfig {
+  return { mongo: mongoConfigFromEnv(env), s3: s3ConfigFromEnv(env, lakeCacheDir(dataDir)) }
+}
+
+/** At start: `warning` says why a stack this folder was connected to could not be read. */
+export async function resolveBackends(
+  dataDir: string,
+  env: Record<string, string | undefined>,
+): Promise<BackendConfig & { warning?: string }> {
+  const fromEnv = envBackends(dataDir, env)
+  const marker = readStackMarker(dataDir)
+  if (!marker) return fromEnv
+  try {
+    const plan = await readComposeFile(marker.composeFile, {
+      project: marker.project,
+      profiles: marker.profiles,
+      env,
+    })
+    return stackBackends(stackEndpoints(plan, env), dataDir, env)
+  } catch (err) {
+    return {
+      ...fromEnv,
+      warning: `this data folder was connected to the stack of ${marker.composeFile}, which cannot be read (${errorMessage(err)}): using ${fromEnv.mongo || fromEnv.s3 ? 'the environment' : 'the embedded store'}`,
+    }
+  }
+}
