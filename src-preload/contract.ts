@@ -4,6 +4,12 @@
  * Carried by IPC inside Electron, by HTTP in web mode, and called directly by the CLI.
  */
 import { z } from 'zod'
+import { call, EmptyInput } from './call.ts'
+import { benchCalls } from './contract-bench.ts'
+import { filesCalls } from './contract-files.ts'
+import { insightsCalls } from './contract-insights.ts'
+import { mlCalls } from './contract-ml.ts'
+import { settingsCalls } from './contract-settings.ts'
 import type { CallName, EventName } from './names.ts'
 
 export { CALL_NAMES, type CallName, EVENT_NAMES, type EventName, isCallName, isEventName } from './names.ts'
@@ -152,8 +158,6 @@ const PipelineRunsInput = z
   .strict()
   .default({ limit: 50 })
 
-const EmptyInput = z.object({}).strict().default({})
-
 const TaskIdInput = z.object({ id: z.string().min(1).max(128) }).strict()
 
 /** The stack (compose/docker-compose.yml on a Docker-compatible engine), as the UI and the CLI see it. */
@@ -250,11 +254,6 @@ const StackLogsInput = z
   })
   .strict()
 
-/** Declares a call: its input schema, and (as a phantom) its output type. */
-function call<I extends z.ZodType, O>(input: I): { input: I; output: O } {
-  return { input, output: undefined as O }
-}
-
 export const contract = {
   'sources.generate': call<typeof SourcesGenerateInput, { taskId: string }>(SourcesGenerateInput),
   'pipeline.run': call<typeof PipelineRunInput, { taskId: string }>(PipelineRunInput),
@@ -271,6 +270,11 @@ export const contract = {
   'stack.resetPreview': call<typeof ResetPreviewInput, ResetStep[]>(ResetPreviewInput),
   'stack.reset': call<typeof ResetInput, { taskId: string }>(ResetInput),
   'stack.logs': call<typeof StackLogsInput, StackLogLine[]>(StackLogsInput),
+  ...insightsCalls,
+  ...benchCalls,
+  ...mlCalls,
+  ...settingsCalls,
+  ...filesCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

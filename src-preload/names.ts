@@ -2,6 +2,12 @@
  * The names of the contract's calls and events, with no schema attached: the preload's allow-list needs
  * only these, so it stays a few kB instead of bundling zod. `contract.ts` is checked against this list.
  */
+import { BENCH_CALLS } from './names-bench.ts'
+import { FILES_CALLS } from './names-files.ts'
+import { INSIGHTS_CALLS } from './names-insights.ts'
+import { ML_CALLS } from './names-ml.ts'
+import { SETTINGS_CALLS } from './names-settings.ts'
+
 export const CALL_NAMES = [
   'sources.generate',
   'pipeline.run',
@@ -18,6 +24,11 @@ export const CALL_NAMES = [
   'stack.resetPreview',
   'stack.reset',
   'stack.logs',
+  ...INSIGHTS_CALLS,
+  ...BENCH_CALLS,
+  ...ML_CALLS,
+  ...SETTINGS_CALLS,
+  ...FILES_CALLS,
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 

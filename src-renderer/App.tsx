@@ -1,11 +1,25 @@
 import { useEffect, useState } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
+import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
+import { CohortsPage } from './pages/CohortsPage.tsx'
+import { CustomersPage } from './pages/CustomersPage.tsx'
+import { ModelsPage } from './pages/ModelsPage.tsx'
 import { OverviewPage } from './pages/OverviewPage.tsx'
 import { PipelinePage } from './pages/PipelinePage.tsx'
+import { SalesPage } from './pages/SalesPage.tsx'
+import { SettingsPage } from './pages/SettingsPage.tsx'
+import { StackPage } from './pages/StackPage.tsx'
 
 const PAGES = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
+  { id: 'sales', label: 'Sales', Page: SalesPage },
+  { id: 'customers', label: 'Customers', Page: CustomersPage },
+  { id: 'cohorts', label: 'Cohorts', Page: CohortsPage },
   { id: 'pipeline', label: 'Pipeline', Page: PipelinePage },
+  { id: 'stack', label: 'Stack', Page: StackPage },
+  { id: 'models', label: 'Models', Page: ModelsPage },
+  { id: 'benchmarks', label: 'Benchmarks', Page: BenchmarksPage },
+  { id: 'settings', label: 'Settings', Page: SettingsPage },
 ] as const
 type PageId = (typeof PAGES)[number]['id']
 

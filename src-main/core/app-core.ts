@@ -8,6 +8,11 @@ import { join, resolve } from 'node:path'
 import { type BackendConfig, stackBackends } from './backends.ts'
 import { CoreEvents } from './core-events.ts'
 import { MedallionError } from './errors.ts'
+import { benchHandlers } from './handlers/bench.ts'
+import { filesHandlers } from './handlers/files.ts'
+import { insightsHandlers } from './handlers/insights.ts'
+import { mlHandlers } from './handlers/ml.ts'
+import { settingsHandlers } from './handlers/settings.ts'
 import type { Lake } from './lake/lake.ts'
 import { LocalLake } from './lake/local-lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
@@ -130,7 +135,8 @@ export function createCore(options: CoreOptions): Core {
     afterDown: () => connect({ mongo: options.mongo, s3: options.s3 }),
   })
 
-  const handlers: Handlers = {
+  const handlers = {} as Handlers
+  const coreHandlers: Omit<Handlers, keyof AreaHandlers> = {
     'sources.generate': async (args) => ({ taskId: sources.generate(args).task.id }),
     'pipeline.run': async (args) => ({ taskId: active.pipeline.start(args).task.id }),
     'pipeline.runs': async ({ limit }) => active.pipeline.runs(limit),
@@ -173,5 +179,18 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     close,
   }
+  Object.assign(handlers, coreHandlers, areaHandlers(core))
   return core
 }
+
+/** Each area of the contract answers in its own file (src-main/core/handlers/). */
+function areaHandlers(core: Core) {
+  return {
+    ...insightsHandlers(core),
+    ...benchHandlers(core),
+    ...mlHandlers(core),
+    ...settingsHandlers(core),
+    ...filesHandlers(core),
+  }
+}
+type AreaHandlers = ReturnType<typeof areaHandlers>

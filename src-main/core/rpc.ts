@@ -14,6 +14,11 @@ import { errorCode, errorMessage } from './errors.ts'
 
 export type Handlers = { [N in CallName]: (args: CallArgs<N>) => Promise<CallOutput<N>> }
 
+/** The handlers of one area of the contract (its names in src-preload/names-<area>.ts). */
+export type HandlersOf<Names extends readonly CallName[]> = {
+  [N in Names[number]]: (args: CallArgs<N>) => Promise<CallOutput<N>>
+}
+
 export async function dispatch(
   handlers: Handlers,
   name: unknown,
