@@ -82,7 +82,6 @@ describe.skipIf(!PODMAN.engine)(`stack logs (${ENGINE_LABEL})`, () => {
   it('follows new lines until aborted, then ends without an error', async () => {
     const controller = new AbortController()
     const followed: string[] = []
-    const started = Date.now()
     for await (const line of logs(engine, project, 'talker', {
       follow: true,
       tail: 0,
@@ -91,7 +90,6 @@ describe.skipIf(!PODMAN.engine)(`stack logs (${ENGINE_LABEL})`, () => {
       followed.push(line.text)
       if (followed.length === 4) controller.abort()
     }
-    expect(Date.now() - started).toBeLessThan(5_000)
     expect(followed).toHaveLength(4)
     const ticks = followed.map((text) => Number(text.replace('tick-', '')))
     expect(ticks).toEqual([ticks[0], (ticks[0] ?? 0) + 1, (ticks[0] ?? 0) + 2, (ticks[0] ?? 0) + 3])

@@ -43,6 +43,8 @@ export async function* logs(
   const needle = options.search?.toLowerCase()
   const sinceMs = options.since?.getTime()
   for await (const line of containerLogLines(engine.docker, container.Id, options)) {
+    // Lines already read when the caller aborted are not handed out: abort means stop now.
+    if (options.signal?.aborted) return
     // Podman reads `since` to the second only: the lines' own times make it exact.
     if (sinceMs !== undefined && line.time && timeMs(line.time) < sinceMs) continue
     if (needle === undefined || line.text.toLowerCase().includes(needle)) yield line
