@@ -7,7 +7,7 @@
  * Usage: npm run bench:serving -- [--scales seed,1m] [--connections 200] [--seconds 10] [--json]
  * MongoDB: MONGO_URL if set, else a FerretDB started here (scripts/build-ferretdb.sh). Never run by CI.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -15,27 +15,20 @@ import { MongoClient } from 'mongodb'
 import { pipelineWorkerBundle } from '../src-main/cli/worker-bundle.ts'
 import { startApi } from '../src-main/core/api/server.ts'
 import { createCore } from '../src-main/core/app-core.ts'
+import { DASHBOARD_PANELS, panelPath } from '../src-main/core/bench/dashboard-panels.ts'
+import { loadRun } from '../src-main/core/bench/http-load.ts'
+import { apiReader, fetchOk } from '../src-main/core/bench/panel-readers.ts'
+import { benchReference } from '../src-main/core/bench/reference.ts'
+import { timeRefreshes, timeRepeated } from '../src-main/core/bench/refresh-timing.ts'
 import { LocalLake } from '../src-main/core/lake/local-lake.ts'
 import { MongoStore } from '../src-main/core/serving/mongo-store.ts'
 import { publishGold } from '../src-main/core/serving/publisher.ts'
 import type { ServingStore } from '../src-main/core/serving/serving-store.ts'
 import { startFerretDb } from '../tests/helpers/ferretdb.ts'
-import { loadRun } from './bench/http-load.ts'
-import { summarize } from './bench/percentiles.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
-const SEED = resolve(ROOT, '../shared/fixtures/seed')
 /** The routes the Overview and Customers pages load, as the original's dashboard did (spec §8). */
-const DASHBOARD = [
-  '/kpis',
-  '/monthly',
-  '/by_country',
-  '/by_product',
-  '/segments',
-  '/scores?limit=100',
-  '/distribution',
-  '/cohort',
-]
+const DASHBOARD = DASHBOARD_PANELS.map(panelPath)
 const ROUTES = [
   ...DASHBOARD,
   '/daily',
@@ -56,28 +49,13 @@ const { values } = parseArgs({
 const connections = Number(values.connections)
 const seconds = Number(values.seconds)
 
-async function timeRequests(base: string, path: string, n: number): Promise<{ p50: number; p99: number }> {
-  const times: number[] = []
-  for (let i = 0; i < n; i++) {
-    const started = performance.now()
-    const res = await fetch(new URL(path, base))
-    await res.arrayBuffer()
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`)
-    times.push(performance.now() - started)
-  }
-  const s = summarize(times)
-  return { p50: s.p50, p99: s.p99 }
+function timeRequests(base: string, path: string, n: number): Promise<{ p50: number; p99: number }> {
+  return timeRepeated(() => fetchOk(new URL(path, base)), n)
 }
 
 async function dashboardRefresh(base: string, n: number): Promise<{ p50: number; p99: number }> {
-  const times: number[] = []
-  for (let i = 0; i < n; i++) {
-    const started = performance.now()
-    for (const path of DASHBOARD) await (await fetch(new URL(path, base))).arrayBuffer()
-    times.push(performance.now() - started)
-  }
-  const s = summarize(times)
-  return { p50: s.p50, p99: s.p99 }
+  const { total } = await timeRefreshes(apiReader(base), DASHBOARD_PANELS, n)
+  return { p50: total.p50Ms, p99: total.p99Ms }
 }
 
 /** Per-route samples and refreshes; `load: false` skips the load run (a store that needs minutes for it). */
@@ -96,17 +74,15 @@ async function measureStore(
     return { routes, refresh, load: loaded }
   } finally {
     await api.close()
+    // A store opened for this measure is closed here; an open MongoDB client would keep the process alive.
+    if (store !== core.serving.store) await store.close()
   }
 }
 
-function originalRefresh(): { apiMs: number; parquetMs: number } | undefined {
-  const file = join(SEED, 'refresh_benchmark.json')
-  if (!existsSync(file)) return undefined
-  const entries = JSON.parse(readFileSync(file, 'utf8')) as { source: string; total_ms: number }[]
-  const mean = (source: string) => {
-    const xs = entries.filter((e) => e.source === source).map((e) => e.total_ms)
-    return xs.reduce((s, x) => s + x, 0) / xs.length
-  }
+/** The original's recorded refresh (src-main/core/bench/original-refresh-benchmark.json), means per source. */
+function originalRefresh(): { apiMs: number; parquetMs: number } {
+  const mean = (source: string) =>
+    benchReference().refresh.find((r) => r.source === source)?.total.meanMs ?? 0
   return { apiMs: mean('api'), parquetMs: mean('parquet') }
 }
 

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import type { Layer } from '../src-preload/contract.ts'
 import { LAYERS } from '../src-preload/contract.ts'
 import { runSummary, runsTable } from './cli/format.ts'
+import { BENCH_CHILD_SOURCE, SOURCE_SCRIPTS } from './cli/source-scripts.ts'
 import {
   type StackCommandIo,
   StackUsageError,
@@ -22,8 +23,15 @@ import { pipelineWorkerBundle } from './cli/worker-bundle.ts'
 import { DEFAULT_API_PORT, startApi } from './core/api/server.ts'
 import { type Core, createCore } from './core/app-core.ts'
 import { resolveBackends } from './core/backends.ts'
+import { BENCH_USAGE, parseBenchFlags } from './core/bench/bench-flags.ts'
+import { benchSummary } from './core/bench/bench-format.ts'
+import { startBench } from './core/bench/bench-task.ts'
 import { resolveDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
+import { MlService } from './core/ml/ml-service.ts'
+import { parseTrainFlags, TRAIN_USAGE } from './core/ml/train-flags.ts'
+import { trainSummary } from './core/ml/train-summary.ts'
+import { configuredApiPort } from './core/settings/settings-env.ts'
 import type { Task } from './core/tasks.ts'
 
 const USAGE = `medallion — a small medallion lakehouse (bronze → silver → gold) on nodejs-polars
@@ -36,8 +44,11 @@ Commands:
       --clients N  --purchases N  --scale K  --seed S  --dirty SHARE (0..0.5)  --out DIR
   run                  run the pipeline into <data>/lake
       --from bronze|silver|gold   (default bronze)   --input DIR (a folder with clients.csv and achats.csv)
+      --engine polars|spark       (default polars; spark: SPARK_MASTER_URL, the stack's Spark, or local PySpark)
   runs                 list the run history  (--limit N)
   publish              publish the current gold to MongoDB (MONGO_URL or MONGO_URI, MONGO_DB)
+${BENCH_USAGE}
+${TRAIN_USAGE}
   serve                the read API on http://127.0.0.1:5000 and, when the UI is built, the UI (web mode)
       --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default out/renderer)
 
@@ -73,6 +84,7 @@ const OPTIONS = {
   out: { type: 'string' },
   from: { type: 'string' },
   input: { type: 'string' },
+  engine: { type: 'string' },
   limit: { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
@@ -87,6 +99,10 @@ const OPTIONS = {
   search: { type: 'string' },
   export: { type: 'string' },
   compose: { type: 'string' },
+  kind: { type: 'string' },
+  scales: { type: 'string' },
+  horizon: { type: 'string' },
+  clusters: { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
@@ -142,13 +158,17 @@ async function run(core: Core, values: Values, io: Io) {
   const from = (values.from ?? 'bronze') as Layer
   if (!LAYERS.includes(from))
     throw new UsageError(`--from must be one of ${LAYERS.join(', ')}, got "${values.from}"`)
-  const { task, done } = core.pipeline.start({ from, inputDir: values.input })
+  const engine = values.engine ?? 'polars'
+  if (engine !== 'polars' && engine !== 'spark')
+    throw new UsageError(`--engine must be polars or spark, got "${values.engine}"`)
+  const { task, done } = core.pipeline.start({ from, inputDir: values.input, engine })
   return awaitWithProgress(core, task, done, values, io)
 }
 
-function portOption(values: Values, env: NodeJS.ProcessEnv): number {
+/** --port, else MEDALLION_API_PORT, else the port saved in settings, else 5000. */
+function portOption(values: Values, env: NodeJS.ProcessEnv, dataDir: string): number {
   const raw = values.port ?? env.MEDALLION_API_PORT?.trim()
-  if (raw === undefined || raw === '') return DEFAULT_API_PORT
+  if (raw === undefined || raw === '') return configuredApiPort(dataDir, env, DEFAULT_API_PORT)
   if (!/^\d+$/.test(raw) || Number(raw) > 65_535) {
     throw new UsageError(`--port / MEDALLION_API_PORT expects a port from 0 to 65535, got "${raw}"`)
   }
@@ -164,7 +184,7 @@ async function serve(core: Core, values: Values, io: Io): Promise<void> {
     store: () => core.serving.store,
     events: core.events,
     host: values.host,
-    port: portOption(values, process.env),
+    port: portOption(values, process.env, core.options.dataDir),
     webRoot,
   })
   const health = await core.serving.status()
@@ -209,6 +229,7 @@ export async function main(
     core = createCore({
       dataDir,
       workerEntry: pipelineWorkerBundle(),
+      ...SOURCE_SCRIPTS,
       mongo: backends.mongo,
       s3: backends.s3,
       ...(values.compose ? { composeFile: resolve(values.compose) } : {}),
@@ -258,6 +279,22 @@ export async function main(
           summary,
           [`published run ${summary.runId} in ${(summary.ms / 1000).toFixed(2)} s`, ...lines].join('\n'),
         )
+        return 0
+      }
+      case 'bench': {
+        const input = parseBenchFlags(values.kind, values.scales)
+        if (typeof input === 'string') throw new UsageError(input)
+        const { task, done } = startBench(core, input, { childScript: BENCH_CHILD_SOURCE })
+        const result = await awaitWithProgress(core, task, done, values, io)
+        print(io, values.json, result, benchSummary(result))
+        return 0
+      }
+      case 'train': {
+        const input = parseTrainFlags(positionals[1], values)
+        if (typeof input === 'string') throw new UsageError(input)
+        const { task, done } = new MlService(core).train(input)
+        const record = await awaitWithProgress(core, task, done, values, io)
+        print(io, values.json, record, trainSummary(record))
         return 0
       }
       case 'serve':

@@ -5,15 +5,29 @@
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, type Session, session, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  type Session,
+  safeStorage,
+  session,
+  shell,
+  type WebContents,
+} from 'electron'
+import mlWorkerPath from '../pipelines/ml/worker.ts?modulePath'
 import workerPath from '../pipelines/worker.ts?modulePath'
 import { type RunningApi, startApi } from './core/api/server.ts'
 import { type Core, createCore, DEFAULT_COMPOSE_FILE } from './core/app-core.ts'
 import { resolveBackends } from './core/backends.ts'
+import benchChildPath from './core/bench/pipeline-child.ts?modulePath'
 import { resolveDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
+import { configuredApiPort } from './core/settings/settings-env.ts'
+import { withSaveDialog } from './files-save-dialog.ts'
 import { bindIpc } from './ipc.ts'
 import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security.ts'
+import { safeStorageSecretBox } from './settings-safe-storage.ts'
 
 const rendererFile = join(import.meta.dirname, '../renderer/index.html')
 const preloadFile = join(import.meta.dirname, '../preload/index.cjs')
@@ -100,11 +114,16 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   guardSession(session.defaultSession)
   const dataDir = resolveDataDir(undefined, process.env, join(app.getPath('userData'), 'data'))
-  const backends = await resolveBackends(dataDir, process.env)
+  // Secrets in settings.json are encrypted with the OS keychain (safeStorage works once the app is ready).
+  const secretBox = safeStorageSecretBox(safeStorage)
+  const backends = await resolveBackends(dataDir, process.env, secretBox)
   if (backends.warning) console.warn(`medallion: ${backends.warning}`)
   const current = createCore({
     dataDir,
+    secretBox,
     workerEntry: workerPath,
+    benchChildScript: benchChildPath,
+    mlWorkerEntry: mlWorkerPath,
     mongo: backends.mongo,
     s3: backends.s3,
     // Packaged, the compose folder ships beside the app (electron-builder extraResources).
@@ -115,14 +134,15 @@ async function start(): Promise<void> {
   core = current
   void current.stack.watch()
   // The read API for dashboards and other tools; the window does not need it, so a taken port is reported, not fatal.
-  const port = Number(process.env.MEDALLION_API_PORT ?? 5000)
+  const port = configuredApiPort(dataDir, process.env)
   startApi({ handlers: current.handlers, store: () => current.serving.store, events: current.events, port })
     .then((running) => {
       api = running
     })
     .catch((err) => console.error(`medallion: the read API is not served: ${errorMessage(err)}`))
   unbindIpc = bindIpc({
-    core,
+    // Only the window gets a save dialog: over HTTP `files.save` stays refused, so no page can write files.
+    core: { events: current.events, handlers: withSaveDialog(current.handlers, () => mainWindow) },
     isAppPage,
     targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   })

@@ -6,11 +6,13 @@
 import { fileURLToPath } from 'node:url'
 
 /**
- * Local service consoles the app may open in the system browser: Metabase (3000), MLflow (5001) and the
- * MinIO console (9001), on localhost or 127.0.0.1. Everything else is refused.
+ * Local service consoles the app may open in the system browser: Metabase (3000), MLflow (5001), the
+ * MinIO console (9001) and the Spark master UI (8080), on localhost or 127.0.0.1. Everything else is refused.
  */
 export const EXTERNAL_ORIGINS: ReadonlySet<string> = new Set(
-  ['localhost', '127.0.0.1'].flatMap((host) => [3000, 5001, 9001].map((port) => `http://${host}:${port}`)),
+  ['localhost', '127.0.0.1'].flatMap((host) =>
+    [3000, 5001, 8080, 9001].map((port) => `http://${host}:${port}`),
+  ),
 )
 
 /**

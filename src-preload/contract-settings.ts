@@ -2,4 +2,78 @@
  * Settings: endpoints, data folder, ports, theme; secrets never leave main in plain text (issue 5).
  * Each call: its zod input schema (main validates before acting) and its output type; names in names-settings.ts.
  */
-export const settingsCalls = {} as const
+import { z } from 'zod'
+import { call, EmptyInput } from './call.ts'
+
+export const SETTING_KEYS = [
+  'mongoUrl',
+  'mongoDb',
+  'minioEndpoint',
+  'minioAccessKey',
+  'minioSecretKey',
+  'mlflowTrackingUri',
+  'sparkMasterUrl',
+  'apiPort',
+  'theme',
+] as const
+export type SettingKey = (typeof SETTING_KEYS)[number]
+
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+
+/** Where an effective value comes from, strongest first. */
+export type SettingSource = 'environment' | 'settings file' | 'stack' | 'default' | 'not set'
+
+export interface SettingEntry {
+  key: SettingKey
+  /** The value in use; secrets (a password inside the MongoDB URL, the MinIO secret key) masked as ****. */
+  value: string | null
+  source: SettingSource
+  /** The environment variable that wins over the settings file (none for the theme). */
+  envVar?: string
+  secret: boolean
+  /** settings.json holds a value the environment variable hides. */
+  overriddenByEnv: boolean
+  /** Saved since this process started: used from the next start of Medallion. */
+  pendingRestart: boolean
+}
+
+export interface SettingsView {
+  /** The data folder (read-only here: MEDALLION_DATA_DIR or the --data-dir flag choose it). */
+  dataDir: string
+  dataDirFromEnv: boolean
+  settingsFile: string
+  /** Secrets can be saved (encrypted by the OS keychain of the desktop app); the CLI and a browser cannot. */
+  secretStorage: boolean
+  entries: SettingEntry[]
+  theme: Theme
+  /** What could not be read (a broken settings.json, a secret this process cannot decrypt…). */
+  warnings: string[]
+}
+
+/** `null` removes the value from settings.json (the environment, the stack or the default apply again). */
+const clearable = <T extends z.ZodType>(schema: T) => schema.nullable().optional()
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+export const SettingsSetInput = z
+  .object({
+    /** mongodb:// or mongodb+srv://; a password written as **** keeps the saved one. */
+    mongoUrl: clearable(text(2048).regex(/^mongodb(\+srv)?:\/\/\S+$/, 'a mongodb:// or mongodb+srv:// URL')),
+    mongoDb: clearable(text(63).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')),
+    /** host:port or an http(s) URL, without credentials. */
+    minioEndpoint: clearable(text(512).regex(/^\S+$/, 'no spaces')),
+    minioAccessKey: clearable(text(128).regex(/^\S+$/, 'no spaces')),
+    minioSecretKey: clearable(z.string().min(1).max(256)),
+    mlflowTrackingUri: clearable(text(2048).regex(/^https?:\/\/\S+$/, 'an http(s) URL')),
+    sparkMasterUrl: clearable(
+      text(512).regex(/^(spark:\/\/[^\s/@]+|local(\[(\d+|\*)\])?)$/, 'spark://host:port or local[*]'),
+    ),
+    apiPort: clearable(z.number().int().min(0).max(65_535)),
+    theme: z.enum(THEMES).optional(),
+  })
+  .strict()
+
+export const settingsCalls = {
+  'settings.get': call<typeof EmptyInput, SettingsView>(EmptyInput),
+  'settings.set': call<typeof SettingsSetInput, SettingsView>(SettingsSetInput),
+} as const

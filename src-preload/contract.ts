@@ -5,6 +5,10 @@
  */
 import { z } from 'zod'
 import { call, EmptyInput } from './call.ts'
+import { MAX_PAGE } from './values.ts'
+
+export { MAX_PAGE } from './values.ts'
+
 import { benchCalls } from './contract-bench.ts'
 import { filesCalls } from './contract-files.ts'
 import { insightsCalls } from './contract-insights.ts'
@@ -81,6 +85,7 @@ const PipelineRunInput = z
   .object({
     from: z.enum(LAYERS).default('bronze'),
     inputDir: z.string().min(1).max(4096).optional(),
+    engine: z.enum(['polars', 'spark']).default('polars'),
   })
   .strict()
 
@@ -119,11 +124,10 @@ export const DATA_ROUTES = [
   'segments',
   'scores',
   'cohort',
+  'retention',
+  'predictions',
 ] as const
 export type DataRoute = (typeof DATA_ROUTES)[number]
-
-/** The largest page a list call returns (the original silently truncated /scores at 5000). */
-export const MAX_PAGE = 10_000
 
 const DataTableInput = z
   .object({

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
+import { ThemeSync } from './components/settings/ThemeSync.tsx'
+import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
 import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
 import { CohortsPage } from './pages/CohortsPage.tsx'
 import { CustomersPage } from './pages/CustomersPage.tsx'
@@ -63,7 +65,9 @@ export function App() {
             </a>
           ))}
         </nav>
+        <TasksDrawer />
       </header>
+      <ThemeSync />
       <main className="content">
         <Page />
       </main>

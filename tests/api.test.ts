@@ -247,7 +247,7 @@ describe('read API over a ParquetStore (original size)', () => {
     expect(status).toBe(200)
     expect(body.openapi).toBe('3.1.0')
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/health', '/kpis', '/openapi.json', ...DATA_ROUTES.map((r) => `/${r}`)].sort(),
+      ['/health', '/kpis', '/sales', '/openapi.json', ...DATA_ROUTES.map((r) => `/${r}`)].sort(),
     )
     for (const route of DATA_ROUTES) {
       const op = body.paths[`/${route}`].get

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the ${…} in these strings is compose syntax under test
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MedallionError } from '../src-main/core/errors.ts'
@@ -155,6 +155,28 @@ describe('the real compose file', () => {
     for (const bucket of ['sources', 'bronze', 'silver', 'gold'])
       expect(script).toContain(`medallion/${bucket}`)
     expect(service(stack, 'spark-worker').command).toContain('spark://spark-master:7077')
+  })
+
+  it('gives Spark the job files and the S3A jars fetched at install time, beside MinIO', async () => {
+    const stack = await readStack({}, ['spark'])
+    const master = service(stack, 'spark-master')
+    const jars = {
+      type: 'bind',
+      source: resolve(homedir(), '.cache/medallion/spark-jars'),
+      target: '/opt/medallion/jars',
+      readOnly: true,
+    }
+    expect(master.mounts).toEqual([
+      {
+        type: 'bind',
+        source: resolve('pipelines/spark'),
+        target: '/opt/medallion/pipelines/spark',
+        readOnly: true,
+      },
+      jars,
+    ])
+    expect(service(stack, 'spark-worker').mounts).toEqual([jars])
+    expect(master.dependsOn).toEqual([{ service: 'minio', condition: 'service_healthy' }])
   })
 
   it('labels containers the way compose v2 does and names them <project>-<service>-1', async () => {

@@ -156,7 +156,8 @@ describe.skipIf(!FERRETDB_AVAILABLE)(
         const firstIndex = commands.findIndex(([c, coll]) => c === 'createIndexes' && coll === spec.name)
         const firstWrite = commands.findIndex(([c, coll]) => /insert|update/.test(c) && coll === spec.name)
         expect(firstIndex, spec.name).toBeGreaterThanOrEqual(0)
-        expect(firstIndex, spec.name).toBeLessThan(firstWrite)
+        // A table gold leaves empty (client_predictions before any training) gets its indexes, no write.
+        if (firstWrite >= 0) expect(firstIndex, spec.name).toBeLessThan(firstWrite)
       }
       // Progress after each batch, rising to 1.
       expect(fractions.length).toBeGreaterThan(5)

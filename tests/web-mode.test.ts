@@ -143,15 +143,16 @@ describe('web mode', () => {
     expect(body.result.map((t) => t.kind)).toContain('generate')
     // An empty body is no input (the call's defaults apply).
     expect((await postJson(api.url, '/rpc/tasks.list', undefined)).status).toBe(200)
-    // A handler's own failure is a 500 carrying the envelope (serving.status, until app-core wires it).
     const status = await postJson(api.url, '/rpc/serving.status', {}, { Origin: origin })
-    const envelope = status.json() as Json
-    if (status.status === 200) expect(envelope.result.store).toBe('parquet')
-    else
-      expect({ status: status.status, code: envelope.error.code }).toEqual({
-        status: 500,
-        code: 'not_available',
-      })
+    expect(status.status).toBe(200)
+    expect((status.json() as Json).result.store).toBe('parquet')
+    // A user-facing failure is a 4xx carrying the envelope, never a 500: saving a file is the window's.
+    const save = { fileName: 'chart.csv', mime: 'text/csv', dataBase64: 'YSxiCg==' }
+    const refused = await postJson(api.url, '/rpc/files.save', save, { Origin: origin })
+    expect({ status: refused.status, code: (refused.json() as Json).error.code }).toEqual({
+      status: 400,
+      code: 'unavailable',
+    })
   })
 
   it('answers 400 invalid_input for a body the call’s schema refuses', async () => {

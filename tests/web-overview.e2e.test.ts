@@ -52,7 +52,7 @@ interface PageProblems {
 async function openPage(
   browser: Browser,
   url: string,
-  /** Console errors the case expects (e.g. the 500s of calls to a store that is down). */
+  /** Console errors the case expects (e.g. the 503s of calls to a store that is down). */
   expected: RegExp[] = [],
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ locale: LOCALE, viewport: { width: 1280, height: 860 } })
@@ -232,7 +232,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
       expect((await fetch(`${api.url}/health`)).status).toBe(503)
       // The failed data.kpis calls are logged by the browser as failed resources; nothing else may be.
       const { context, page, problems } = await openPage(browser, `${api.url}/`, [
-        /status of 500 .*\/rpc\/data\.kpis$/,
+        /status of 503 .*\/rpc\/data\.kpis$/,
       ])
       try {
         const banner = page.locator('[data-testid="serving-banner"]')

@@ -1,6 +1,8 @@
+import { PREDICTION_COLUMNS } from '../ml/prediction-columns.ts'
 import { FACT_COLUMNS } from './fact.ts'
 import { FEATURE_COLUMNS } from './features.ts'
 import { buildGold, GOLD_TABLES, type GoldTableName } from './index.ts'
+import { RETENTION_COLUMNS } from './retention.ts'
 import { SCORE_COLUMNS } from './scores.ts'
 import { scenario, silverAchats } from './test-frames.ts'
 
@@ -22,7 +24,7 @@ describe('buildGold', () => {
     expect(() => buildGold(scenario(), { horizonDays: 1.5 })).toThrow(/horizonDays/)
   })
 
-  it('builds the 13 tables with their columns, reporting each one in order', () => {
+  it('builds every gold table with their columns, reporting each one in order', () => {
     const reported: [GoldTableName, number][] = []
     const gold = buildGold(scenario(), {
       onTable: (name, rows, ms) => {
@@ -51,6 +53,7 @@ describe('buildGold', () => {
         'product_count',
       ],
       client_features: [...FEATURE_COLUMNS],
+      client_predictions: [...PREDICTION_COLUMNS],
       client_scores: [...SCORE_COLUMNS],
       segment_summary: [
         'segment_label',
@@ -69,6 +72,7 @@ describe('buildGold', () => {
       weekly: ['semaine', 'ca', 'achats'],
       distribution: ['bin', 'bucket', 'count', 'lower', 'upper'],
       monthly_growth: ['mois', 'ca', 'prev_ca', 'growth_abs', 'growth_pct'],
+      cohort_retention: [...RETENTION_COLUMNS],
     })
   })
 

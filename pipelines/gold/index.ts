@@ -1,8 +1,9 @@
 /**
- * Gold layer: pure functions of the silver frames (spec §4 and the derived tables of §6.4). Deliberate
- * differences from the original are listed in docs/differences.md.
+ * Gold layer: pure functions of the silver frames (spec §4, the derived tables of §6.4, and cohort_retention,
+ * new). Deliberate differences from the original are listed in docs/differences.md.
  */
 import type pl from 'nodejs-polars'
+import { emptyPredictions } from '../ml/prediction-columns.ts'
 import { HORIZON_DAYS } from '../schema.ts'
 import { buildCohort } from './cohort.ts'
 import { formatTimestamp } from './day-count.ts'
@@ -12,6 +13,7 @@ import { buildDistribution } from './distribution.ts'
 import { buildFact, referenceMicros } from './fact.ts'
 import { buildFeatures, clientAggregates } from './features.ts'
 import { prepareInputs } from './inputs.ts'
+import { buildRetention } from './retention.ts'
 import { buildCaCountry, buildCaMonthly, buildCaProduct } from './sales.ts'
 import { buildScores } from './scores.ts'
 import { buildSegmentSummary } from './segment-summary.ts'
@@ -30,6 +32,8 @@ export const GOLD_TABLES = [
   'weekly',
   'distribution',
   'monthly_growth',
+  'cohort_retention',
+  'client_predictions',
 ] as const
 export type GoldTableName = (typeof GOLD_TABLES)[number]
 
@@ -92,6 +96,9 @@ export function buildGold(
   emit('weekly', () => buildWeekly(fact))
   emit('distribution', () => buildDistribution(fact))
   emit('monthly_growth', () => buildMonthlyGrowth(caMonthly))
+  emit('cohort_retention', () => buildRetention(fact))
+  // Filled by a training of the predictor (pipelines/ml/); empty until then, so every gold can be published.
+  emit('client_predictions', emptyPredictions)
 
   return { referenceDate: formatTimestamp(reference), tables: tables as Record<GoldTableName, pl.DataFrame> }
 }

@@ -23,6 +23,8 @@ import type { MongoConfig } from './serving/mongo-config.ts'
 import { MongoStore } from './serving/mongo-store.ts'
 import { startPublish } from './serving/publish-task.ts'
 import { ServingService } from './serving/serving-service.ts'
+import type { SecretBox } from './settings/secret-box.ts'
+import { settingsEnv } from './settings/settings-env.ts'
 import { SourcesService } from './sources.ts'
 import { StackService } from './stack/stack-service.ts'
 import { runDataOnStack } from './stack-data.ts'
@@ -41,6 +43,13 @@ export interface CoreOptions {
   workerEntry: string | URL
   /** How many pipeline runs the history keeps. */
   keepRuns?: number
+  /**
+   * Scripts started in other processes or threads: the pipeline benchmark's child and the training worker
+   * (the built copies inside Electron, electron-vite `?modulePath`; the sources elsewhere, see
+   * src-main/cli/source-scripts.ts). Without them those features say they are unavailable.
+   */
+  benchChildScript?: string | URL
+  mlWorkerEntry?: string | URL
   /** The serving MongoDB, when configured: gold is published and served there; else the lake serves it. */
   mongo?: MongoConfig
   /** An S3 lake (MinIO), when configured: runs are stored there; else under `<dataDir>/lake`. */
@@ -51,6 +60,8 @@ export interface CoreOptions {
   engineSocket?: string
   /** Variables for compose interpolation and stack settings (default process.env). */
   env?: Record<string, string | undefined>
+  /** Encrypts the secrets of settings.json (the desktop app's keychain); without it secrets cannot be saved. */
+  secretBox?: SecretBox
 }
 
 export interface Core {
@@ -65,7 +76,7 @@ export interface Core {
   readonly serving: ServingService
   /** Publishes the current gold to the configured MongoDB, as a task. */
   publish(): ReturnType<typeof startPublish>
-  /** Moves the lake and the serving store; refused while a pipeline run or a publish is under way. */
+  /** Moves the lake and the serving store; refused while a run, a publish or a training is under way. */
   connect(config: BackendConfig): Promise<void>
   readonly handlers: Handlers
   close(): Promise<void>
@@ -108,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
   let active = build({ mongo: options.mongo, s3: options.s3 })
 
   const connect = async (config: BackendConfig) => {
-    const busy = tasks.list().find((t) => t.state === 'running' && ['pipeline', 'publish'].includes(t.kind))
+    const busy = tasks.list().find((t) => t.state === 'running' && ['pipeline', 'publish', 'ml-train'].includes(t.kind))
     if (busy) {
       throw new MedallionError(
         'busy',
@@ -130,7 +141,13 @@ export function createCore(options: CoreOptions): Core {
     ...(options.engineSocket ? { engineSocket: options.engineSocket } : {}),
     dataPaths: [join(options.dataDir, 'lake'), join(options.dataDir, 'lake-cache')],
     afterUp: (endpoints, task, work) =>
-      runDataOnStack(core, stackBackends(endpoints, options.dataDir, env), task, work),
+      runDataOnStack(
+        core,
+        // The environment, then the saved settings, win over the stack's own endpoints.
+        stackBackends(endpoints, options.dataDir, settingsEnv(options.dataDir, env, options.secretBox).env),
+        task,
+        work,
+      ),
     // Back to what the environment says, the embedded default when it says nothing.
     afterDown: () => connect({ mongo: options.mongo, s3: options.s3 }),
   })

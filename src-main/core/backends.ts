@@ -1,12 +1,14 @@
 /**
  * Where the lake and the serving store are: environment variables first (MONGO_URL, MINIO_ENDPOINT…),
- * else the stack that Up connected this data folder to (stack.json), else the embedded default (a local
- * Parquet lake served straight from gold).
+ * then the settings saved in <data>/settings.json, else the stack that Up connected this data folder to
+ * (stack.json), else the embedded default (a local Parquet lake served straight from gold).
  */
 import { join } from 'node:path'
 import { errorMessage } from './errors.ts'
 import { type S3LakeConfig, s3ConfigFromEnv } from './lake/s3-config.ts'
 import { type MongoConfig, mongoConfigFromEnv } from './serving/mongo-config.ts'
+import type { SecretBox } from './settings/secret-box.ts'
+import { settingsEnv } from './settings/settings-env.ts'
 import { readComposeFile } from './stack/compose-file.ts'
 import type { StackEndpoints } from './stack/stack-endpoints.ts'
 import { stackEndpoints } from './stack/stack-endpoints.ts'
@@ -30,7 +32,9 @@ export function stackBackends(
 ): BackendConfig {
   const fromEnv = envBackends(dataDir, env)
   const s3 = endpoints.s3 && { ...endpoints.s3, cacheDir: lakeCacheDir(dataDir) }
-  return { mongo: fromEnv.mongo ?? endpoints.mongo, s3: fromEnv.s3 ?? s3 }
+  // The stack's MongoDB with the database the environment or the settings name.
+  const mongo = endpoints.mongo && { ...endpoints.mongo, db: env.MONGO_DB?.trim() || endpoints.mongo.db }
+  return { mongo: fromEnv.mongo ?? mongo, s3: fromEnv.s3 ?? s3 }
 }
 
 function envBackends(dataDir: string, env: Record<string, string | undefined>): BackendConfig {
@@ -41,21 +45,30 @@ function envBackends(dataDir: string, env: Record<string, string | undefined>): 
 export async function resolveBackends(
   dataDir: string,
   env: Record<string, string | undefined>,
+  secretBox?: SecretBox,
 ): Promise<BackendConfig & { warning?: string }> {
-  const fromEnv = envBackends(dataDir, env)
+  const configured = settingsEnv(dataDir, env, secretBox)
+  const settingsWarning = configured.warnings.length > 0 ? { warning: configured.warnings.join('; ') } : {}
+  const fromEnv = envBackends(dataDir, configured.env)
   const marker = readStackMarker(dataDir)
-  if (!marker) return fromEnv
+  if (!marker) return { ...fromEnv, ...settingsWarning }
   try {
     const plan = await readComposeFile(marker.composeFile, {
       project: marker.project,
       profiles: marker.profiles,
       env,
     })
-    return stackBackends(stackEndpoints(plan, env), dataDir, env)
+    return {
+      ...stackBackends(stackEndpoints(plan, configured.env), dataDir, configured.env),
+      ...settingsWarning,
+    }
   } catch (err) {
     return {
       ...fromEnv,
-      warning: `this data folder was connected to the stack of ${marker.composeFile}, which cannot be read (${errorMessage(err)}): using ${fromEnv.mongo || fromEnv.s3 ? 'the environment' : 'the embedded store'}`,
+      warning: [
+        ...configured.warnings,
+        `this data folder was connected to the stack of ${marker.composeFile}, which cannot be read (${errorMessage(err)}): using ${fromEnv.mongo || fromEnv.s3 ? 'the environment or the settings' : 'the embedded store'}`,
+      ].join('; '),
     }
   }
 }

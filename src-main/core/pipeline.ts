@@ -1,6 +1,6 @@
 /**
- * The pipeline service: plans a run (which layers to compute, which to reuse), runs it in a worker as a
- * task, and commits it by writing its run record last. A failed, cancelled or crashed run leaves the
+ * The pipeline service: plans a run (which layers to compute, which to reuse), runs it as a task in a
+ * worker (Polars) or on Spark (src-main/core/spark/), and commits it by writing its run record last. A failed, cancelled or crashed run leaves the
  * previous good layers as they were.
  */
 import { existsSync } from 'node:fs'
@@ -10,7 +10,10 @@ import { LAYERS, type Layer, type RunRecord, type StepStats } from '../../src-pr
 import { acquireDataLock } from './data-lock.ts'
 import { errorCode, errorMessage, MedallionError } from './errors.ts'
 import { type Lake, layerFolder, newRunId } from './lake/lake.ts'
+import type { S3LakeConfig } from './lake/s3-config.ts'
 import { runInWorker } from './pipeline-worker.ts'
+import { runOnSpark } from './spark/spark-runner.ts'
+import { removeEmptyStaging } from './spark/staging.ts'
 import type { Task, TaskRegistry } from './tasks.ts'
 
 export interface PipelineDeps {
@@ -21,12 +24,18 @@ export interface PipelineDeps {
   /** How many runs the history keeps (the current good run is always kept). */
   keepRuns?: number
   now?: () => Date
+  /** The S3 lake's settings, which a Spark run hands to S3A (looked up like at start when absent). */
+  s3?: S3LakeConfig
 }
+
+export type PipelineEngine = 'polars' | 'spark'
 
 export interface RunRequest {
   from: Layer
   /** A folder holding clients.csv and achats.csv (or .parquet); defaults to `<data>/sources`. */
   inputDir?: string
+  /** Polars in a worker thread (default), or the same pipeline on Spark. */
+  engine?: PipelineEngine
 }
 
 const DEFAULT_KEEP_RUNS = 10
@@ -52,7 +61,8 @@ export class PipelineService {
 
   /** Starts a run as a task; `done` settles with the run's record (or rejects with the reason it failed). */
   start(request: RunRequest): { task: Task; done: Promise<RunRecord> } {
-    const title = request.from === 'bronze' ? 'Pipeline run' : `Pipeline run from ${request.from}`
+    const from = request.from === 'bronze' ? 'Pipeline run' : `Pipeline run from ${request.from}`
+    const title = request.engine === 'spark' ? `${from} on Spark` : from
     return this.deps.tasks.run('pipeline', title, (task) => this.execute(request, task))
   }
 
@@ -68,20 +78,29 @@ export class PipelineService {
     const computed = LAYERS.slice(LAYERS.indexOf(request.from))
     const steps: StepStats[] = []
     const inputDir = request.from === 'bronze' ? resolve(request.inputDir ?? this.sourcesDir) : undefined
+    const engine = request.engine ?? 'polars'
     try {
-      const plan = await this.plan(runId, request.from, computed, inputDir, now)
-      task.log(`run ${runId}: ${computed.join(' → ')}${inputDir ? ` from ${inputDir}` : ''}`)
-      const result = await runInWorker(this.deps.workerEntry, plan, task.signal, {
-        progress: (fraction, label) => task.progress(fraction * 0.95, label),
-        step: (stats) => {
+      const plan = await this.plan(runId, request.from, computed, inputDir, now, engine)
+      task.log(`run ${runId}: ${computed.join(' → ')}${inputDir ? ` from ${inputDir}` : ''} (${engine})`)
+      const callbacks = {
+        progress: (fraction: number, label: string) => task.progress(fraction * 0.95, label),
+        step: (stats: StepStats) => {
           steps.push(stats)
           task.log(
             `${stats.layer}/${stats.table}: ${stats.rowsIn} → ${stats.rowsOut} rows in ${stats.ms.toFixed(0)} ms`,
           )
         },
-      })
+      }
+      const result =
+        engine === 'spark'
+          ? await runOnSpark({ plan, lake, dataDir: this.deps.dataDir, s3: this.deps.s3 }, task.signal, {
+              ...callbacks,
+              log: (line) => task.log(line),
+            })
+          : await runInWorker(this.deps.workerEntry, plan, task.signal, callbacks)
       task.progress(0.96, 'committing')
       await lake.persistStaged(runId, computed)
+      if (engine === 'spark') await removeEmptyStaging(plan.out)
       const current = await lake.currentRun()
       const layers: RunRecord['layers'] = {}
       for (const layer of LAYERS) {
@@ -120,6 +139,7 @@ export class PipelineService {
     computed: readonly Layer[],
     inputDir: string | undefined,
     now: Date,
+    engine: PipelineEngine,
   ): Promise<LayerPlan> {
     const { lake } = this.deps
     const reuse: LayerPlan['reuse'] = {}
@@ -133,7 +153,8 @@ export class PipelineService {
           `no committed ${previous} layer to start from: run from bronze first`,
         )
       }
-      reuse[previous] = await lake.localLayerDir(folder)
+      // Spark reads a committed layer where it lives (folder or bucket); the worker needs a local copy.
+      reuse[previous] = engine === 'spark' ? folder : await lake.localLayerDir(folder)
     }
     const out: LayerPlan['out'] = {}
     for (const layer of computed) out[layer] = await lake.stageLayer(runId, layer)

@@ -2,6 +2,14 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Row } from '../../src-preload/contract.ts'
 import { formatMoney, formatMoneyCompact, formatMonth } from '../pages/overview-format.ts'
+import {
+  AXIS_PROPS,
+  CHART_COLORS,
+  CHART_MARGIN,
+  CHART_STYLE,
+  GRID_PROPS,
+  TOOLTIP_PROPS,
+} from './chart-theme.ts'
 
 export interface MonthPoint {
   mois: string
@@ -21,29 +29,12 @@ export function monthPoints(rows: readonly Row[]): MonthPoint[] {
 export function MonthlyRevenueChart({ points }: { points: readonly MonthPoint[] }) {
   return (
     <div className="chart-box" data-testid="monthly-chart" data-points={points.length}>
-      <LineChart
-        responsive
-        data={points as MonthPoint[]}
-        margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
-        style={{ width: '100%', height: '100%' }}
-      >
-        <CartesianGrid stroke="#e6e9ee" vertical={false} />
-        <XAxis
-          dataKey="mois"
-          tickFormatter={formatMonth}
-          tick={{ fontSize: 12, fill: '#6a7383' }}
-          tickLine={false}
-          axisLine={{ stroke: '#dfe3e8' }}
-          minTickGap={24}
-        />
-        <YAxis
-          tickFormatter={formatMoneyCompact}
-          tick={{ fontSize: 12, fill: '#6a7383' }}
-          tickLine={false}
-          axisLine={false}
-          width={72}
-        />
+      <LineChart responsive data={points as MonthPoint[]} margin={CHART_MARGIN} style={CHART_STYLE}>
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis dataKey="mois" tickFormatter={formatMonth} {...AXIS_PROPS} minTickGap={24} />
+        <YAxis tickFormatter={formatMoneyCompact} {...AXIS_PROPS} axisLine={false} width={72} />
         <Tooltip
+          {...TOOLTIP_PROPS}
           formatter={(value) => [typeof value === 'number' ? formatMoney(value) : String(value), 'Revenue']}
           labelFormatter={(label) => formatMonth(String(label))}
         />
@@ -52,9 +43,9 @@ export function MonthlyRevenueChart({ points }: { points: readonly MonthPoint[] 
           type="linear"
           dataKey="ca"
           name="Revenue"
-          stroke="#b07a1c"
+          stroke={CHART_COLORS.revenue}
           strokeWidth={2}
-          dot={{ r: 2.5, strokeWidth: 1, fill: '#b07a1c' }}
+          dot={{ r: 2.5, strokeWidth: 1, fill: CHART_COLORS.revenue }}
           activeDot={{ r: 4 }}
           isAnimationActive={false}
         />

@@ -1,9 +1,21 @@
-/** Cohorts: New clients and revenue per first-purchase month, and cohort retention. */
+/** Cohorts: new clients and their revenue per first-purchase month, and how each cohort comes back. */
+
+import { CohortBarsPanel } from '../components/insights/cohorts/CohortBarsPanel.tsx'
+import { RetentionPanel } from '../components/insights/cohorts/RetentionPanel.tsx'
+import { InsightsPage } from '../components/insights/InsightsPage.tsx'
+import './cohorts.css'
+
 export function CohortsPage() {
   return (
-    <section className="panel">
-      <h1>Cohorts</h1>
-      <p className="muted">This page is being built.</p>
-    </section>
+    <InsightsPage
+      title="Cohorts"
+      intro="Clients grouped by the month of their first purchase: how many, what they spent, who came back."
+    >
+      <div className="insights-pair">
+        <CohortBarsPanel measure="clients" />
+        <CohortBarsPanel measure="ca" />
+      </div>
+      <RetentionPanel />
+    </InsightsPage>
   )
 }

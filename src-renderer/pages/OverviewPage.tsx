@@ -5,6 +5,7 @@
  */
 import { useKpis, useMonthly, useStoreStatus } from '../api/hooks.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
+import { ChartFrame } from '../components/export/ChartFrame.tsx'
 import { KpiCard, KpiCardPlaceholder } from '../components/KpiCard.tsx'
 import { MonthlyRevenueChart, monthPoints } from '../components/MonthlyRevenueChart.tsx'
 import { ServingBanner, type ServingProblem, StoreStatusLine } from '../components/StoreStatus.tsx'
@@ -32,26 +33,33 @@ function KpiGrid() {
   )
 }
 
+/** The CSV export of the monthly chart: the served fields, as /monthly names them. */
+const MONTHLY_COLUMNS = [{ key: 'mois' }, { key: 'ca' }] as const
+
 function MonthlyPanel() {
   const monthly = useMonthly()
   const points = monthly.data ? monthPoints(monthly.data.rows) : []
   return (
-    <section className="panel">
-      <div className="panel-head">
-        <h2>Revenue per month</h2>
-        {points.length > 0 ? (
+    <ChartFrame
+      title="Revenue per month"
+      name="monthly-revenue"
+      rows={points}
+      columns={MONTHLY_COLUMNS}
+      aside={
+        points.length > 0 ? (
           <span className="muted">
             {points.length} months, {formatMonth(points[0]?.mois ?? '')} –{' '}
             {formatMonth(points.at(-1)?.mois ?? '')}
           </span>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       {monthly.isPending ? <div className="chart-box chart-box-loading" aria-busy="true" /> : null}
       {monthly.data === null || (monthly.data && points.length === 0) ? (
         <p className="muted">No monthly revenue to show yet.</p>
       ) : null}
       {points.length > 0 ? <MonthlyRevenueChart points={points} /> : null}
-    </section>
+    </ChartFrame>
   )
 }
 

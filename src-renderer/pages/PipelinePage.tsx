@@ -17,6 +17,8 @@ import {
 } from './run-summary.ts'
 
 const FROM_LAYERS: readonly Layer[] = ['bronze', 'silver', 'gold']
+const ENGINES = ['polars', 'spark'] as const
+type Engine = (typeof ENGINES)[number]
 const LOG_LINES_SHOWN = 200
 
 function StateBadge({ state }: { state: TaskInfo['state'] | RunRecord['status'] }) {
@@ -25,6 +27,7 @@ function StateBadge({ state }: { state: TaskInfo['state'] | RunRecord['status'] 
 
 function RunControls() {
   const [from, setFrom] = useState<Layer>('bronze')
+  const [engine, setEngine] = useState<Engine>('polars')
   const run = useRunPipeline()
   return (
     <section className="panel">
@@ -40,10 +43,24 @@ function RunControls() {
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>Engine</span>
+          <select
+            value={engine}
+            onChange={(e) => setEngine(e.target.value as Engine)}
+            disabled={run.isPending}
+          >
+            {ENGINES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="button button-primary"
-          onClick={() => run.mutate({ from })}
+          onClick={() => run.mutate({ from, engine })}
           disabled={run.isPending}
         >
           {run.isPending ? 'Starting…' : 'Run pipeline'}

@@ -2,7 +2,8 @@
  * One suite every ServingStore must pass: it answers exactly as the gold it serves says — every list
  * route's rows in the default order and sorted by every field both ways (ties by the key ascending, nulls
  * lowest as in MongoDB), pages that add up to the whole, filters and totals, the KPIs, the distribution in
- * numeric order, and null for a store with nothing published.
+ * numeric order, and null for a store with nothing published; and the issue 5 calls (`sales` by every grain
+ * under sample filters, the filter choices, one client in detail) against a plain pass over the gold rows.
  *
  * Plugging in another store (e.g. MongoStore): in its own test file, build gold with a real pipeline run
  * (`goldRun()` from ./gold-run.ts), publish it into a fresh database, and call
@@ -18,11 +19,18 @@
  */
 import pl from 'nodejs-polars'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CollectionSpec, collectionForRoute } from '../../src-main/core/serving/collections.ts'
+import { clientDetail } from '../../src-main/core/serving/client-detail.ts'
+import {
+  type CollectionSpec,
+  collection,
+  collectionForRoute,
+} from '../../src-main/core/serving/collections.ts'
 import { toJsonValue } from '../../src-main/core/serving/json-values.ts'
+import { salesFilters } from '../../src-main/core/serving/sales-filters.ts'
 import type { ListQuery, Row, ServingStore } from '../../src-main/core/serving/serving-store.ts'
 import { DATA_ROUTES, MAX_PAGE } from '../../src-preload/contract.ts'
 import type { Gold } from './gold-run.ts'
+import { expectSameSales, factRows, referenceSales, sampleQueries } from './sales-reference.ts'
 
 export interface StoreFixture {
   store: ServingStore
@@ -194,6 +202,72 @@ export function describeStoreSuite(name: string, setup: () => Promise<StoreFixtu
         expect(rows[i]?.lower as number).toBeGreaterThan(rows[i - 1]?.lower as number)
         expect(rows[i]?.lower).toBe(rows[i - 1]?.upper)
       }
+    })
+
+    describe('data.sales, data.filters and data.client (issue 5)', () => {
+      const fact = () => frameOf(collection('gold_fact_achats'))
+      const bins = () =>
+        expectedRows(collection('gold_distribution'), frameOf(collection('gold_distribution')), {
+          sort: { field: 'bin', dir: 1 },
+          filter: {},
+        }) as unknown as Parameters<typeof referenceSales>[1]
+
+      // FerretDB answers a sales query in seconds (a scan per measure).
+      it(
+        'groups the fact by every grain under sample filters as a plain pass over its rows does',
+        { timeout: 300_000 },
+        async () => {
+          const rows = factRows(fact())
+          for (const filter of sampleQueries(rows)) {
+            const label = JSON.stringify(filter)
+            expectSameSales(await fx.store.sales(filter), referenceSales(rows, bins(), filter), label)
+          }
+        },
+      )
+
+      it('data.filters: the distinct countries and products of the fact, and its first and last days', async () => {
+        const rows = factRows(fact())
+        const distinct = (values: string[]) => [...new Set(values)].sort()
+        const days = distinct(rows.map((r) => r.day))
+        expect(await salesFilters(fx.store)).toEqual({
+          pays: distinct(rows.map((r) => r.pays)),
+          produit: distinct(rows.map((r) => r.produit)),
+          from: days[0],
+          to: days.at(-1),
+        })
+      })
+
+      it('data.client: the rows of the client in each collection, null parts, not_found', async () => {
+        const rowOf = (name: string, id: number) => {
+          const spec = collection(name)
+          return (
+            expectedRows(spec, frameOf(spec), {
+              sort: { field: spec.key, dir: 1 },
+              filter: { id_client: id },
+            })[0] ?? null
+          )
+        }
+        const ids = (name: string) => frameOf(collection(name)).getColumn('id_client').toArray().map(Number)
+        const buyers = new Set(ids('gold_client_features'))
+        const buyer = ids('gold_client_scores')[0] as number
+        const nonBuyer = ids('gold_dim_clients').find((id) => !buyers.has(id))
+        for (const id of nonBuyer === undefined ? [buyer] : [buyer, nonBuyer]) {
+          expect(await clientDetail(fx.store, id)).toEqual({
+            dim: rowOf('gold_dim_clients', id),
+            features: rowOf('gold_client_features', id),
+            scores: rowOf('gold_client_scores', id),
+            predictions: null,
+          })
+        }
+        const unknown = Math.max(...ids('gold_dim_clients')) + 1
+        await expect(clientDetail(fx.store, unknown)).rejects.toMatchObject({ code: 'not_found' })
+      })
+
+      it('answers null for each with nothing published', async () => {
+        expect(await fx.empty.sales({ grain: 'month' })).toBeNull()
+        expect(await salesFilters(fx.empty)).toBeNull()
+        expect(await clientDetail(fx.empty, 1)).toBeNull()
+      })
     })
 
     it('says when it serves nothing: null KPIs and null lists, yet healthy', async () => {

@@ -1,8 +1,10 @@
 /** Temporary data folders for tests, with sources written from text or copied from the seed fixtures. */
+
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll } from 'vitest'
+import { SOURCE_SCRIPTS } from '../../src-main/cli/source-scripts.ts'
 import { pipelineWorkerBundle } from '../../src-main/cli/worker-bundle.ts'
 import { type Core, createCore } from '../../src-main/core/app-core.ts'
 
@@ -32,7 +34,12 @@ export function copySeedSources(dir: string): string {
 }
 
 export function testCore(dataDir: string, keepRuns?: number): Core {
-  const core = createCore({ dataDir, workerEntry: WORKER_ENTRY, keepRuns })
+  const core = createCore({
+    dataDir,
+    workerEntry: WORKER_ENTRY,
+    keepRuns,
+    ...SOURCE_SCRIPTS,
+  })
   afterAll(() => core.close())
   return core
 }

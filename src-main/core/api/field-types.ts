@@ -22,6 +22,9 @@ const INTEGER_FIELDS: ReadonlySet<string> = new Set([
   'achats',
   'bin',
   'count',
+  'month_offset',
+  'active_clients',
+  'cohort_size',
 ])
 
 const STRING_FIELDS: ReadonlySet<string> = new Set([
@@ -35,6 +38,8 @@ const STRING_FIELDS: ReadonlySet<string> = new Set([
   'bucket',
   'segment_label',
   'first_purchase_month',
+  'cohort',
+  'cohort_offset',
 ])
 
 /** Every other field is a float. */

@@ -5,6 +5,7 @@
  */
 import { DATA_ROUTES, MAX_PAGE } from '../../../src-preload/contract.ts'
 import { type CollectionSpec, collectionForRoute } from '../serving/collections.ts'
+import { salesOpenApi } from '../serving/sales-route.ts'
 import { type FieldType, fieldType } from './field-types.ts'
 import { defaultLimit, defaultSort, FILTER_ALIASES } from './list-params.ts'
 
@@ -160,6 +161,9 @@ export function buildOpenApi(): Schema {
     paths[`/${route}`] = listOperation(route, spec)
     schemas[rowSchemaName(spec)] = rowSchema(spec)
   }
+  const sales = salesOpenApi(ref, response)
+  paths['/sales'] = sales.path
+  Object.assign(schemas, sales.schemas)
   paths['/openapi.json'] = {
     get: {
       operationId: 'openapi',

@@ -9,7 +9,13 @@
  */
 import { DATA_ROUTES } from '../../../src-preload/contract.ts'
 import { errorMessage } from '../errors.ts'
-import { type CollectionSpec, collectionForRoute, KPIS_COLLECTION } from '../serving/collections.ts'
+import {
+  type CollectionSpec,
+  collection,
+  collectionForRoute,
+  KPIS_COLLECTION,
+} from '../serving/collections.ts'
+import { salesFilterFromSearch } from '../serving/sales-route.ts'
 import type { ServingStore } from '../serving/serving-store.ts'
 import { assertNoParams, listParamsFromSearch, ParamError, parseListParams } from './list-params.ts'
 import { buildOpenApi } from './openapi.ts'
@@ -136,7 +142,23 @@ export function createReadApi(source: StoreSource): ReadApi {
     }
   }
 
-  const routes = ['/health', '/kpis', ...lists.keys(), '/openapi.json']
+  // `/sales`: the fact filtered and grouped (serving/sales-query.ts); parameters in serving/sales-route.ts.
+  const sales = async (search: URLSearchParams): Promise<ApiAnswer> => {
+    const filter = salesFilterFromSearch(search)
+    const store = current()
+    const start = performance.now()
+    try {
+      const result = await store.sales(filter)
+      const query_ms = elapsed(start)
+      if (!result) return empty(store, collection('gold_fact_achats').name)
+      const meta = { grain: result.grain, count: result.rows.length, query_ms }
+      return { status: 200, body: { data: result.rows, totals: result.totals, meta } }
+    } catch (err) {
+      return unavailable(store, err)
+    }
+  }
+
+  const routes = ['/health', '/kpis', ...lists.keys(), '/sales', '/openapi.json']
 
   return {
     routes,
@@ -152,6 +174,7 @@ export function createReadApi(source: StoreSource): ReadApi {
       }
       try {
         if (spec) return await list(spec, search)
+        if (path === '/sales') return await sales(search)
         assertNoParams(path, search)
         if (path === '/health') return await health()
         if (path === '/kpis') return await kpis()

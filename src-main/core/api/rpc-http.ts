@@ -10,7 +10,21 @@ import { BodyTooLargeError, readBody, sendJson } from './http-io.ts'
 
 export const RPC_BODY_LIMIT = 1 << 20
 
-const CLIENT_ERRORS = new Set(['invalid_input', 'unknown_call', 'invalid_json'])
+/** HTTP status of a failed call: its code says whose problem it is; a user-facing error is never a 500. */
+const STATUS_BY_CODE: Record<string, number> = {
+  internal: 500,
+  not_found: 404,
+  busy: 409,
+  data_locked: 409,
+  publish_in_progress: 409,
+  store_unreachable: 503,
+  store_auth: 503,
+  lake_unreachable: 503,
+}
+
+function statusOf(code: string): number {
+  return STATUS_BY_CODE[code] ?? 400
+}
 
 function fail(res: ServerResponse, status: number, code: string, message: string, headers = {}): void {
   sendJson(res, status, { error: { code, message } }, headers)
@@ -55,5 +69,5 @@ export async function handleRpc(
   }
   const envelope = await dispatch(handlers, call, input)
   if ('result' in envelope) return sendJson(res, 200, envelope)
-  sendJson(res, CLIENT_ERRORS.has(envelope.error.code) ? 400 : 500, envelope)
+  sendJson(res, statusOf(envelope.error.code), envelope)
 }

@@ -1,8 +1,19 @@
-/** The contract's files calls, answered through the core. */
+/**
+ * The contract's files calls, answered through the core. Only the desktop window has a save dialog, so
+ * the core refuses `files.save`; the Electron main process answers it instead (src-main/files-save-dialog.ts).
+ */
 import type { FILES_CALLS } from '../../../src-preload/names-files.ts'
 import type { Core } from '../app-core.ts'
+import { MedallionError } from '../errors.ts'
 import type { HandlersOf } from '../rpc.ts'
 
 export function filesHandlers(_core: Core): HandlersOf<typeof FILES_CALLS> {
-  return {}
+  return {
+    'files.save': async () => {
+      throw new MedallionError(
+        'unavailable',
+        'saving through a dialog needs the desktop window: in a browser the export is downloaded instead',
+      )
+    },
+  }
 }

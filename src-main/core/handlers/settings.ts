@@ -1,8 +1,19 @@
 /** The contract's settings calls, answered through the core. */
+import { env as processEnv } from 'node:process'
 import type { SETTINGS_CALLS } from '../../../src-preload/names-settings.ts'
 import type { Core } from '../app-core.ts'
 import type { HandlersOf } from '../rpc.ts'
+import { SettingsService } from '../settings/settings-service.ts'
 
-export function settingsHandlers(_core: Core): HandlersOf<typeof SETTINGS_CALLS> {
-  return {}
+export function settingsHandlers(core: Core): HandlersOf<typeof SETTINGS_CALLS> {
+  const settings = new SettingsService({
+    dataDir: core.options.dataDir,
+    env: core.options.env ?? processEnv,
+    ...(core.options.secretBox ? { secretBox: core.options.secretBox } : {}),
+    stackPlan: () => core.stack.plan(),
+  })
+  return {
+    'settings.get': () => settings.view(),
+    'settings.set': (change) => settings.update(change),
+  }
 }

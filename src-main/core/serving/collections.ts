@@ -8,8 +8,10 @@ import { DISTRIBUTION_COLUMNS } from '../../../pipelines/gold/distribution.ts'
 import { FACT_COLUMNS } from '../../../pipelines/gold/fact.ts'
 import { FEATURE_COLUMNS } from '../../../pipelines/gold/features.ts'
 import type { GoldTableName } from '../../../pipelines/gold/index.ts'
+import { RETENTION_COLUMNS } from '../../../pipelines/gold/retention.ts'
 import { SCORE_COLUMNS } from '../../../pipelines/gold/scores.ts'
 import { SEGMENT_SUMMARY_COLUMNS } from '../../../pipelines/gold/segment-summary.ts'
+import { PREDICTION_COLUMNS } from '../../../pipelines/ml/prediction-columns.ts'
 
 export interface CollectionSpec {
   name: string
@@ -157,6 +159,30 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [],
     route: '/monthly_growth',
     defaultSort: { field: 'mois', dir: 1 },
+  },
+  {
+    name: 'gold_cohort_retention',
+    table: 'cohort_retention',
+    // One text key for the (cohort, month_offset) pair: the catalog keys by one field.
+    key: 'cohort_offset',
+    fields: RETENTION_COLUMNS,
+    dates: [],
+    indexes: ['cohort'],
+    route: '/retention',
+    // Ties broken by the key: cohort, then month_offset.
+    defaultSort: { field: 'cohort', dir: 1 },
+    filters: ['cohort', 'month_offset'],
+  },
+  {
+    name: 'gold_client_predictions',
+    table: 'client_predictions',
+    key: 'id_client',
+    fields: PREDICTION_COLUMNS,
+    dates: ['reference_date'],
+    indexes: ['decile'],
+    route: '/predictions',
+    defaultSort: { field: 'prob_purchase', dir: -1 },
+    filters: ['id_client', 'decile'],
   },
 ]
 

@@ -5,6 +5,7 @@
  */
 import { Db, type MongoClient } from 'mongodb'
 import type { ListResult, Row, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
+import type { SalesFilter, SalesResult } from '../../../src-preload/contract-insights.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import { type CollectionSpec, KPIS_COLLECTION } from './collections.ts'
 import { documentId, KPIS_DOC_ID, PUBLISH_COLLECTION, PUBLISH_DOC_ID } from './gold-documents.ts'
@@ -19,7 +20,9 @@ import {
   redactMongoUrl,
   redactSecrets,
 } from './mongo-config.ts'
+import { mongoSales } from './mongo-sales.ts'
 import { PublishCache } from './publish-cache.ts'
+import { salesFilterKey } from './sales-query.ts'
 import type { ListQuery, ServingStore } from './serving-store.ts'
 
 /**
@@ -266,6 +269,10 @@ export class MongoStore implements ServingStore {
     // Nothing matched: an empty answer if the collection has documents, null if nothing is published.
     if (total === 0 && !(await coll.findOne({}, { projection: { _id: 1 } }))) return null
     return { rows, total }
+  }
+
+  sales(filter: SalesFilter): Promise<SalesResult | null> {
+    return this.read((db) => this.cached(db, `sales ${salesFilterKey(filter)}`, () => mongoSales(db, filter)))
   }
 
   async close(): Promise<void> {

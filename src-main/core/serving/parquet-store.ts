@@ -7,10 +7,12 @@ import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import pl from 'nodejs-polars'
 import type { RunRecord } from '../../../src-preload/contract.ts'
+import type { SalesFilter, SalesResult } from '../../../src-preload/contract-insights.ts'
 import { errorMessage } from '../errors.ts'
 import type { Lake } from '../lake/lake.ts'
 import type { CollectionSpec } from './collections.ts'
 import { ColumnTable } from './column-table.ts'
+import { parquetSales } from './parquet-sales.ts'
 import type { ListQuery, ListResult, ServedKpis, ServingStore, StoreHealth } from './serving-store.ts'
 
 export interface ParquetStoreOptions {
@@ -89,6 +91,11 @@ export class ParquetStore implements ServingStore {
   async list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null> {
     const table = await this.table(spec)
     return table ? table.query(query) : null
+  }
+
+  async sales(filter: SalesFilter): Promise<SalesResult | null> {
+    const gold = (await this.currentRun())?.layers.gold
+    return gold ? parquetSales(await this.lake.localLayerDir(gold), filter) : null
   }
 
   async close(): Promise<void> {

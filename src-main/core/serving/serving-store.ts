@@ -3,7 +3,9 @@
  * the same results: MongoStore (the published serving layer) and ParquetStore (the embedded default,
  * reading gold straight from the lake's current run).
  */
+
 import type { ListResult, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
+import type { SalesFilter, SalesResult } from '../../../src-preload/contract-insights.ts'
 import type { CollectionSpec } from './collections.ts'
 
 export type { ListResult, Row, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
@@ -25,5 +27,7 @@ export interface ServingStore {
   kpis(): Promise<ServedKpis | null>
   /** Null when the collection is empty or missing (the API answers 503). */
   list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null>
+  /** `data.sales`: the fact's purchases filtered and grouped (defined in sales-query.ts); null when none is published. */
+  sales(filter: SalesFilter): Promise<SalesResult | null>
   close(): Promise<void>
 }

@@ -1,0 +1,32 @@
+/**
+ * One measured pipeline run, alone in its process so its peak RSS is its own. Prints JSON lines on
+ * stdout: `{"progress": 0..1, "step": "…"}` while the run goes, then `{"result": {…}}` with the run
+ * record, the wall time, the time until the worker first reported, and the process's peak RSS.
+ * Usage: pipeline-child <dataDir> <inputDir> <workerEntry>
+ */
+import { createCore } from '../app-core.ts'
+import type { PipelineChildReport } from './pipeline-child-report.ts'
+
+const [dataDir, inputDir, workerEntry] = process.argv.slice(2)
+if (!dataDir || !inputDir || !workerEntry) {
+  throw new Error('usage: pipeline-child <dataDir> <inputDir> <workerEntry>')
+}
+
+const core = createCore({ dataDir, workerEntry })
+const started = performance.now()
+let firstReport: number | undefined
+core.tasks.on('changed', (info) => {
+  if (info.kind !== 'pipeline') return
+  if (firstReport === undefined && info.step) firstReport = performance.now() - started
+  console.log(JSON.stringify({ progress: info.progress, step: info.step }))
+})
+const record = await core.pipeline.start({ from: 'bronze', inputDir }).done
+const wallMs = performance.now() - started
+const report: PipelineChildReport = {
+  record,
+  wallMs,
+  workerStartMs: firstReport ?? 0,
+  maxRssKb: process.resourceUsage().maxRSS,
+}
+console.log(JSON.stringify({ result: report }))
+await core.close()

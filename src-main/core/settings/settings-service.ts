@@ -1,0 +1,110 @@
+/**
+ * Settings as the contract offers them: `view()` shows each value in use with its source and its secrets
+ * masked; `update()` saves changes to settings.json. Endpoints and the API port are read when Medallion
+ * starts, so a change is marked as pending until the next start; the theme applies at once.
+ */
+import { resolve } from 'node:path'
+import {
+  SETTING_KEYS,
+  type SettingEntry,
+  type SettingKey,
+  type SettingsView,
+  type Theme,
+} from '../../../src-preload/contract-settings.ts'
+import { errorMessage, MedallionError } from '../errors.ts'
+import { redactMongoUrl } from '../serving/mongo-config.ts'
+import { readStackMarker } from '../stack/stack-marker.ts'
+import type { StackPlan } from '../stack/stack-plan.ts'
+import type { SecretBox } from './secret-box.ts'
+import { type Env, readSavedSettings, SETTING_VARIABLES } from './settings-env.ts'
+import { readSettingsFile, settingsFilePath, writeSettingsFile } from './settings-file.ts'
+import { type ResolvedSetting, resolveSettings } from './settings-resolve.ts'
+import { applySettingsChange, MASK, type SettingsChange } from './settings-update.ts'
+import { stackSettings } from './stack-settings.ts'
+
+export interface SettingsServiceOptions {
+  dataDir: string
+  env: Env
+  secretBox?: SecretBox
+  /** The stack's plan (compose file and the profiles Up used), read only when the folder is on the stack. */
+  stackPlan(): Promise<StackPlan>
+}
+
+const SECRET_KEYS: ReadonlySet<SettingKey> = new Set(['minioSecretKey'])
+/** Applied by the page itself, so never waiting for a restart. */
+const LIVE_KEYS: ReadonlySet<SettingKey> = new Set(['theme'])
+
+function masked(key: SettingKey, value: string | undefined): string | null {
+  if (value === undefined) return null
+  if (SECRET_KEYS.has(key)) return MASK
+  return key === 'mongoUrl' ? redactMongoUrl(value) : value
+}
+
+export class SettingsService {
+  /** What env + settings.json said when this process started: what its backends use. */
+  private readonly atStart: Record<SettingKey, ResolvedSetting>
+
+  constructor(private readonly options: SettingsServiceOptions) {
+    this.atStart = this.configured()
+  }
+
+  async view(): Promise<SettingsView> {
+    const { dataDir, env } = this.options
+    const saved = readSavedSettings(dataDir, env, this.options.secretBox)
+    const warnings = [...saved.warnings]
+    let stack: ReturnType<typeof stackSettings> | undefined
+    if (readStackMarker(dataDir)) {
+      try {
+        stack = stackSettings(await this.options.stackPlan())
+      } catch (err) {
+        warnings.push(`the stack this data folder is connected to cannot be read: ${errorMessage(err)}`)
+      }
+    }
+    const resolved = resolveSettings({ env, saved, ...(stack ? { stack } : {}) })
+    const configured = resolveSettings({ env, saved })
+    const savedKeys = this.savedKeys()
+    const entries = SETTING_KEYS.map((key): SettingEntry => {
+      const { value, source } = resolved[key]
+      return {
+        key,
+        value: masked(key, value),
+        source,
+        ...(key === 'theme' ? {} : { envVar: SETTING_VARIABLES[key][0] }),
+        secret: SECRET_KEYS.has(key),
+        overriddenByEnv: source === 'environment' && savedKeys.has(key),
+        pendingRestart: !LIVE_KEYS.has(key) && configured[key].value !== this.atStart[key].value,
+      }
+    })
+    const fromEnv = env.MEDALLION_DATA_DIR?.trim()
+    return {
+      dataDir,
+      dataDirFromEnv: fromEnv ? resolve(fromEnv) === resolve(dataDir) : false,
+      settingsFile: settingsFilePath(dataDir),
+      secretStorage: this.options.secretBox?.available ?? false,
+      entries,
+      theme: (resolved.theme.value ?? 'system') as Theme,
+      warnings,
+    }
+  }
+
+  async update(change: SettingsChange): Promise<SettingsView> {
+    const { dataDir, secretBox } = this.options
+    const { stored, broken } = readSettingsFile(dataDir)
+    if (broken) throw new MedallionError('settings_unreadable', `${broken}, then save again`)
+    writeSettingsFile(dataDir, applySettingsChange(stored, change, secretBox))
+    return this.view()
+  }
+
+  private configured(): Record<SettingKey, ResolvedSetting> {
+    const { dataDir, env, secretBox } = this.options
+    return resolveSettings({ env, saved: readSavedSettings(dataDir, env, secretBox) })
+  }
+
+  /** The settings settings.json holds (a secret counts when its ciphertext is there). */
+  private savedKeys(): Set<SettingKey> {
+    const { encrypted = {}, ...plain } = readSettingsFile(this.options.dataDir).stored
+    const keys = new Set(Object.keys(plain) as SettingKey[])
+    if (encrypted.minioSecretKey) keys.add('minioSecretKey')
+    return keys
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Recency against expected value, one dot per client coloured by segment (sampled when there are many);
+ * a dot opens the client's detail. Square-root axes: most clients bought recently and are worth little, so
+ * linear axes would pile them into one corner.
+ */
+import { memo, useMemo } from 'react'
+import {
+  CartesianGrid,
+  Legend,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from 'recharts'
+import { useScoreSample } from '../../../api/insights-hooks.ts'
+import { formatKpi, formatMoneyCompact } from '../../../pages/overview-format.ts'
+import { CHART } from '../../chart-theme.ts'
+import type { ExportColumn } from '../../export/csv.ts'
+import { formatCountOf, formatProbability } from '../format.ts'
+import { QueryChartFrame } from '../QueryChartFrame.tsx'
+import { NO_SCORES_TEXT } from './empty-text.ts'
+import { SampleNote } from './SampleNote.tsx'
+import { bySegment, type ClientPoint, clientPoints } from './scatter-points.ts'
+import { segmentColor } from './segments.ts'
+
+/** Recency ticks a reader knows: a week, a month, a quarter, half a year, a year, two. */
+const RECENCY_TICKS = [0, 7, 30, 90, 180, 365, 730]
+
+const COLUMNS: ExportColumn<ClientPoint>[] = [
+  { key: 'id_client' },
+  { key: 'segment_label' },
+  { key: 'recency_days' },
+  { key: 'expected_value_12m' },
+  { key: 'freq_12m' },
+  { key: 'monetary_12m' },
+  { key: 'prob_reachat_12m' },
+]
+
+function PointTooltip({ active, payload }: Partial<TooltipContentProps<number, string>>) {
+  const point = active ? (payload?.[0]?.payload as ClientPoint | undefined) : undefined
+  if (!point) return null
+  return (
+    <div className="chart-tooltip">
+      <strong>
+        Client #{point.id_client} · {point.segment_label}
+      </strong>
+      <span>Expected 12m: {formatKpi('money', point.expected_value_12m)}</span>
+      <span>Days since last purchase: {formatCountOf(point.recency_days)}</span>
+      <span>
+        Purchases 12m: {formatCountOf(point.freq_12m)} · spend {formatKpi('money', point.monetary_12m)}
+      </span>
+      <span>Re-purchase probability: {formatProbability(point.prob_reachat_12m)}</span>
+    </div>
+  )
+}
+
+/** Memoised: up to MAX_CHART_POINTS dots are not redrawn when the page opens or closes a client. */
+export const RecencyValuePanel = memo(function RecencyValuePanel({
+  onOpenClient,
+}: {
+  onOpenClient: (id: number) => void
+}) {
+  const sample = useScoreSample()
+  const rows = sample.data?.rows
+  const points = useMemo(() => clientPoints(rows ?? []), [rows])
+  const series = [...bySegment(points)]
+  const oldest = points.reduce((max, p) => Math.max(max, p.recency_days), 0)
+  const recencyTicks = RECENCY_TICKS.filter((tick) => tick <= oldest)
+  return (
+    <QueryChartFrame
+      title="Recency vs expected value"
+      name="customers-recency-value"
+      rows={points}
+      columns={COLUMNS}
+      height={360}
+      aside={
+        <>
+          <span className="muted chart-aside">square-root axes</span>
+          <SampleNote shown={points.length} total={sample.data?.total ?? 0} />
+        </>
+      }
+      query={sample}
+      empty={points.length === 0}
+      emptyText={NO_SCORES_TEXT}
+      testId="recency-chart"
+      marks={{ points: points.length }}
+    >
+      <ScatterChart responsive margin={CHART.margin} style={CHART.style}>
+        <CartesianGrid stroke="var(--chart-grid)" />
+        <XAxis
+          type="number"
+          dataKey="recency_days"
+          name="Days since last purchase"
+          scale="sqrt"
+          domain={[0, 'auto']}
+          ticks={recencyTicks}
+          {...CHART.axis}
+          label={{
+            value: 'days since last purchase',
+            position: 'insideBottomRight',
+            offset: -2,
+            fill: 'var(--chart-axis)',
+            fontSize: 12,
+          }}
+        />
+        <YAxis
+          type="number"
+          dataKey="expected_value_12m"
+          scale="sqrt"
+          domain={[0, 'auto']}
+          tickFormatter={formatMoneyCompact}
+          width={72}
+          {...CHART.axis}
+        />
+        <Tooltip {...CHART.tooltip} content={PointTooltip} />
+        <Legend wrapperStyle={{ fontSize: 12, color: 'var(--text)' }} />
+        {series.map(([segment, group]) => (
+          <Scatter
+            key={segment}
+            name={segment}
+            data={group}
+            fill={segmentColor(segment)}
+            fillOpacity={0.75}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(entry) => onOpenClient((entry.payload as ClientPoint).id_client)}
+          />
+        ))}
+      </ScatterChart>
+    </QueryChartFrame>
+  )
+})

@@ -1,0 +1,70 @@
+/** Revenue per month (bars) with its change from the month before (line, right axis). */
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
+import { type GrowthPoint, type SalesSelection, useMonthlyGrowth } from '../../../api/insights-hooks.ts'
+import { formatMoney, formatMoneyCompact, formatMonth } from '../../../pages/overview-format.ts'
+import { CHART } from '../../chart-theme.ts'
+import type { ExportColumn } from '../../export/csv.ts'
+import { formatGrowth } from '../format.ts'
+import { QueryChartFrame } from '../QueryChartFrame.tsx'
+import { NO_SALES_TEXT } from './empty-text.ts'
+
+const COLUMNS: ExportColumn<GrowthPoint>[] = [{ key: 'mois' }, { key: 'ca' }, { key: 'growth_pct' }]
+
+function MonthlyGrowthChart({ points }: { points: GrowthPoint[] }) {
+  return (
+    <ComposedChart responsive data={points} margin={CHART.margin} style={CHART.style}>
+      <CartesianGrid {...CHART.grid} />
+      <XAxis dataKey="mois" tickFormatter={formatMonth} minTickGap={24} {...CHART.axis} />
+      <YAxis yAxisId="ca" tickFormatter={formatMoneyCompact} width={72} {...CHART.axis} axisLine={false} />
+      <YAxis
+        yAxisId="growth"
+        orientation="right"
+        tickFormatter={(v: number) => formatGrowth(v)}
+        width={56}
+        {...CHART.axis}
+        axisLine={false}
+      />
+      <Tooltip
+        {...CHART.tooltip}
+        labelFormatter={(label) => formatMonth(String(label))}
+        formatter={(value, name) =>
+          name === 'Growth'
+            ? [formatGrowth(typeof value === 'number' ? value : null), name]
+            : [formatMoney(Number(value)), name]
+        }
+      />
+      <Bar yAxisId="ca" dataKey="ca" name="Revenue" fill={CHART.colors.revenue} isAnimationActive={false} />
+      <Line
+        yAxisId="growth"
+        dataKey="growth_pct"
+        name="Growth"
+        stroke={CHART.colors.secondary}
+        strokeWidth={2}
+        dot={{ r: 2 }}
+        connectNulls={false}
+        isAnimationActive={false}
+      />
+    </ComposedChart>
+  )
+}
+
+export function MonthlyGrowthPanel({ selection }: { selection: SalesSelection }) {
+  const growth = useMonthlyGrowth(selection)
+  const points = growth.data ?? []
+  return (
+    <QueryChartFrame
+      title="Revenue per month"
+      name="sales-monthly"
+      rows={points}
+      columns={COLUMNS}
+      aside={<span className="muted chart-aside">line: change from the month before</span>}
+      query={growth}
+      empty={points.length === 0}
+      emptyText={NO_SALES_TEXT}
+      testId="sales-monthly-chart"
+      marks={{ points: points.length }}
+    >
+      <MonthlyGrowthChart points={points} />
+    </QueryChartFrame>
+  )
+}

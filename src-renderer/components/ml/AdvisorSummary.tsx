@@ -1,0 +1,116 @@
+/** The latest advisor: its clusters with what to do, and the clients to contact first. */
+import type { ContactClient, MlRunRecord, SegmentProfile } from '../../../src-preload/contract-ml.ts'
+import { formatMoney } from '../../pages/overview-format.ts'
+import { formatDateTime } from '../../pages/run-summary.ts'
+import { formatDecimal } from '../insights/format.ts'
+import { MlflowRunLink } from './MlflowRunLink.tsx'
+import { formatMetric } from './ml-format.ts'
+import { SegmentRevenueChart } from './SegmentRevenueChart.tsx'
+import { TablePanel } from './TablePanel.tsx'
+
+/** A segment flattened for the table and its CSV: label counts and actions as text. */
+interface SegmentRow extends Omit<SegmentProfile, 'labels' | 'actions'> {
+  labels: string
+  actions: string
+}
+
+const SEGMENT_COLUMNS = (
+  [
+    'cluster',
+    'label',
+    'size',
+    'revenue_total',
+    'revenue_avg',
+    'frequency_avg',
+    'recency_avg',
+    'labels',
+    'actions',
+  ] as const
+).map((key) => ({ key }))
+
+const CONTACT_COLUMNS = (
+  ['id_client', 'label', 'cluster', 'frequency', 'monetary_total', 'recency_days', 'action'] as const
+).map((key) => ({ key }))
+
+function segmentRow(s: SegmentProfile): SegmentRow {
+  return {
+    ...s,
+    labels: Object.entries(s.labels)
+      .map(([label, n]) => `${label} ${n}`)
+      .join(', '),
+    actions: s.actions.join('; '),
+  }
+}
+
+export function AdvisorSummary({ run }: { run: MlRunRecord }) {
+  const segments = (run.segments ?? []).map(segmentRow)
+  const contacts: readonly ContactClient[] = run.contacts ?? []
+  return (
+    <section className="ml-section" data-testid="ml-advisor">
+      <TablePanel
+        title={`Advisor: ${segments.length} segments`}
+        name="advisor-segments"
+        rows={segments}
+        columns={SEGMENT_COLUMNS}
+        aside={<MlflowRunLink run={run} />}
+        intro={
+          <p className="hint">
+            Trained {formatDateTime(run.finishedAt)} on the gold of run <code>{run.dataVersion}</code>,
+            silhouette {formatMetric(run.metrics.silhouette)} on the scaled features.
+          </p>
+        }
+        head={
+          <>
+            <th>cluster</th>
+            <th>main label</th>
+            <th className="num">clients</th>
+            <th className="num">revenue</th>
+            <th className="num">purchases (avg)</th>
+            <th className="num">recency (avg days)</th>
+            <th>what to do</th>
+          </>
+        }
+      >
+        {segments.map((s) => (
+          <tr key={s.cluster} data-cluster={s.cluster}>
+            <td>{s.cluster}</td>
+            <td title={s.labels}>{s.label}</td>
+            <td className="num">{s.size}</td>
+            <td className="num">{formatMoney(s.revenue_total)}</td>
+            <td className="num">{formatDecimal(s.frequency_avg)}</td>
+            <td className="num">{formatDecimal(s.recency_avg)}</td>
+            <td>{s.actions}</td>
+          </tr>
+        ))}
+      </TablePanel>
+      <div className="ml-grid">
+        <SegmentRevenueChart segments={run.segments ?? []} />
+        <TablePanel
+          title="Contact first"
+          name="advisor-contacts"
+          rows={contacts}
+          columns={CONTACT_COLUMNS}
+          head={
+            <>
+              <th>client</th>
+              <th>label</th>
+              <th className="num">spend</th>
+              <th className="num">days since</th>
+              <th>action</th>
+            </>
+          }
+        >
+          {contacts.map((c) => (
+            <tr key={`${c.label}-${c.id_client}`}>
+              <td>{c.id_client}</td>
+              <td>{c.label}</td>
+              <td className="num">{formatMoney(c.monetary_total)}</td>
+              <td className="num">{c.recency_days}</td>
+              <td>{c.action}</td>
+            </tr>
+          ))}
+        </TablePanel>
+      </div>
+    </section>
+  )
+}
