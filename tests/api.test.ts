@@ -96,7 +96,13 @@ describe('read API over a ParquetStore (original size)', () => {
     expect(body.meta.query_ms).toBeGreaterThanOrEqual(0)
   })
 
-  for (const route of DATA_ROUTES) {
+  it('GET /predictions before any training: 503 saying to train the predictor', async () => {
+    const { status, body } = await getJson(api.url, '/predictions')
+    expect(status).toBe(503)
+    expect(body.error).toMatch(/gold_client_predictions is empty.*train the predictor/)
+  })
+
+  for (const route of DATA_ROUTES.filter((r) => !spec(r).filledBy)) {
     it(`GET /${route}: { data, meta: { count, total, offset, limit, query_ms } } with typed fields`, async () => {
       const s = spec(route)
       const { status, body } = await getJson(api.url, `/${route}`)

@@ -1,12 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
 import { type Core, createCore } from '../src-main/core/app-core.ts'
 import type { ServedKpis } from '../src-preload/contract.ts'
-import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
+import {
+  CHROMIUM_AVAILABLE,
+  CHROMIUM_SKIP_REASON,
+  launchChromium,
+  openCheckedPage,
+} from './helpers/browser.ts'
 import { buildApp } from './helpers/build-app.ts'
 import { freePort } from './helpers/ferretdb.ts'
 import { REPO_ROOT, tempDir, testCore, WORKER_ENTRY } from './helpers/temp-data.ts'
@@ -44,41 +49,8 @@ async function serve(core: Core, webRoot: string): Promise<RunningApi> {
   })
 }
 
-/** What the page reports that a test must not accept: errors, uncaught exceptions, CSP violations. */
-interface PageProblems {
-  list: string[]
-}
-
-async function openPage(
-  browser: Browser,
-  url: string,
-  /** Console errors the case expects (e.g. the 503s of calls to a store that is down). */
-  expected: RegExp[] = [],
-): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ locale: LOCALE, viewport: { width: 1280, height: 860 } })
-  const page = await context.newPage()
-  const problems: PageProblems = { list: [] }
-  // Chromium also logs CSP refusals to the console; the DOM event catches any it would not.
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)
-    })
-  })
-  page.on('console', (message) => {
-    if (message.type() !== 'error' && message.type() !== 'warning') return
-    // The page has no favicon; the browser's automatic request for one is not the app's doing.
-    if (/\/favicon\.ico$/.test(message.location().url)) return
-    if (expected.some((re) => re.test(`${message.text()} ${message.location().url}`))) return
-    problems.list.push(`console.${message.type()}: ${message.text()} (${message.location().url})`)
-  })
-  page.on('pageerror', (err) => problems.list.push(`page error: ${err.message}`))
-  page.on('requestfailed', (request) => {
-    // The event stream is cut when the page closes; that is not a failure of the app.
-    if (new URL(request.url()).pathname === '/events') return
-    problems.list.push(`request failed: ${request.url()} (${request.failure()?.errorText})`)
-  })
-  await page.goto(url)
-  return { context, page, problems }
+function openPage(browser: Browser, url: string, expected: RegExp[] = []) {
+  return openCheckedPage(browser, url, { locale: LOCALE, expected })
 }
 
 async function kpisFromApi(api: RunningApi): Promise<ServedKpis> {

@@ -108,6 +108,7 @@ export function createCore(options: CoreOptions): Core {
         tasks,
         workerEntry: options.workerEntry,
         keepRuns: options.keepRuns,
+        ...(config.s3 ? { s3: config.s3 } : {}),
       }),
       serving: new ServingService({
         lake,
@@ -119,7 +120,9 @@ export function createCore(options: CoreOptions): Core {
   let active = build({ mongo: options.mongo, s3: options.s3 })
 
   const connect = async (config: BackendConfig) => {
-    const busy = tasks.list().find((t) => t.state === 'running' && ['pipeline', 'publish', 'ml-train'].includes(t.kind))
+    const busy = tasks
+      .list()
+      .find((t) => t.state === 'running' && ['pipeline', 'publish', 'ml-train'].includes(t.kind))
     if (busy) {
       throw new MedallionError(
         'busy',

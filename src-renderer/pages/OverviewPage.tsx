@@ -3,12 +3,14 @@
  * them. Everything is read through the contract (`serving.status`, `data.kpis`, `data.table`), so it is
  * the same inside Electron and in a browser; it refreshes when a task succeeds (see useTaskEvents).
  */
-import { useKpis, useMonthly, useStoreStatus } from '../api/hooks.ts'
+
+import { useKpis, useMonthly } from '../api/hooks.ts'
+import { useServingProblem } from '../api/serving-problem.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
 import { ChartFrame } from '../components/export/ChartFrame.tsx'
 import { KpiCard, KpiCardPlaceholder } from '../components/KpiCard.tsx'
 import { MonthlyRevenueChart, monthPoints } from '../components/MonthlyRevenueChart.tsx'
-import { ServingBanner, type ServingProblem, StoreStatusLine } from '../components/StoreStatus.tsx'
+import { ServingBanner, StoreStatusLine } from '../components/StoreStatus.tsx'
 import { formatMonth, KPI_CARDS } from './overview-format.ts'
 
 function KpiGrid() {
@@ -64,14 +66,7 @@ function MonthlyPanel() {
 }
 
 export function OverviewPage() {
-  const status = useStoreStatus()
-  const kpis = useKpis()
-  const health = status.data
-  let problem: ServingProblem | null = null
-  if (health && !health.ok) problem = 'unreachable'
-  else if (kpis.data === null) problem = 'unpublished'
-  // Once the banner explains the store, the calls that failed because of it add nothing.
-  const callError = problem === 'unreachable' ? null : (status.error ?? kpis.error)
+  const { health, problem, callError } = useServingProblem()
   return (
     <div className="page">
       <div className="page-head">

@@ -4,22 +4,21 @@
  */
 import { useState } from 'react'
 import type { Layer, RunRecord, TaskInfo } from '../../src-preload/contract.ts'
-import { useCancelTask, useRunPipeline, useRuns, useTasks } from '../api/hooks.ts'
+import { useRunPipeline, useRuns, useTasks } from '../api/hooks.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
+import { TaskCard } from '../components/tasks/TaskCard.tsx'
 import {
   durationMs,
   formatCount,
   formatDateTime,
   formatDuration,
   goldTables,
-  percent,
   rejectsCount,
 } from './run-summary.ts'
 
 const FROM_LAYERS: readonly Layer[] = ['bronze', 'silver', 'gold']
 const ENGINES = ['polars', 'spark'] as const
 type Engine = (typeof ENGINES)[number]
-const LOG_LINES_SHOWN = 200
 
 function StateBadge({ state }: { state: TaskInfo['state'] | RunRecord['status'] }) {
   return <span className={`badge badge-${state}`}>{state}</span>
@@ -74,53 +73,6 @@ function RunControls() {
   )
 }
 
-function TaskItem({ task }: { task: TaskInfo }) {
-  const cancel = useCancelTask()
-  const pct = percent(task.progress)
-  const cancelling = cancel.isPending && cancel.variables === task.id
-  return (
-    <li className={`task task-${task.state}`}>
-      <div className="task-head">
-        <span className="task-title">{task.title}</span>
-        <StateBadge state={task.state} />
-        <span className="task-started">{formatDateTime(task.startedAt)}</span>
-        {task.state === 'running' ? (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => cancel.mutate(task.id)}
-            disabled={cancelling}
-          >
-            {cancelling ? 'Cancelling…' : 'Cancel'}
-          </button>
-        ) : null}
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label={`${task.title} progress`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-      >
-        <div className="progress-fill" style={{ width: `${pct}%` }} />
-      </div>
-      <div className="task-meta">
-        <span className="task-step">{task.step || (task.state === 'running' ? 'starting…' : '')}</span>
-        <span className="task-percent">{pct}%</span>
-      </div>
-      {task.error && task.state === 'failed' ? <p className="note note-error">{task.error}</p> : null}
-      <ErrorNote error={cancel.error} />
-      {task.logs.length > 0 ? (
-        <details className="task-log">
-          <summary>Log ({task.logs.length} lines)</summary>
-          <pre>{task.logs.slice(-LOG_LINES_SHOWN).join('\n')}</pre>
-        </details>
-      ) : null}
-    </li>
-  )
-}
-
 function TaskList() {
   const tasks = useTasks()
   return (
@@ -130,11 +82,11 @@ function TaskList() {
       <ErrorNote error={tasks.error} />
       {tasks.data && tasks.data.length === 0 ? <p className="muted">No tasks yet.</p> : null}
       {tasks.data && tasks.data.length > 0 ? (
-        <ul className="task-list">
+        <div className="task-list">
           {tasks.data.map((task) => (
-            <TaskItem key={task.id} task={task} />
+            <TaskCard key={task.id} task={task} />
           ))}
-        </ul>
+        </div>
       ) : null}
     </section>
   )
@@ -207,6 +159,9 @@ function RunHistory() {
 export function PipelinePage() {
   return (
     <div className="page">
+      <div className="page-head">
+        <h1>Pipeline</h1>
+      </div>
       <RunControls />
       <TaskList />
       <RunHistory />

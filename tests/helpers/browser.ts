@@ -4,7 +4,7 @@
  * laptop without it they skip and say why.
  */
 import { existsSync } from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM_BIN = process.env.MEDALLION_CHROMIUM_BIN ?? '/usr/bin/chromium'
 
@@ -30,4 +30,54 @@ export function launchChromium(): Promise<Browser> {
     ],
     timeout: 30_000,
   })
+}
+
+/** What a page reports that a test must not accept: errors, uncaught exceptions, CSP violations. */
+export interface PageProblems {
+  list: string[]
+}
+
+export interface OpenPageOptions {
+  locale?: string
+  colorScheme?: 'light' | 'dark'
+  viewport?: { width: number; height: number }
+  /** Console errors the case expects (e.g. the 503s of calls to a store that is down). */
+  expected?: RegExp[]
+}
+
+/** A fresh context and page at `url`, with every console error, page error, CSP refusal and failed request collected. */
+export async function openCheckedPage(
+  browser: Browser,
+  url: string,
+  options: OpenPageOptions = {},
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+  })
+  const page = await context.newPage()
+  const problems: PageProblems = { list: [] }
+  const expected = options.expected ?? []
+  // Chromium also logs CSP refusals to the console; the DOM event catches any it would not.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)
+    })
+  })
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return
+    // The page has no favicon; the browser's automatic request for one is not the app's doing.
+    if (/\/favicon\.ico$/.test(message.location().url)) return
+    if (expected.some((re) => re.test(`${message.text()} ${message.location().url}`))) return
+    problems.list.push(`console.${message.type()}: ${message.text()} (${message.location().url})`)
+  })
+  page.on('pageerror', (err) => problems.list.push(`page error: ${err.message}`))
+  page.on('requestfailed', (request) => {
+    // The event stream is cut when the page closes; that is not a failure of the app.
+    if (new URL(request.url()).pathname === '/events') return
+    problems.list.push(`request failed: ${request.url()} (${request.failure()?.errorText})`)
+  })
+  await page.goto(url)
+  return { context, page, problems }
 }

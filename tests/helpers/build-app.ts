@@ -1,8 +1,10 @@
 /** Builds the app (main, preload, renderer) with electron-vite into a folder, as a user would from a shell. */
 import { execFile } from 'node:child_process'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { REPO_ROOT } from './temp-data.ts'
+
+/** The repository (not from temp-data.ts, which needs vitest: the UI benchmark builds the app too). */
+const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
 export async function buildApp(outDir: string): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }

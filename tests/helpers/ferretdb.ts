@@ -4,24 +4,16 @@
  * laptop without Go they skip and say why.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { homedir, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { testTool } from './test-tool.ts'
 
-export const FERRETDB_BIN =
-  process.env.MEDALLION_FERRETDB_BIN ??
-  join(process.env.MEDALLION_TOOLS_DIR ?? join(homedir(), '.cache/medallion/bin'), 'ferretdb')
-
-export const FERRETDB_AVAILABLE = existsSync(FERRETDB_BIN)
-
-if (!FERRETDB_AVAILABLE && process.env.CI) {
-  throw new Error(
-    `FerretDB test server not found at ${FERRETDB_BIN}: .ci/run builds it with scripts/build-ferretdb.sh`,
-  )
-}
-
-export const FERRETDB_SKIP_REASON = `no FerretDB at ${FERRETDB_BIN} (run scripts/build-ferretdb.sh)`
+const FERRETDB = testTool('ferretdb', 'MEDALLION_FERRETDB_BIN', 'scripts/build-ferretdb.sh')
+export const FERRETDB_BIN = FERRETDB.bin
+export const FERRETDB_AVAILABLE = FERRETDB.available
+export const FERRETDB_SKIP_REASON = FERRETDB.skipReason
 
 export interface RunningMongo {
   /** mongodb://127.0.0.1:<port>/ */

@@ -4,26 +4,18 @@
  * on a laptop without Go they skip and say why.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { homedir, tmpdir } from 'node:os'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
 import { freePort } from './ferretdb.ts'
+import { testTool } from './test-tool.ts'
 
-export const MINIO_BIN =
-  process.env.MEDALLION_MINIO_BIN ??
-  join(process.env.MEDALLION_TOOLS_DIR ?? join(homedir(), '.cache/medallion/bin'), 'minio')
-
-export const MINIO_AVAILABLE = existsSync(MINIO_BIN)
-
-if (!MINIO_AVAILABLE && process.env.CI) {
-  throw new Error(
-    `MinIO test server not found at ${MINIO_BIN}: .ci/run builds it with scripts/build-minio.sh`,
-  )
-}
-
-export const MINIO_SKIP_REASON = `no MinIO at ${MINIO_BIN} (run scripts/build-minio.sh)`
+const MINIO = testTool('minio', 'MEDALLION_MINIO_BIN', 'scripts/build-minio.sh')
+export const MINIO_BIN = MINIO.bin
+export const MINIO_AVAILABLE = MINIO.available
+export const MINIO_SKIP_REASON = MINIO.skipReason
 
 export interface RunningMinio {
   /** http://127.0.0.1:<port> */

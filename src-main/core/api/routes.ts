@@ -61,10 +61,11 @@ function unavailable(store: ServingStore, err: unknown): ApiAnswer {
   }
 }
 
-function empty(store: ServingStore, collection: string): ApiAnswer {
+function empty(store: ServingStore, collection: string, filledBy?: string): ApiAnswer {
+  const hint = filledBy ?? emptyHint(store)
   return {
     status: 503,
-    body: { error: `${collection} is empty: nothing is published yet (${emptyHint(store)})`, collection },
+    body: { error: `${collection} is empty: nothing is published yet (${hint})`, collection },
   }
 }
 
@@ -123,7 +124,7 @@ export function createReadApi(source: StoreSource): ReadApi {
     try {
       const result = await store.list(spec, query)
       const query_ms = elapsed(start)
-      if (!result) return empty(store, spec.name)
+      if (!result) return empty(store, spec.name, spec.filledBy)
       return {
         status: 200,
         body: {

@@ -29,6 +29,8 @@ export interface CollectionSpec {
   defaultSort?: { field: string; dir: 1 | -1 }
   /** Fields a request may filter on with `?field=value` (exact match). */
   filters?: readonly string[]
+  /** What fills the table when the pipeline leaves it empty (said in the 503 of an empty collection). */
+  filledBy?: string
 }
 
 const FEATURE_DATES = ['last_purchase', 'first_purchase', 'reference_date'] as const
@@ -183,6 +185,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     route: '/predictions',
     defaultSort: { field: 'prob_purchase', dir: -1 },
     filters: ['id_client', 'decile'],
+    filledBy: 'train the predictor (medallion train predictor, or the Models page)',
   },
 ]
 
