@@ -282,7 +282,7 @@ export async function main(
         return 0
       }
       case 'bench': {
-        const input = parseBenchFlags(values.kind, values.scales)
+        const input = parseBenchFlags(values.kind, values.scales, values.engine)
         if (typeof input === 'string') throw new UsageError(input)
         const { task, done } = startBench(core, input, { childScript: BENCH_CHILD_SOURCE })
         const result = await awaitWithProgress(core, task, done, values, io)

@@ -126,6 +126,8 @@ export const BenchRunInput = z
       .max(BENCH_SCALES.length)
       .refine((scales) => new Set(scales).size === scales.length, 'each scale at most once')
       .optional(),
+    /** Pipeline only: the engine that runs it (Spark beside Polars at the same scales). */
+    engine: z.enum(['polars', 'spark']).default('polars'),
   })
   .strict()
   .refine((input) => input.kind === 'pipeline' || input.scales === undefined, {

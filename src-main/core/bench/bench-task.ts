@@ -33,7 +33,8 @@ async function measure(
   options: BenchTaskOptions,
 ): Promise<BenchResult> {
   const startedAt = new Date().toISOString()
-  const base = { id: randomUUID(), engine: 'polars' as const, startedAt, machine: benchMachine() }
+  const engine = args.kind === 'pipeline' ? args.engine : 'polars'
+  const base = { id: randomUUID(), engine, startedAt, machine: benchMachine() }
   const progress = (fraction: number, step: string) => task.progress(fraction, step)
   const log = (line: string) => task.log(line)
   if (args.kind === 'pipeline') {
@@ -41,6 +42,7 @@ async function measure(
       scales: args.scales ?? ['seed'],
       workerEntry: scriptPath(core.options.workerEntry),
       childScript: options.childScript === undefined ? undefined : scriptPath(options.childScript),
+      engine: args.engine,
       signal: task.signal,
       onProgress: progress,
       onLog: log,

@@ -16,6 +16,8 @@ export interface PipelineBenchOptions {
   /** The pipeline worker script the child's core starts. */
   workerEntry: string
   childScript?: string
+  /** Polars (default) or the Spark twin, at the same scales. */
+  engine?: 'polars' | 'spark'
   signal: AbortSignal
   onProgress?(fraction: number, step: string): void
   onLog?(line: string): void
@@ -53,6 +55,7 @@ async function measureScale(
     inputDir,
     workerEntry: options.workerEntry,
     childScript: options.childScript,
+    engine: options.engine ?? 'polars',
     signal: options.signal,
     onProgress: (fraction, step) =>
       progress(GENERATE_SHARE + fraction * (1 - GENERATE_SHARE), `${spec.scale}: ${step}`),

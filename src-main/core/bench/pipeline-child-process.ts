@@ -18,6 +18,7 @@ export interface PipelineChildArgs {
   workerEntry: string
   /** pipeline-child.ts (through tsx) or its built copy; none in a build that did not ship it. */
   childScript?: string
+  engine: 'polars' | 'spark'
   signal: AbortSignal
   onProgress(fraction: number, step: string): void
 }
@@ -36,10 +37,14 @@ function childCommand(childScript: string | undefined): { args: string[]; env: N
 export function runPipelineChild(options: PipelineChildArgs): Promise<PipelineChildReport> {
   options.signal.throwIfAborted()
   const { args, env } = childCommand(options.childScript)
-  const child = spawn(process.execPath, [...args, options.dataDir, options.inputDir, options.workerEntry], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...args, options.dataDir, options.inputDir, options.workerEntry, options.engine],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   const stderr: string[] = []
   createInterface({ input: child.stderr }).on('line', (line) => {
     stderr.push(line)

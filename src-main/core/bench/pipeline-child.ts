@@ -2,15 +2,17 @@
  * One measured pipeline run, alone in its process so its peak RSS is its own. Prints JSON lines on
  * stdout: `{"progress": 0..1, "step": "…"}` while the run goes, then `{"result": {…}}` with the run
  * record, the wall time, the time until the worker first reported, and the process's peak RSS.
- * Usage: pipeline-child <dataDir> <inputDir> <workerEntry>
+ * Usage: pipeline-child <dataDir> <inputDir> <workerEntry> [polars|spark]
+ * With Spark the peak RSS is this process's only (the JVM is another process); the wall time is whole.
  */
 import { createCore } from '../app-core.ts'
 import type { PipelineChildReport } from './pipeline-child-report.ts'
 
-const [dataDir, inputDir, workerEntry] = process.argv.slice(2)
-if (!dataDir || !inputDir || !workerEntry) {
-  throw new Error('usage: pipeline-child <dataDir> <inputDir> <workerEntry>')
+const [dataDir, inputDir, workerEntry, engineArg = 'polars'] = process.argv.slice(2)
+if (!dataDir || !inputDir || !workerEntry || (engineArg !== 'polars' && engineArg !== 'spark')) {
+  throw new Error('usage: pipeline-child <dataDir> <inputDir> <workerEntry> [polars|spark]')
 }
+const engine = engineArg
 
 const core = createCore({ dataDir, workerEntry })
 const started = performance.now()
@@ -20,7 +22,7 @@ core.tasks.on('changed', (info) => {
   if (firstReport === undefined && info.step) firstReport = performance.now() - started
   console.log(JSON.stringify({ progress: info.progress, step: info.step }))
 })
-const record = await core.pipeline.start({ from: 'bronze', inputDir }).done
+const record = await core.pipeline.start({ from: 'bronze', inputDir, engine }).done
 const wallMs = performance.now() - started
 const report: PipelineChildReport = {
   record,

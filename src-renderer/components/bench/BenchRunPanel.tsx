@@ -3,7 +3,7 @@
  * the gold served now, and follows the latest benchmark task (progress, log, cancel).
  */
 import { useState } from 'react'
-import type { BenchKind, BenchScale } from '../../../src-preload/contract-bench.ts'
+import type { BenchEngine, BenchKind, BenchScale } from '../../../src-preload/contract-bench.ts'
 import { BENCH_SCALES, BENCH_TASK_KIND } from '../../../src-preload/values.ts'
 import { useRunBench } from '../../api/bench-hooks.ts'
 import { useTasks } from '../../api/hooks.ts'
@@ -20,6 +20,7 @@ const SCALE_LABELS: Record<BenchScale, string> = {
 export function BenchRunPanel() {
   const [kind, setKind] = useState<BenchKind>('pipeline')
   const [scales, setScales] = useState<BenchScale[]>(['seed'])
+  const [engine, setEngine] = useState<BenchEngine>('polars')
   const run = useRunBench()
   const tasks = useTasks()
   const latest = tasks.data?.find((t) => t.kind === BENCH_TASK_KIND)
@@ -30,7 +31,7 @@ export function BenchRunPanel() {
         ? chosen.filter((s) => s !== scale)
         : BENCH_SCALES.filter((s) => s === scale || chosen.includes(s)),
     )
-  const start = () => run.mutate(kind === 'pipeline' ? { kind, scales } : { kind })
+  const start = () => run.mutate(kind === 'pipeline' ? { kind, scales, engine } : { kind })
   return (
     <section className="panel" data-testid="bench-run">
       <h2>Run a benchmark</h2>
@@ -70,6 +71,18 @@ export function BenchRunPanel() {
             </label>
           ))}
         </fieldset>
+        <label className="field">
+          Engine{' '}
+          <select
+            value={engine}
+            disabled={kind !== 'pipeline'}
+            onChange={(e) => setEngine(e.target.value as BenchEngine)}
+            data-testid="bench-engine"
+          >
+            <option value="polars">Polars</option>
+            <option value="spark">Spark (PySpark)</option>
+          </select>
+        </label>
         <button
           type="button"
           className="button button-primary"
