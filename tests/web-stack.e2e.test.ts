@@ -336,8 +336,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
 
       beforeAll(async () => {
         ;({ core, api } = await serveCore(webRoot, { dataDir: tempDir('medallion-web-tasks-'), env: {} }))
-        // About a million purchases: a run long enough to be followed and cancelled from the page.
-        await core.sources.generate({ scale: 40 }).done
+        // About two million purchases: a run long enough to be followed and cancelled from the page, even
+        // on a loaded machine.
+        await core.sources.generate({ scale: 80 }).done
       }, 120_000)
 
       it('follows a pipeline run from any page and cancels it', async () => {
