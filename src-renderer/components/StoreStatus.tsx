@@ -2,8 +2,10 @@
  * Which serving store answers the Overview, and a banner when it cannot: the store is unreachable, or it
  * has nothing to serve yet. Each banner says what to do about it.
  */
+
 import type { ReactNode } from 'react'
 import type { StoreHealth } from '../../src-preload/contract.ts'
+import { formatDateTime } from '../pages/run-summary.ts'
 
 const STORE_NAMES: Record<StoreHealth['store'], string> = {
   mongo: 'MongoDB',
@@ -30,8 +32,8 @@ export function StoreStatusLine({ health }: { health: StoreHealth }) {
         </span>
       ) : null}
       {health.runId ? (
-        <span className="store-run">
-          run <code>{health.runId}</code>
+        <span className="store-run" data-testid="store-run">
+          gold of the run started {formatDateTime(runStartedAt(health.runId))} (<code>{health.runId}</code>)
         </span>
       ) : null}
     </p>
@@ -95,4 +97,10 @@ export function ServingBanner({ problem, health }: { problem: ServingProblem; he
       </p>
     </Banner>
   )
+}
+
+/** A run id starts with its UTC start time to the millisecond (`20261127T084107079Z-…`): as ISO 8601. */
+export function runStartedAt(runId: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(runId)
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : runId
 }
