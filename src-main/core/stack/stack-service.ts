@@ -76,19 +76,20 @@ export class StackService {
 
   /** The compose file read into a plan, with the profiles given or those Up last used. */
   plan(profiles?: string[]): Promise<StackPlan> {
-    const marker = readStackMarker(this.options.dataDir)
     return readComposeFile(this.options.composeFile, {
-      profiles: profiles ?? marker?.profiles ?? [],
+      profiles: profiles ?? readStackMarker(this.options.dataDir)?.profiles ?? [],
       env: this.options.env,
     })
   }
 
   async status(): Promise<StackStatus> {
-    const plan = await this.plan()
+    // One read of the marker: it says both which profiles Up used and whether the folder is on the stack.
+    const marker = readStackMarker(this.options.dataDir)
+    const plan = await this.plan(marker?.profiles ?? [])
     const base = {
       project: plan.project,
       composeFile: plan.file,
-      active: readStackMarker(this.options.dataDir) !== undefined,
+      active: marker !== undefined,
       links: stackEndpoints(plan, this.options.env).links,
     }
     let engine: Engine
