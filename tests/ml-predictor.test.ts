@@ -4,12 +4,13 @@
  * ranks the lapsed heavy buyers high; a model that learns from the past must do better, must fall to
  * chance when the labels are shuffled, and must refuse data it cannot learn from.
  */
+
 import pl from 'nodejs-polars'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PythonRandom } from '../pipelines/generate/python-random.ts'
+import { PREDICTION_COLUMNS } from '../pipelines/gold/columns.ts'
 import { datasetAsOf, LABEL_COLUMNS, type PurchaseHistory } from '../pipelines/ml/cutoff-dataset.ts'
 import { brier, deciles, logLoss, rocAuc, topDecile } from '../pipelines/ml/metrics.ts'
-import { PREDICTION_COLUMNS } from '../pipelines/ml/prediction-columns.ts'
 import { type PredictorOptions, type PredictorResult, trainPredictor } from '../pipelines/ml/predictor.ts'
 import { MICROS_PER_DAY } from '../pipelines/schema.ts'
 

@@ -1,4 +1,4 @@
-import { DIM_CLIENT_COLUMNS } from './dim-clients.ts'
+import { DIM_CLIENT_COLUMNS } from './columns.ts'
 import { buildGold } from './index.ts'
 import { dtypes, records, scenario } from './test-frames.ts'
 

@@ -4,22 +4,6 @@ import { daysSinceRef, HORIZON_COLUMN, withParams } from './day-count.ts'
 import { safeRatio } from './features.ts'
 import { once } from './memo.ts'
 
-export const DIM_CLIENT_COLUMNS = [
-  'id_client',
-  'nom',
-  'email',
-  'pays',
-  'date_inscription',
-  'first_purchase',
-  'last_purchase',
-  'recency_days',
-  'tenure_days',
-  'total_orders',
-  'total_spend',
-  'avg_order_value',
-  'product_count',
-] as const
-
 const exprs = once(() => ({
   aggregates: [
     'id_client',

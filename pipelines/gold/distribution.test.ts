@@ -1,6 +1,7 @@
 import pl from 'nodejs-polars'
 import { pythonFloatRepr } from '../python-float.ts'
-import { buildDistribution, cutEdges, cutLabels, DISTRIBUTION_COLUMNS } from './distribution.ts'
+import { DISTRIBUTION_COLUMNS } from './columns.ts'
+import { buildDistribution, cutEdges, cutLabels } from './distribution.ts'
 import { column, dtypes } from './test-frames.ts'
 
 const amounts = (values: number[]) => pl.DataFrame({ montant: pl.Series('montant', values, pl.Float64) })

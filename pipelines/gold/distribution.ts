@@ -7,10 +7,10 @@
  */
 import pl from 'nodejs-polars'
 import { numpyAround, pythonFloatRepr } from '../python-float.ts'
+import { DISTRIBUTION_COLUMNS } from './columns.ts'
 import { lastKey } from './memo.ts'
 
 export const DISTRIBUTION_BINS = 12
-export const DISTRIBUTION_COLUMNS = ['bin', 'bucket', 'count', 'lower', 'upper'] as const
 
 /** pandas `_nbins_to_bins`: numpy `linspace(min, max, n + 1)` with pandas' range adjustment. */
 export function cutEdges(min: number, max: number, bins = DISTRIBUTION_BINS): number[] {

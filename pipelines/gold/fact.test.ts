@@ -1,4 +1,4 @@
-import { FACT_COLUMNS } from './fact.ts'
+import { FACT_COLUMNS } from './columns.ts'
 import { buildGold } from './index.ts'
 import { column, dtypes, records, silverAchats, silverClients } from './test-frames.ts'
 

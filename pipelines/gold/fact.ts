@@ -1,19 +1,8 @@
 /** §4.2 fact_achats: purchases with the client's country and calendar keys, in chronological order. */
 import pl from 'nodejs-polars'
+import { FACT_COLUMNS } from './columns.ts'
 import { startOfDay } from './day-count.ts'
 import { once } from './memo.ts'
-
-export const FACT_COLUMNS = [
-  'id_achat',
-  'id_client',
-  'date_achat',
-  'montant',
-  'produit',
-  'pays',
-  'jour',
-  'mois',
-  'annee',
-] as const
 
 export const UNKNOWN_COUNTRY = 'Inconnu'
 

@@ -3,22 +3,6 @@ import pl from 'nodejs-polars'
 import { daysSinceRef, HORIZON_COLUMN, inWindow, refMidnight, withParams } from './day-count.ts'
 import { once } from './memo.ts'
 
-export const FEATURE_COLUMNS = [
-  'id_client',
-  'freq_12m',
-  'monetary_12m',
-  'monetary_avg_12m',
-  'product_diversity_12m',
-  'last_purchase',
-  'first_purchase',
-  'recency_days',
-  'tenure_days',
-  'total_orders_all',
-  'total_spend_all',
-  'avg_order_value_all',
-  'reference_date',
-] as const
-
 /** Ratio with 0.0 where the denominator is 0 or missing (the original filled the NaN with 0). */
 export function safeRatio(numerator: pl.Expr, denominator: pl.Expr): pl.Expr {
   return pl

@@ -1,9 +1,11 @@
-import { PREDICTION_COLUMNS } from '../ml/prediction-columns.ts'
-import { FACT_COLUMNS } from './fact.ts'
-import { FEATURE_COLUMNS } from './features.ts'
+import {
+  FACT_COLUMNS,
+  FEATURE_COLUMNS,
+  PREDICTION_COLUMNS,
+  RETENTION_COLUMNS,
+  SCORE_COLUMNS,
+} from './columns.ts'
 import { buildGold, GOLD_TABLES, type GoldTableName } from './index.ts'
-import { RETENTION_COLUMNS } from './retention.ts'
-import { SCORE_COLUMNS } from './scores.ts'
 import { scenario, silverAchats } from './test-frames.ts'
 
 describe('buildGold', () => {

@@ -1,8 +1,9 @@
 import { referenceRetention } from '../../tests/helpers/retention-reference.ts'
+import { RETENTION_COLUMNS } from './columns.ts'
 import { buildFact } from './fact.ts'
 import { buildGold } from './index.ts'
 import { prepareInputs } from './inputs.ts'
-import { buildRetention, cohortOffsetKey, RETENTION_COLUMNS } from './retention.ts'
+import { buildRetention, cohortOffsetKey } from './retention.ts'
 import { dtypes, type PurchaseRow, records, silverAchats, silverClients } from './test-frames.ts'
 
 /** Seeded purchases over ~3 years: clients join at different months, come back irregularly, some twice a month. */

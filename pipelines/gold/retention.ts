@@ -18,16 +18,8 @@
  * Int64, retention Float64, cohort_offset String.
  */
 import pl from 'nodejs-polars'
+import { RETENTION_COLUMNS } from './columns.ts'
 import { once } from './memo.ts'
-
-export const RETENTION_COLUMNS = [
-  'cohort',
-  'month_offset',
-  'active_clients',
-  'cohort_size',
-  'retention',
-  'cohort_offset',
-] as const
 
 /** Digits of the offset in `cohort_offset` (a century of months). */
 export const RETENTION_OFFSET_DIGITS = 3

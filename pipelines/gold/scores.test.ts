@@ -1,6 +1,6 @@
 import pl from 'nodejs-polars'
-import { FEATURE_COLUMNS } from './features.ts'
-import { buildScores, minmax, SCORE_COLUMNS, SEGMENTS } from './scores.ts'
+import { FEATURE_COLUMNS, SCORE_COLUMNS } from './columns.ts'
+import { buildScores, minmax, SEGMENTS } from './scores.ts'
 import { buildSegmentSummary } from './segment-summary.ts'
 import { column, dtypes } from './test-frames.ts'
 

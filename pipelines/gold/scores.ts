@@ -1,18 +1,11 @@
 /** §4.5 client_scores: features + re-purchase propensity, 12-month values and an RFM segment. */
+
 import pl from 'nodejs-polars'
+import { FEATURE_COLUMNS, SCORE_COLUMNS } from './columns.ts'
 import { HORIZON_COLUMN, withParams } from './day-count.ts'
 import { exactDiv } from './exact-div.ts'
-import { FEATURE_COLUMNS } from './features.ts'
 import { once } from './memo.ts'
 import { quantileLinear } from './quantile.ts'
-
-export const SCORE_COLUMNS = [
-  ...FEATURE_COLUMNS,
-  'prob_reachat_12m',
-  'expected_value_12m',
-  'value_at_risk_12m',
-  'segment_label',
-] as const
 
 /** In rule order: the first matching rule wins, `A potentiel` is the fallback. */
 export const SEGMENTS = ['VIP', 'Actifs', 'A relancer', 'Dormants', 'A potentiel'] as const

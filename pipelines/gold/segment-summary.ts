@@ -1,16 +1,7 @@
 /** §4.6 segment_summary: one row per occurring segment, sorted by expected_value_12m descending. */
 import pl from 'nodejs-polars'
+import { SEGMENT_SUMMARY_COLUMNS } from './columns.ts'
 import { once } from './memo.ts'
-
-export const SEGMENT_SUMMARY_COLUMNS = [
-  'segment_label',
-  'clients',
-  'ca_12m',
-  'expected_value_12m',
-  'value_at_risk_12m',
-  'freq_med',
-  'recency_med',
-] as const
 
 const exprs = once(() => ({
   key: pl.col('segment_label'),

@@ -4,22 +4,7 @@
  * training commits a gold of its own where it is filled (src-main/core/ml/prediction-commit.ts).
  */
 import pl from 'nodejs-polars'
-
-export const PREDICTION_COLUMNS = [
-  'id_client',
-  /** Probability of at least one purchase within `horizon_days` after `reference_date`. */
-  'prob_purchase',
-  /** Expected spend over the same days: prob_purchase × the spend model's amount for a buyer. */
-  'expected_spend',
-  /** 1 = the tenth of clients most likely to buy, 10 = the least likely. */
-  'decile',
-  /** The original's heuristic, as gold computes it, for comparison. */
-  'prob_reachat_12m',
-  'horizon_days',
-  'reference_date',
-  /** The training that wrote the row (Medallion's id; the MLflow run is linked from its record). */
-  'ml_run_id',
-] as const
+import { PREDICTION_COLUMNS } from '../gold/columns.ts'
 
 export const PREDICTIONS_TABLE = 'client_predictions'
 

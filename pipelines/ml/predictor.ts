@@ -6,8 +6,10 @@
  * after a cutoff reaches a feature, and the scaling is fitted on training rows only. The model that
  * scores every client today is then refitted the same way on the most recent labelled cutoff.
  */
+
 import pl from 'nodejs-polars'
 import type { MetricComparison, PredictedClient } from '../../src-preload/contract-ml.ts'
+import { PREDICTION_COLUMNS } from '../gold/columns.ts'
 import { formatTimestamp } from '../gold/day-count.ts'
 import { referenceMicros } from '../gold/fact.ts'
 import { PipelineInputError } from '../pipeline-error.ts'
@@ -16,7 +18,7 @@ import { datasetAsOf, LABEL_COLUMNS, type PurchaseHistory } from './cutoff-datas
 import { featureRows, MODEL_FEATURES, numbers } from './feature-matrix.ts'
 import { DEFAULT_LOGISTIC, fitLogistic, type LogisticModel } from './logistic-model.ts'
 import { brier, deciles, logLoss, meanAbsoluteError, rocAuc, rocCurve, topDecile } from './metrics.ts'
-import { PREDICTION_COLUMNS, PREDICTION_SCHEMA } from './prediction-columns.ts'
+import { PREDICTION_SCHEMA } from './prediction-columns.ts'
 import { seededPermutation, seededSample } from './seeded-sample.ts'
 import { fitSpend, type SpendModel } from './spend-model.ts'
 import { fitStandardiser, type Standardiser, standardise } from './standardiser.ts'

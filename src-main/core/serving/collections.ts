@@ -3,15 +3,17 @@
  * with the gold table it comes from, its unique key, its fields, the fields stored as dates, its
  * secondary indexes, the route that serves it, its default sort and the filters users may pass.
  */
-import { DIM_CLIENT_COLUMNS } from '../../../pipelines/gold/dim-clients.ts'
-import { DISTRIBUTION_COLUMNS } from '../../../pipelines/gold/distribution.ts'
-import { FACT_COLUMNS } from '../../../pipelines/gold/fact.ts'
-import { FEATURE_COLUMNS } from '../../../pipelines/gold/features.ts'
+import {
+  DIM_CLIENT_COLUMNS,
+  DISTRIBUTION_COLUMNS,
+  FACT_COLUMNS,
+  FEATURE_COLUMNS,
+  PREDICTION_COLUMNS,
+  RETENTION_COLUMNS,
+  SCORE_COLUMNS,
+  SEGMENT_SUMMARY_COLUMNS,
+} from '../../../pipelines/gold/columns.ts'
 import type { GoldTableName } from '../../../pipelines/gold/index.ts'
-import { RETENTION_COLUMNS } from '../../../pipelines/gold/retention.ts'
-import { SCORE_COLUMNS } from '../../../pipelines/gold/scores.ts'
-import { SEGMENT_SUMMARY_COLUMNS } from '../../../pipelines/gold/segment-summary.ts'
-import { PREDICTION_COLUMNS } from '../../../pipelines/ml/prediction-columns.ts'
 
 export interface CollectionSpec {
   name: string
