@@ -8,8 +8,8 @@ import type pl from 'nodejs-polars'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LocalLake } from '../src-main/core/lake/local-lake.ts'
 import { type CollectionSpec, collection } from '../src-main/core/serving/collections.ts'
+import { createMongoClient } from '../src-main/core/serving/mongo-client.ts'
 import {
-  createMongoClient,
   describeClient,
   mongoConfigFromEnv,
   redactClientSecrets,

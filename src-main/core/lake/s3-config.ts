@@ -6,6 +6,7 @@
  */
 import type { Layer } from '../../../src-preload/contract.ts'
 import { MedallionError } from '../errors.ts'
+import { maskSecret } from '../redact.ts'
 
 export interface S3LakeConfig {
   /** The S3 endpoint as a URL with its scheme, e.g. http://127.0.0.1:9000 */
@@ -80,11 +81,7 @@ export function s3ConfigFromEnv(
   }
 }
 
-/** The text with every form of the secret key (as written or URL-encoded) replaced by `****`. */
+/** The text with every form of the secret key (as written, URL-encoded or decoded…) replaced by `****`. */
 export function redactSecretKey(text: string, secretKey: string): string {
-  let out = text
-  for (const form of new Set([secretKey, encodeURIComponent(secretKey)])) {
-    if (form) out = out.split(form).join(MASK)
-  }
-  return out
+  return maskSecret(text, secretKey, MASK)
 }

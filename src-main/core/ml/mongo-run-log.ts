@@ -5,7 +5,8 @@
  */
 import type { MlRunRecord } from '../../../src-preload/contract-ml.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
-import { createMongoClient, type MongoConfig, redactSecrets } from '../serving/mongo-config.ts'
+import { createMongoClient } from '../serving/mongo-client.ts'
+import { type MongoConfig, redactSecrets } from '../serving/mongo-config.ts'
 
 export const ML_RUNS_COLLECTION = 'ml_runs'
 

@@ -10,8 +10,8 @@ import { errorMessage, MedallionError } from '../errors.ts'
 import { type CollectionSpec, KPIS_COLLECTION } from './collections.ts'
 import { documentId, KPIS_DOC_ID, PUBLISH_COLLECTION, PUBLISH_DOC_ID } from './gold-documents.ts'
 import { toJsonValue } from './json-values.ts'
+import { createMongoClient } from './mongo-client.ts'
 import {
-  createMongoClient,
   describeClient,
   isAuthFailure,
   isUnreachable,
