@@ -1,7 +1,9 @@
 /**
  * electron-vite build of the three Electron targets, with our folder names as explicit entries:
  * - main    src-main/index.ts     → out/main/index.js (ESM; dependencies such as nodejs-polars, dockerode
- *                                   and mongodb stay external and load from node_modules at runtime)
+ *                                   and mongodb stay external and load from node_modules at runtime). The
+ *                                   CLI and the worker threads are the esbuild bundle in out/cli/
+ *                                   (scripts/cli-bundle.mjs), which main starts from there.
  * - preload src-preload/index.ts  → out/preload/index.cjs (ONE CommonJS file with every dependency
  *                                   bundled, so it runs with `sandbox: true`, where only `electron` can be required)
  * - renderer src-renderer/index.html → out/renderer/
@@ -31,12 +33,25 @@ function dropInlineRefreshPreamble(): Plugin {
   }
 }
 
+/**
+ * The project's online documentation, for the Help menu: MEDALLION_DOCS_URL, else the repository a GitHub
+ * Actions build runs in; none in a local build (the menu then leaves the entry out).
+ */
+function docsUrl(): string {
+  const { MEDALLION_DOCS_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env
+  if (MEDALLION_DOCS_URL) return MEDALLION_DOCS_URL
+  return GITHUB_SERVER_URL && GITHUB_REPOSITORY ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}#readme` : ''
+}
+
 export default defineConfig({
   main: {
+    define: { __MEDALLION_DOCS_URL__: JSON.stringify(docsUrl()) },
     build: {
       externalizeDeps: true,
       rollupOptions: {
         input: { index: resolve(root, 'src-main/index.ts') },
+        // Chunks beside index.js: their paths to ../preload and ../renderer are index.js's.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -8,8 +8,6 @@
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { BENCH_CHILD_SOURCE } from '../src-main/cli/source-scripts.ts'
-import { pipelineWorkerBundle } from '../src-main/cli/worker-bundle.ts'
 import { formatPipelineBench } from '../src-main/core/bench/bench-format.ts'
 import { appendBenchResult } from '../src-main/core/bench/bench-history.ts'
 import { benchMachine } from '../src-main/core/bench/machine.ts'
@@ -17,6 +15,7 @@ import { runPipelineBench } from '../src-main/core/bench/pipeline-bench.ts'
 import { benchReference } from '../src-main/core/bench/reference.ts'
 import { resolveDataDir } from '../src-main/core/config.ts'
 import { BENCH_SCALES, type BenchScale, type PipelineBenchResult } from '../src-preload/contract-bench.ts'
+import { SOURCE_PATHS } from './source-paths.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -32,8 +31,7 @@ const scales = (values.scales ?? '').split(',').map((s) => {
 const startedAt = new Date().toISOString()
 const measured = await runPipelineBench({
   scales,
-  workerEntry: pipelineWorkerBundle(),
-  childScript: BENCH_CHILD_SOURCE,
+  paths: SOURCE_PATHS,
   signal: new AbortController().signal,
 })
 const result: PipelineBenchResult = {

@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MongoClient } from 'mongodb'
-import { pipelineWorkerBundle } from '../src-main/cli/worker-bundle.ts'
 import { startApi } from '../src-main/core/api/server.ts'
 import { createCore } from '../src-main/core/app-core.ts'
 import { DASHBOARD_PANELS, panelPath } from '../src-main/core/bench/dashboard-panels.ts'
@@ -25,6 +24,7 @@ import { MongoStore } from '../src-main/core/serving/mongo-store.ts'
 import { publishGold } from '../src-main/core/serving/publisher.ts'
 import type { ServingStore } from '../src-main/core/serving/serving-store.ts'
 import { startFerretDb } from '../tests/helpers/ferretdb.ts'
+import { SOURCE_PATHS } from './source-paths.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 /** The routes the Overview and Customers pages load, as the original's dashboard did (spec §8). */
@@ -95,7 +95,7 @@ try {
     const purchases = scale === '1m' ? 1_000_000 : undefined
     const dataDir = join(work, scale)
     mkdirSync(dataDir, { recursive: true })
-    const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle() })
+    const core = createCore({ dataDir, paths: SOURCE_PATHS })
     await core.sources.generate({ purchases }).done
     const run = await core.pipeline.start({ from: 'bronze' }).done
 

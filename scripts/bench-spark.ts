@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { pipelineWorkerBundle } from '../src-main/cli/worker-bundle.ts'
 import { createCore } from '../src-main/core/app-core.ts'
 import type { PipelineEngine } from '../src-main/core/pipeline.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
+import { SOURCE_PATHS } from './source-paths.ts'
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +30,7 @@ interface EngineRun {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'medallion-bench-spark-'))
-const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle() })
+const core = createCore({ dataDir, paths: SOURCE_PATHS })
 
 async function timedRun(engine: PipelineEngine): Promise<EngineRun> {
   const start = performance.now()

@@ -11,12 +11,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CLIENTS } from '../pipelines/generate/generate.ts'
-import { SOURCE_SCRIPTS } from '../src-main/cli/source-scripts.ts'
-import { pipelineWorkerBundle } from '../src-main/cli/worker-bundle.ts'
 import { createCore } from '../src-main/core/app-core.ts'
 import { SEED_PURCHASES } from '../src-main/core/bench/pipeline-scales.ts'
 import { MlService } from '../src-main/core/ml/ml-service.ts'
 import { ML_DEFAULTS, ML_MODELS, type MlModel, type MlRunRecord } from '../src-preload/contract-ml.ts'
+import { SOURCE_PATHS } from './source-paths.ts'
 
 /** Generator sizes: the original's, and 1M purchases with the clients scaled by the same factor. */
 const SCALES = {
@@ -35,7 +34,7 @@ interface ChildReport {
 
 /** In the child: one training on the data folder's current gold, timed step by step. */
 async function trainOnce(dataDir: string, model: MlModel): Promise<ChildReport> {
-  const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle(), env: {}, ...SOURCE_SCRIPTS })
+  const core = createCore({ dataDir, paths: SOURCE_PATHS, env: {} })
   const steps: { step: string; seconds: number }[] = []
   let last = { step: 'start', at: performance.now() }
   core.tasks.on('changed', (task) => {
@@ -80,7 +79,7 @@ function runChild(dataDir: string, model: MlModel): Promise<ChildReport> {
 async function benchScale(scale: Scale, keep: boolean): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), `medallion-bench-train-${scale}-`))
   try {
-    const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle(), env: {}, ...SOURCE_SCRIPTS })
+    const core = createCore({ dataDir, paths: SOURCE_PATHS, env: {} })
     const generated = await core.sources.generate({ seed: 42, dirtyShare: 0, ...SCALES[scale] }).done
     await core.pipeline.start({ from: 'bronze' }).done
     await core.close()

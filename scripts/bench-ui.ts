@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Page } from 'playwright-core'
-import { SOURCE_SCRIPTS } from '../src-main/cli/source-scripts.ts'
-import { pipelineWorkerBundle } from '../src-main/cli/worker-bundle.ts'
 import { startApi } from '../src-main/core/api/server.ts'
 import { createCore } from '../src-main/core/app-core.ts'
 import { summarize } from '../src-main/core/bench/percentiles.ts'
 import { launchChromium } from '../tests/helpers/browser.ts'
 import { buildApp } from '../tests/helpers/build-app.ts'
+import { SOURCE_PATHS } from './source-paths.ts'
 
 const TARGET_MS = 1_500
 const { values } = parseArgs({
@@ -62,7 +61,7 @@ const browser = await launchChromium()
 try {
   for (const scale of (values.scales ?? '').split(',')) {
     const dataDir = join(work, scale)
-    const core = createCore({ dataDir, workerEntry: pipelineWorkerBundle(), ...SOURCE_SCRIPTS })
+    const core = createCore({ dataDir, paths: SOURCE_PATHS })
     await core.sources.generate({
       purchases: scale === '1m' ? 1_000_000 : undefined,
       seed: 42,

@@ -49,8 +49,9 @@ export function isAllowedExternalUrl(url: string): boolean {
 
 /**
  * Builds the test for "this URL is one of the app's own pages". With a dev server (http) that is any
- * URL of the same origin; with the built renderer (file:) it is that one file, whatever its hash or
- * query (the router lives in the hash), and no other file on disk.
+ * URL of the same origin; with the built renderer on the app's scheme (app://medallion/) any page of that
+ * host; for a page loaded from a file (file:) that one file, whatever its hash or query (the router lives
+ * in the hash), and no other file on disk.
  */
 export function appPageMatcher(appUrl: string): (url: string) => boolean {
   const app = parse(appUrl)
@@ -67,8 +68,16 @@ export function appPageMatcher(appUrl: string): (url: string) => boolean {
       }
     }
   }
+  if (app.protocol === 'app:') {
+    // The app's own scheme (src-main/app-scheme.ts): any page of its one host. URL gives such a scheme no
+    // origin ("null"), so scheme and host are compared.
+    return (url) => {
+      const parsed = parse(url)
+      return parsed?.protocol === 'app:' && parsed.host === app.host && !parsed.username && !parsed.password
+    }
+  }
   if (app.protocol !== 'http:' && app.protocol !== 'https:') {
-    throw new Error(`the app URL must be http(s) or file: ${appUrl}`)
+    throw new Error(`the app URL must be http(s), app: or file: ${appUrl}`)
   }
   return (url) => parse(url)?.origin === app.origin
 }

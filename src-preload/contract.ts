@@ -5,10 +5,11 @@
  */
 import { z } from 'zod'
 import { call, EmptyInput } from './call.ts'
-import { MAX_PAGE } from './values.ts'
+import { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
 
-export { MAX_PAGE } from './values.ts'
+export { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
 
+import { appCalls } from './contract-app.ts'
 import { benchCalls } from './contract-bench.ts'
 import { filesCalls } from './contract-files.ts'
 import { insightsCalls } from './contract-insights.ts'
@@ -18,7 +19,6 @@ import type { CallName, EventName } from './names.ts'
 
 export { CALL_NAMES, type CallName, EVENT_NAMES, type EventName, isCallName, isEventName } from './names.ts'
 
-export const LAYERS = ['bronze', 'silver', 'gold'] as const
 export type Layer = (typeof LAYERS)[number]
 
 export type TaskState = 'running' | 'succeeded' | 'failed' | 'cancelled'
@@ -209,7 +209,6 @@ export interface StackStatus {
   links: StackLinks
 }
 
-export const RESET_SCOPES = ['containers', 'volumes', 'data'] as const
 export type ResetScope = (typeof RESET_SCOPES)[number]
 
 /** One step of a reset: what it deletes (containers and networks, volumes, local data folders). */
@@ -279,6 +278,7 @@ export const contract = {
   ...mlCalls,
   ...settingsCalls,
   ...filesCalls,
+  ...appCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

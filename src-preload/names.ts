@@ -2,6 +2,7 @@
  * The names of the contract's calls and events, with no schema attached: the preload's allow-list needs
  * only these, so it stays a few kB instead of bundling zod. `contract.ts` is checked against this list.
  */
+import { APP_CALLS } from './names-app.ts'
 import { BENCH_CALLS } from './names-bench.ts'
 import { FILES_CALLS } from './names-files.ts'
 import { INSIGHTS_CALLS } from './names-insights.ts'
@@ -29,6 +30,7 @@ export const CALL_NAMES = [
   ...ML_CALLS,
   ...SETTINGS_CALLS,
   ...FILES_CALLS,
+  ...APP_CALLS,
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 

@@ -3,6 +3,12 @@
  * names*.ts), so the renderer may import these without bundling the schemas.
  */
 
+/** The pipeline's layers, in order. */
+export const LAYERS = ['bronze', 'silver', 'gold'] as const
+
+/** What a stack reset may delete, smallest first (each includes the one before). */
+export const RESET_SCOPES = ['containers', 'volumes', 'data'] as const
+
 /** The largest page a list call returns (the original silently truncated /scores at 5000). */
 export const MAX_PAGE = 10_000
 
@@ -15,3 +21,14 @@ export type BenchScale = (typeof BENCH_SCALES)[number]
 
 /** The task kind of a running benchmark, so the page can find it among the tasks. */
 export const BENCH_TASK_KIND = 'bench'
+
+/** Export file names say what and when: `<name>-<YYYYMMDD-HHmmss>.<ext>`, local time (charts, tables, diagnostics). */
+const pad = (n: number) => String(n).padStart(2, '0')
+
+export function exportFileName(name: string, extension: string, at: Date = new Date()): string {
+  const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`
+  const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`
+  // A name is a slug: what the file holds, safe in any file system.
+  const slug = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'export'
+  return `${slug}-${day}-${time}.${extension}`
+}

@@ -21,7 +21,7 @@ import {
   type RunningMongo,
   startFerretDb,
 } from './helpers/ferretdb.ts'
-import { tempDir, testCore, WORKER_ENTRY } from './helpers/temp-data.ts'
+import { SOURCE_PATHS, tempDir, testCore } from './helpers/temp-data.ts'
 
 async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
   return unwrap(await dispatch(core.handlers, name, input)) as T
@@ -188,7 +188,7 @@ describe.skipIf(!FERRETDB_AVAILABLE)('with the core serving from MongoDB (Ferret
     mongo = await startFerretDb()
     core = createCore({
       dataDir: tempDir('medallion-bench-mongo-'),
-      workerEntry: WORKER_ENTRY,
+      paths: SOURCE_PATHS,
       mongo: { url: mongo.url, db: 'bench_serving' },
     })
     await publishedCore(core)

@@ -63,24 +63,24 @@ describe('built output', () => {
     if (outDir) rmSync(outDir, { recursive: true, force: true })
   })
 
-  it('emits main as ESM, with the preload, renderer and worker it points to', () => {
-    const main = read(out('main/index.js'))
-    expect(main).toMatch(/^import .* from "electron";$/m)
+  it('emits main as ESM, its chunks beside it, with the preload it points to', () => {
+    const files = readdirSync(out('main')).filter((f) => f.endsWith('.js'))
+    // Chunks sit beside index.js, so their paths to ../preload are index.js's.
+    expect(readdirSync(out('main')).filter((f) => !f.endsWith('.js'))).toEqual([])
+    const main = files.map((f) => read(out('main', f))).join('\n')
+    expect(read(out('main/index.js'))).toMatch(/^import .* from "electron";$/m)
     expect(main).not.toMatch(/\brequire\(\s*["']electron["']\s*\)/)
     // Every `join(import.meta.dirname, "<file>")` in main must name a file the build emitted.
     const referenced = [...main.matchAll(/join(?:\$\d+)?\(import\.meta\.dirname, "([^"]+)"\)/g)].map(
       (m) => m[1],
     )
-    expect(referenced).toEqual(
-      expect.arrayContaining([
-        '../preload/index.cjs',
-        '../renderer/index.html',
-        expect.stringMatching(/worker/),
-      ]),
-    )
+    expect(referenced).toEqual(['../preload/index.cjs'])
     for (const file of referenced) {
       expect(existsSync(resolve(out('main'), file as string)), `${file} is referenced by main`).toBe(true)
     }
+    // The page comes from the app's scheme, never from a file: URL.
+    expect(main).toMatch(/"app:\/\/medallion\/index\.html"|`\$\{APP_SCHEME\}:\/\/\$\{APP_HOST\}\/index\.html`/)
+    expect(main).not.toMatch(/loadFile\(/)
   })
 
   it('keeps dependencies external in main (they load from node_modules)', () => {
@@ -278,7 +278,7 @@ describe('renderer dev server (electron-vite dev serves the page this way)', () 
 })
 
 describe('sources', () => {
-  const mainSource = read(join(repo, 'src-main/index.ts'))
+  const mainSource = read(join(repo, 'src-main/desktop-app.ts'))
 
   it('locks the window down: contextIsolation and sandbox on, node integration off', () => {
     const prefs = /webPreferences:\s*\{([^}]*)\}/.exec(mainSource)?.[1]
@@ -366,6 +366,16 @@ describe('security policy (src-main/security.ts)', () => {
     ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false)
     }
+  })
+
+  it("recognises the app's scheme by host, and nothing else as its page", () => {
+    const isAppPage = appPageMatcher('app://medallion/index.html')
+    expect(isAppPage('app://medallion/index.html#/pipeline')).toBe(true)
+    expect(isAppPage('app://medallion/assets/index.js')).toBe(true)
+    expect(isAppPage('app://other/index.html')).toBe(false)
+    expect(isAppPage('app://user:pw@medallion/index.html')).toBe(false)
+    expect(isAppPage('file:///etc/passwd')).toBe(false)
+    expect(isAppPage('http://medallion/index.html')).toBe(false)
   })
 
   it('recognises the built page by file, and the dev server by origin', () => {

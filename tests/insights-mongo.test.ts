@@ -23,7 +23,7 @@ import {
 } from './helpers/ferretdb.ts'
 import { readGold } from './helpers/gold-run.ts'
 import { expectSameSales, factRows, sampleFilters } from './helpers/sales-reference.ts'
-import { tempDir, WORKER_ENTRY } from './helpers/temp-data.ts'
+import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 
 describe.skipIf(!FERRETDB_AVAILABLE)(
   `dashboard data from MongoDB = from the lake (${FERRETDB_AVAILABLE ? 'FerretDB' : FERRETDB_SKIP_REASON})`,
@@ -41,7 +41,7 @@ describe.skipIf(!FERRETDB_AVAILABLE)(
       server = await startFerretDb()
       core = createCore({
         dataDir,
-        workerEntry: WORKER_ENTRY,
+        paths: SOURCE_PATHS,
         mongo: { url: server.url, db: 'gold_serving' },
       })
       await core.sources.generate({ clients: 300, seed: 11, dirtyShare: 0.05 }).done

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MongoClient } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SOURCE_SCRIPTS } from '../src-main/cli/source-scripts.ts'
 import { type Core, type CoreOptions, createCore } from '../src-main/core/app-core.ts'
 import { MlService } from '../src-main/core/ml/ml-service.ts'
 import { splitLogBatch } from '../src-main/core/ml/mlflow-batches.ts'
@@ -27,13 +26,13 @@ import {
   startFerretDb,
 } from './helpers/ferretdb.ts'
 import { MLFLOW_AVAILABLE, MLFLOW_SKIP_REASON, type RunningMlflow, startMlflow } from './helpers/mlflow.ts'
-import { tempDir, WORKER_ENTRY } from './helpers/temp-data.ts'
+import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 
 const PREDICTOR: MlTrainArgs = { model: 'predictor', horizonDays: 90, clusters: 5, seed: 42 }
 const ADVISOR: MlTrainArgs = { ...PREDICTOR, model: 'advisor' }
 
 function core(dataDir: string, env: Record<string, string>, extra: Partial<CoreOptions> = {}): Core {
-  const created = createCore({ dataDir, workerEntry: WORKER_ENTRY, env, ...SOURCE_SCRIPTS, ...extra })
+  const created = createCore({ dataDir, paths: SOURCE_PATHS, env, ...extra })
   afterAll(() => created.close())
   return created
 }

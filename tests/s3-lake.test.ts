@@ -16,7 +16,7 @@ import { TaskRegistry } from '../src-main/core/tasks.ts'
 import { LAYERS, type Layer, type RunRecord } from '../src-preload/contract.ts'
 import { freePort } from './helpers/ferretdb.ts'
 import { MINIO_AVAILABLE, MINIO_SKIP_REASON, type RunningMinio, startMinio } from './helpers/minio.ts'
-import { WORKER_ENTRY } from './helpers/temp-data.ts'
+import { SOURCE_PATHS, WORKER_ENTRY } from './helpers/temp-data.ts'
 
 const PRUNE_BUCKETS = { bronze: 'p-bronze', silver: 'p-silver', gold: 'p-gold' }
 
@@ -44,7 +44,13 @@ describe.skipIf(!MINIO_AVAILABLE)(
         ...overrides,
       })
     const pipelineOn = (on: Lake, dataDir: string) =>
-      new PipelineService({ dataDir, lake: on, tasks, workerEntry: WORKER_ENTRY })
+      new PipelineService({
+        dataDir,
+        lake: on,
+        tasks,
+        workerEntry: WORKER_ENTRY,
+        sparkJob: { dir: SOURCE_PATHS.sparkJobDir, packaged: false },
+      })
     const keys = async (bucket: string, prefix = '') =>
       ((await minio.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? [])
         .map((o) => o.Key)

@@ -27,7 +27,7 @@ describe('ServingService', () => {
   }, 120_000)
 
   it('serves from the lake when no MongoDB is configured', async () => {
-    expect(service.store).toBeInstanceOf(ParquetStore)
+    expect(service.store.kind).toBe('parquet')
     const { run } = await small.ready()
     expect(await service.status()).toEqual({
       store: 'parquet',
@@ -37,10 +37,22 @@ describe('ServingService', () => {
     })
   })
 
-  it('uses the MongoDB store the factory builds when one is configured', async () => {
-    const other = new ParquetStore(new LocalLake(join(tempDir(), 'lake')))
-    const picked = new ServingService({ lake: small.lake, createMongoStore: () => other })
-    expect(picked.store).toBe(other)
+  it('uses the MongoDB store the factory builds when one is configured, built with its first request', async () => {
+    const otherLake = new LocalLake(join(tempDir(), 'lake'))
+    let built = 0
+    const picked = new ServingService({
+      lake: small.lake,
+      createMongoStore: async () => {
+        built += 1
+        return new ParquetStore(otherLake)
+      },
+    })
+    expect(picked.store.kind).toBe('mongo')
+    expect(built).toBe(0)
+    // The factory's store answers (an empty lake: nothing published), not the service's own lake.
+    expect(await picked.kpis()).toBeNull()
+    expect((await picked.status()).detail).toBe(otherLake.root)
+    expect(built).toBe(1)
     await picked.close()
   })
 

@@ -16,12 +16,12 @@ import type { SecretBox } from '../src-main/core/settings/secret-box.ts'
 import { configuredApiPort, settingsEnv } from '../src-main/core/settings/settings-env.ts'
 import { writeStackMarker } from '../src-main/core/stack/stack-marker.ts'
 import type { SettingEntry, SettingKey, SettingsView } from '../src-preload/contract-settings.ts'
-import { REPO_ROOT, tempDir, WORKER_ENTRY } from './helpers/temp-data.ts'
+import { REPO_ROOT, SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 
 type Env = Record<string, string | undefined>
 
 function settingsCore(dataDir: string, env: Env = {}, secretBox?: SecretBox): Core {
-  const core = createCore({ dataDir, workerEntry: WORKER_ENTRY, env, ...(secretBox ? { secretBox } : {}) })
+  const core = createCore({ dataDir, paths: SOURCE_PATHS, env, ...(secretBox ? { secretBox } : {}) })
   afterAll(() => core.close())
   return core
 }
@@ -196,9 +196,8 @@ describe('where a value comes from: environment, then settings file, then stack,
     })
     const core = createCore({
       dataDir,
-      workerEntry: WORKER_ENTRY,
+      paths: { ...SOURCE_PATHS, composeFile: join(REPO_ROOT, 'tests/fixtures/stack/medallion-like.yml') },
       env,
-      composeFile: join(REPO_ROOT, 'tests/fixtures/stack/medallion-like.yml'),
     })
     afterAll(() => core.close())
     await view(core, { mongoDb: 'gold_saved' }, 'settings.set')

@@ -9,7 +9,6 @@ import { join } from 'node:path'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import pl from 'nodejs-polars'
 import { GOLD_TABLES } from '../pipelines/gold/index.ts'
-import { pipelineWorkerBundle } from '../src-main/cli/worker-bundle.ts'
 import { createCore } from '../src-main/core/app-core.ts'
 import { S3A_JARS, s3aJarsDir } from '../src-main/core/spark/s3a-jars.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
@@ -20,7 +19,7 @@ import {
   SPARK_SKIP_REASON,
   sparkClusterForFile,
 } from './helpers/spark.ts'
-import { tempDir } from './helpers/temp-data.ts'
+import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 
 const JARS_AVAILABLE = S3A_JARS.every((jar) => existsSync(join(s3aJarsDir(process.env), jar)))
 const SKIP_REASON = !SPARK_AVAILABLE
@@ -58,7 +57,7 @@ describe.skipIf(SKIP_REASON !== '')(
       })
       core = createCore({
         dataDir,
-        workerEntry: pipelineWorkerBundle(),
+        paths: SOURCE_PATHS,
         s3: {
           endpoint: minio.endpoint,
           accessKey: minio.accessKey,

@@ -16,7 +16,7 @@ import { runCli } from './helpers/cli.ts'
 import { FERRETDB_AVAILABLE, freePort, type RunningMongo, startFerretDb } from './helpers/ferretdb.ts'
 import { MINIO_AVAILABLE, type RunningMinio, startMinio } from './helpers/minio.ts'
 import { ENGINE_LABEL, PODMAN, PODMAN_SOCKET, removeTestProject, uniqueProject } from './helpers/podman.ts'
-import { REPO_ROOT, tempDir, WORKER_ENTRY } from './helpers/temp-data.ts'
+import { REPO_ROOT, SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 import { ensureTestImage } from './helpers/test-images.ts'
 
 const engine = PODMAN.engine as Engine
@@ -50,8 +50,7 @@ describe.skipIf(!ready)(`the stack through the core and the CLI (${ENGINE_LABEL}
     }
     core = createCore({
       dataDir,
-      workerEntry: WORKER_ENTRY,
-      composeFile: COMPOSE,
+      paths: { ...SOURCE_PATHS, composeFile: COMPOSE },
       engineSocket: `unix://${PODMAN_SOCKET}`,
       env,
     })

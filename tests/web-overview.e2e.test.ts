@@ -14,7 +14,7 @@ import {
 } from './helpers/browser.ts'
 import { buildApp } from './helpers/build-app.ts'
 import { freePort } from './helpers/ferretdb.ts'
-import { REPO_ROOT, tempDir, testCore, WORKER_ENTRY } from './helpers/temp-data.ts'
+import { REPO_ROOT, SOURCE_PATHS, tempDir, testCore } from './helpers/temp-data.ts'
 
 const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts')
 const KPI_KEYS = ['total_ca', 'total_achats', 'total_clients', 'panier_moyen', 'expected_total'] as const
@@ -190,7 +190,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
       // A real MongoStore pointed at a loopback port nothing listens on: the driver's own refusal.
       const core = createCore({
         dataDir: tempDir('medallion-web-mongo-'),
-        workerEntry: WORKER_ENTRY,
+        paths: SOURCE_PATHS,
         mongo: { url: `mongodb://127.0.0.1:${await freePort()}/`, db: 'gold_serving' },
       })
       api = await serve(core, webRoot)

@@ -22,7 +22,7 @@ import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './help
 import { buildApp } from './helpers/build-app.ts'
 import { freePort } from './helpers/ferretdb.ts'
 import { ENGINE_LABEL, PODMAN, PODMAN_SOCKET, removeTestProject, uniqueProject } from './helpers/podman.ts'
-import { REPO_ROOT, tempDir, WORKER_ENTRY } from './helpers/temp-data.ts'
+import { REPO_ROOT, SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 import { ensureTestImage } from './helpers/test-images.ts'
 
 const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts')
@@ -32,8 +32,8 @@ const SLOW = { timeout: 120_000 }
 type Scheme = 'light' | 'dark'
 
 /** A core and the web mode serving it, both closed after the file. */
-async function serveCore(webRoot: string, options: Omit<CoreOptions, 'workerEntry'>) {
-  const core = createCore({ workerEntry: WORKER_ENTRY, ...options })
+async function serveCore(webRoot: string, options: Omit<CoreOptions, 'paths'>) {
+  const core = createCore({ paths: { ...SOURCE_PATHS, composeFile: COMPOSE }, ...options })
   const api = await startApi({
     handlers: core.handlers,
     store: () => core.serving.store,
@@ -131,7 +131,6 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         }
         ;({ core, api } = await serveCore(webRoot, {
           dataDir: tempDir('medallion-web-stack-'),
-          composeFile: COMPOSE,
           engineSocket: `unix://${PODMAN_SOCKET}`,
           env,
         }))
@@ -305,7 +304,6 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       beforeAll(async () => {
         ;({ api } = await serveCore(webRoot, {
           dataDir: tempDir('medallion-web-noengine-'),
-          composeFile: COMPOSE,
           engineSocket: `unix://${join(tmpdir(), `medallion-no-engine-${randomBytes(4).toString('hex')}.sock`)}`,
           env: { TEST_IMAGE: 'busybox', MONGO_PORT: '27017', MINIO_CONSOLE_PORT: '9001' },
         }))

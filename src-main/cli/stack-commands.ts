@@ -1,25 +1,12 @@
 /** `medallion up | down | reset | status | logs`: the stack from the terminal, through the same core. */
-import { RESET_SCOPES, type ResetScope } from '../../src-preload/contract.ts'
+import type { ResetScope } from '../../src-preload/contract.ts'
+import { RESET_SCOPES } from '../../src-preload/values.ts'
 import type { Core } from '../core/app-core.ts'
 import { exportLogs, logs } from '../core/stack/stack-logs.ts'
+import { type CommandIo, UsageError } from './command-io.ts'
 import { linkLines, resetPreview, statusTable } from './stack-format.ts'
 
-export interface StackCommandIo {
-  stdout: NodeJS.WritableStream
-  stderr: NodeJS.WritableStream
-  /** Writes the value as JSON with --json, else the text. */
-  print(value: unknown, text: string): void
-  /** Awaits a task, showing its progress. */
-  follow<T>(started: { task: { id: string }; done: Promise<T> }): Promise<T>
-}
-
-export class StackUsageError extends Error {}
-
-export async function stackUp(
-  core: Core,
-  io: StackCommandIo,
-  opts: { profiles: string[]; pipeline: boolean },
-) {
+export async function stackUp(core: Core, io: CommandIo, opts: { profiles: string[]; pipeline: boolean }) {
   const outcome = await io.follow(core.stack.up(opts))
   const lines = [
     'the stack is up:',
@@ -35,7 +22,7 @@ export async function stackUp(
   io.print(outcome, lines.join('\n'))
 }
 
-export async function stackDown(core: Core, io: StackCommandIo) {
+export async function stackDown(core: Core, io: CommandIo) {
   const result = await io.follow(core.stack.down())
   io.print(
     result,
@@ -45,16 +32,16 @@ export async function stackDown(core: Core, io: StackCommandIo) {
 
 function scopeOption(raw: string | undefined): ResetScope {
   if (raw === undefined)
-    throw new StackUsageError(
+    throw new UsageError(
       `reset needs --scope: one of ${RESET_SCOPES.join(', ')} (each includes the ones before)`,
     )
   if (!(RESET_SCOPES as readonly string[]).includes(raw))
-    throw new StackUsageError(`--scope must be one of ${RESET_SCOPES.join(', ')}, got "${raw}"`)
+    throw new UsageError(`--scope must be one of ${RESET_SCOPES.join(', ')}, got "${raw}"`)
   return raw as ResetScope
 }
 
 /** Without --yes, shows what would be deleted and deletes nothing (exit code 1). */
-export async function stackReset(core: Core, io: StackCommandIo, opts: { scope?: string; yes: boolean }) {
+export async function stackReset(core: Core, io: CommandIo, opts: { scope?: string; yes: boolean }) {
   const scope = scopeOption(opts.scope)
   const preview = await core.stack.previewReset(scope)
   if (!opts.yes) {
@@ -70,7 +57,7 @@ export async function stackReset(core: Core, io: StackCommandIo, opts: { scope?:
   return 0
 }
 
-export async function stackStatus(core: Core, io: StackCommandIo) {
+export async function stackStatus(core: Core, io: CommandIo) {
   const status = await core.stack.status()
   io.print(status, statusTable(status))
 }
@@ -95,12 +82,12 @@ function sinceOption(raw: string | undefined): Date | undefined {
   }
   const time = new Date(raw)
   if (Number.isNaN(time.getTime()))
-    throw new StackUsageError(`--since expects 30s, 10m, 2h, 1d or an ISO time, got "${raw}"`)
+    throw new UsageError(`--since expects 30s, 10m, 2h, 1d or an ISO time, got "${raw}"`)
   return time
 }
 
-export async function stackLogs(core: Core, io: StackCommandIo, opts: LogsOptions) {
-  if (!opts.service) throw new StackUsageError('logs needs a service, e.g. medallion logs mongo')
+export async function stackLogs(core: Core, io: CommandIo, opts: LogsOptions) {
+  if (!opts.service) throw new UsageError('logs needs a service, e.g. medallion logs mongo')
   const since = sinceOption(opts.since)
   const [engine, plan] = await Promise.all([core.stack.engine(), core.stack.plan()])
   const options = {

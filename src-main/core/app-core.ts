@@ -4,15 +4,20 @@
  * store can move while the core runs (Up moves them to the stack, Down and Reset bring them back), so
  * handlers always go through the current ones.
  */
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { APP_CALLS, type DataDirSource } from '../../src-preload/names-app.ts'
+import { BENCH_CALLS } from '../../src-preload/names-bench.ts'
+import { FILES_CALLS } from '../../src-preload/names-files.ts'
+import { INSIGHTS_CALLS } from '../../src-preload/names-insights.ts'
+import { ML_CALLS } from '../../src-preload/names-ml.ts'
+import { SETTINGS_CALLS } from '../../src-preload/names-settings.ts'
+import type { AppPaths } from './app-paths.ts'
 import { type BackendConfig, stackBackends } from './backends.ts'
+import type { LaunchNodeChild } from './child-process.ts'
 import { CoreEvents } from './core-events.ts'
 import { MedallionError } from './errors.ts'
-import { benchHandlers } from './handlers/bench.ts'
-import { filesHandlers } from './handlers/files.ts'
-import { insightsHandlers } from './handlers/insights.ts'
-import { mlHandlers } from './handlers/ml.ts'
-import { settingsHandlers } from './handlers/settings.ts'
+import type { AreaHandlers } from './handlers/area-handlers.ts'
+import { deferredHandlers } from './handlers/deferred-handlers.ts'
 import type { Lake } from './lake/lake.ts'
 import { LocalLake } from './lake/local-lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
@@ -20,7 +25,6 @@ import { S3Lake } from './lake/s3-lake.ts'
 import { PipelineService } from './pipeline.ts'
 import type { Handlers } from './rpc.ts'
 import type { MongoConfig } from './serving/mongo-config.ts'
-import { MongoStore } from './serving/mongo-store.ts'
 import { startPublish } from './serving/publish-task.ts'
 import { ServingService } from './serving/serving-service.ts'
 import type { SecretBox } from './settings/secret-box.ts'
@@ -30,32 +34,26 @@ import { StackService } from './stack/stack-service.ts'
 import { runDataOnStack } from './stack-data.ts'
 import { TaskRegistry } from './tasks.ts'
 
-/** The compose file shipped with the app (the CLI and tests run from the source tree). */
-export const DEFAULT_COMPOSE_FILE = resolve(import.meta.dirname, '../../compose/docker-compose.yml')
-
 export interface CoreOptions {
   /** The data folder: lake, sources, run history, metrics. */
   dataDir: string
   /**
-   * A script `new Worker()` can start for a pipeline run. Inside Electron it is the bundled worker
-   * (electron-vite `?modulePath`); from the CLI and the tests it is an esbuild bundle of the same worker.
+   * The files the core reads or starts at run time: the pipeline and training workers and the benchmark's
+   * child (the bundles in out/cli/), the compose file, the Spark job. One resolver finds them in the source
+   * tree or in a packaged app (app-paths.ts).
    */
-  workerEntry: string | URL
+  paths: AppPaths
+  /** Starts the benchmark's child process: Node's `spawn` by default, Electron's utilityProcess in the window. */
+  launchChild?: LaunchNodeChild
   /** How many pipeline runs the history keeps. */
   keepRuns?: number
-  /**
-   * Scripts started in other processes or threads: the pipeline benchmark's child and the training worker
-   * (the built copies inside Electron, electron-vite `?modulePath`; the sources elsewhere, see
-   * src-main/cli/source-scripts.ts). Without them those features say they are unavailable.
-   */
-  benchChildScript?: string | URL
-  mlWorkerEntry?: string | URL
+  /** Medallion's version and how the data folder was chosen, as `app.info` reports them. */
+  version?: string
+  dataDirSource?: DataDirSource
   /** The serving MongoDB, when configured: gold is published and served there; else the lake serves it. */
   mongo?: MongoConfig
   /** An S3 lake (MinIO), when configured: runs are stored there; else under `<dataDir>/lake`. */
   s3?: S3LakeConfig
-  /** The stack's compose file (default: the one shipped in compose/). */
-  composeFile?: string
   /** A container engine endpoint to use instead of discovery. */
   engineSocket?: string
   /** Variables for compose interpolation and stack settings (default process.env). */
@@ -106,14 +104,17 @@ export function createCore(options: CoreOptions): Core {
         dataDir: options.dataDir,
         lake,
         tasks,
-        workerEntry: options.workerEntry,
+        workerEntry: options.paths.pipelineWorker,
+        sparkJob: { dir: options.paths.sparkJobDir, packaged: options.paths.packaged },
         keepRuns: options.keepRuns,
         ...(config.s3 ? { s3: config.s3 } : {}),
       }),
       serving: new ServingService({
         lake,
         tasks,
-        createMongoStore: mongo ? () => new MongoStore(mongo) : undefined,
+        createMongoStore: mongo
+          ? async () => new (await import('./serving/mongo-store.ts')).MongoStore(mongo)
+          : undefined,
       }),
     }
   }
@@ -139,7 +140,7 @@ export function createCore(options: CoreOptions): Core {
     tasks,
     events,
     dataDir: options.dataDir,
-    composeFile: options.composeFile ?? DEFAULT_COMPOSE_FILE,
+    composeFile: options.paths.composeFile,
     env,
     ...(options.engineSocket ? { engineSocket: options.engineSocket } : {}),
     dataPaths: [join(options.dataDir, 'lake'), join(options.dataDir, 'lake-cache')],
@@ -199,18 +200,17 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     close,
   }
-  Object.assign(handlers, coreHandlers, areaHandlers(core))
+  const loadAreaHandlers = async () => (await import('./handlers/area-handlers.ts')).areaHandlers(core)
+  Object.assign(handlers, coreHandlers, deferredHandlers<AreaHandlers>(AREA_CALLS, loadAreaHandlers))
   return core
 }
 
-/** Each area of the contract answers in its own file (src-main/core/handlers/). */
-function areaHandlers(core: Core) {
-  return {
-    ...insightsHandlers(core),
-    ...benchHandlers(core),
-    ...mlHandlers(core),
-    ...settingsHandlers(core),
-    ...filesHandlers(core),
-  }
-}
-type AreaHandlers = ReturnType<typeof areaHandlers>
+/** The calls answered in src-main/core/handlers/ (each area in its own file). */
+const AREA_CALLS = [
+  ...INSIGHTS_CALLS,
+  ...BENCH_CALLS,
+  ...ML_CALLS,
+  ...SETTINGS_CALLS,
+  ...FILES_CALLS,
+  ...APP_CALLS,
+]

@@ -9,7 +9,6 @@ import { type S3LakeConfig, s3ConfigFromEnv } from './lake/s3-config.ts'
 import { type MongoConfig, mongoConfigFromEnv } from './serving/mongo-config.ts'
 import type { SecretBox } from './settings/secret-box.ts'
 import { settingsEnv } from './settings/settings-env.ts'
-import { readComposeFile } from './stack/compose-file.ts'
 import type { StackEndpoints } from './stack/stack-endpoints.ts'
 import { stackEndpoints } from './stack/stack-endpoints.ts'
 import { readStackMarker } from './stack/stack-marker.ts'
@@ -53,6 +52,7 @@ export async function resolveBackends(
   const marker = readStackMarker(dataDir)
   if (!marker) return { ...fromEnv, ...settingsWarning }
   try {
+    const { readComposeFile } = await import('./stack/compose-file.ts')
     const plan = await readComposeFile(marker.composeFile, {
       project: marker.project,
       profiles: marker.profiles,

@@ -14,6 +14,9 @@ interface LockOwner {
   purpose: string
 }
 
+/** The lock's file name inside the data folder. */
+export const LOCK_FILE = '.medallion.lock'
+
 export interface DataLock {
   release(): void
 }
@@ -38,7 +41,7 @@ function readOwner(path: string): LockOwner | undefined {
 
 export function acquireDataLock(dataDir: string, purpose: string): DataLock {
   mkdirSync(dataDir, { recursive: true })
-  const path = join(dataDir, '.medallion.lock')
+  const path = join(dataDir, LOCK_FILE)
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), purpose }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

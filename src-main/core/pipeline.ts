@@ -5,14 +5,16 @@
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { LayerPlan } from '../../pipelines/run-layers.ts'
-import { LAYERS, type Layer, type RunRecord, type StepStats } from '../../src-preload/contract.ts'
+import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
+import type { Layer, RunRecord, StepStats } from '../../src-preload/contract.ts'
+import { LAYERS } from '../../src-preload/values.ts'
 import { acquireDataLock } from './data-lock.ts'
 import { errorCode, errorMessage, MedallionError } from './errors.ts'
 import { type Lake, layerFolder, newRunId } from './lake/lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
 import { runInWorker } from './pipeline-worker.ts'
-import { runOnSpark } from './spark/spark-runner.ts'
+import type { JobCallbacks } from './spark/job-session.ts'
+import type { SparkJob } from './spark/spark-runner.ts'
 import { removeEmptyStaging } from './spark/staging.ts'
 import type { Task, TaskRegistry } from './tasks.ts'
 
@@ -21,6 +23,8 @@ export interface PipelineDeps {
   lake: Lake
   tasks: TaskRegistry
   workerEntry: string | URL
+  /** The Spark twin's job folder (and whether the app is packaged), for runs on Spark. */
+  sparkJob: SparkJob
   /** How many runs the history keeps (the current good run is always kept). */
   keepRuns?: number
   now?: () => Date
@@ -93,10 +97,7 @@ export class PipelineService {
       }
       const result =
         engine === 'spark'
-          ? await runOnSpark({ plan, lake, dataDir: this.deps.dataDir, s3: this.deps.s3 }, task.signal, {
-              ...callbacks,
-              log: (line) => task.log(line),
-            })
+          ? await this.runOnSpark(plan, task, callbacks)
           : await runInWorker(this.deps.workerEntry, plan, task.signal, callbacks)
       task.progress(0.96, 'committing')
       await lake.persistStaged(runId, computed)
@@ -131,6 +132,20 @@ export class PipelineService {
     } finally {
       lock.release()
     }
+  }
+
+  /** The Spark runner (and the S3 client it may need) loads only when a run asks for Spark. */
+  private async runOnSpark(
+    plan: LayerPlan,
+    task: Task,
+    callbacks: Pick<JobCallbacks, 'progress' | 'step'>,
+  ): Promise<LayerResult> {
+    const { runOnSpark } = await import('./spark/spark-runner.ts')
+    const { lake, dataDir, s3, sparkJob } = this.deps
+    return runOnSpark({ plan, lake, dataDir, s3, job: sparkJob }, task.signal, {
+      ...callbacks,
+      log: (line) => task.log(line),
+    })
   }
 
   private async plan(

@@ -1,10 +1,6 @@
 /** Generates the seeded source files into the data folder (or another folder) as a task. */
 import { join, resolve } from 'node:path'
-import {
-  type GenerateOptions,
-  type GenerateResult,
-  generateSources,
-} from '../../pipelines/generate/generate.ts'
+import type { GenerateOptions, GenerateResult } from '../../pipelines/generate/generate.ts'
 import { acquireDataLock } from './data-lock.ts'
 import type { Task, TaskRegistry } from './tasks.ts'
 
@@ -23,6 +19,8 @@ export class SourcesService {
       try {
         const outDir = resolve(request.outDir ?? this.defaultDir)
         task.log(`writing clients.csv and achats.csv to ${outDir}`)
+        // The generator (and Polars) load with the first generation, not with every command.
+        const { generateSources } = await import('../../pipelines/generate/generate.ts')
         const result = await generateSources({
           ...request,
           outDir,

@@ -7,7 +7,7 @@ import { promisify } from 'node:util'
 const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
 export async function buildApp(outDir: string): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
+  const env: NodeJS.ProcessEnv = { ...process.env }
   // Not vitest's "test" mode: the build must be the one users get.
   delete env.NODE_ENV
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]

@@ -14,7 +14,7 @@ import { afterAll, beforeAll } from 'vitest'
 import {
   findPySpark,
   INSTALL_JAVA_HINT,
-  INSTALL_PYSPARK_HINT,
+  installPySparkHint,
   javaAvailable,
   type PySparkInstall,
 } from '../../src-main/core/spark/pyspark-install.ts'
@@ -25,7 +25,7 @@ export const PYSPARK: PySparkInstall | undefined = await findPySpark(process.env
 const JAVA = javaAvailable(process.env)
 
 export const SPARK_SKIP_REASON = !PYSPARK
-  ? `no PySpark: ${INSTALL_PYSPARK_HINT}`
+  ? `no PySpark: ${installPySparkHint(false)}`
   : !JAVA
     ? INSTALL_JAVA_HINT
     : ''

@@ -4,14 +4,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll } from 'vitest'
-import { SOURCE_SCRIPTS } from '../../src-main/cli/source-scripts.ts'
-import { pipelineWorkerBundle } from '../../src-main/cli/worker-bundle.ts'
+import { SOURCE_PATHS } from '../../scripts/source-paths.ts'
 import { type Core, createCore } from '../../src-main/core/app-core.ts'
 
 import { SEED_DIR } from './seed-fixture.ts'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
-export const WORKER_ENTRY = pipelineWorkerBundle()
+export { SOURCE_PATHS }
+export const WORKER_ENTRY = SOURCE_PATHS.pipelineWorker
 
 /** A fresh folder removed after the test file. */
 export function tempDir(prefix = 'medallion-test-'): string {
@@ -34,12 +34,7 @@ export function copySeedSources(dir: string): string {
 }
 
 export function testCore(dataDir: string, keepRuns?: number): Core {
-  const core = createCore({
-    dataDir,
-    workerEntry: WORKER_ENTRY,
-    keepRuns,
-    ...SOURCE_SCRIPTS,
-  })
+  const core = createCore({ dataDir, paths: SOURCE_PATHS, keepRuns })
   afterAll(() => core.close())
   return core
 }

@@ -8,7 +8,7 @@
  *   filters `?field=value`, exact match, only on the catalog's filterable fields, typed by field-types
  *           (`?id_client=42` is a number); `segment` is accepted for `segment_label`.
  */
-import { MAX_PAGE } from '../../../src-preload/contract.ts'
+import { MAX_PAGE } from '../../../src-preload/values.ts'
 import { MedallionError } from '../errors.ts'
 import type { CollectionSpec } from '../serving/collections.ts'
 import type { ListQuery } from '../serving/serving-store.ts'

@@ -31,6 +31,27 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 }
 
+export interface LocatedFile {
+  file: string
+  size: number
+  contentType: string
+}
+
+export interface RefusedPath {
+  status: 400 | 403 | 404
+  error: string
+}
+
+/** The headers every served file carries: its type, the app's CSP, and no caching of index.html. */
+export function staticHeaders(found: LocatedFile): Record<string, string> {
+  return {
+    'Content-Type': found.contentType,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    // The renderer's assets are content-hashed, index.html is not: revalidate everything, it is local.
+    'Cache-Control': 'no-cache',
+  }
+}
+
 function inside(root: string, path: string): boolean {
   const rel = relative(root, path)
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
@@ -47,49 +68,51 @@ export class StaticFiles {
     }
   }
 
-  /** Answers GET/HEAD for `rawPath` (still percent-encoded, without the query). */
-  async serve(rawPath: string, method: string, res: ServerResponse): Promise<void> {
+  /**
+   * The file `rawPath` (still percent-encoded, without the query) names inside the root, or why there is
+   * none. Web mode's HTTP server and the window's `app://` scheme both serve through this.
+   */
+  async locate(rawPath: string): Promise<LocatedFile | RefusedPath> {
     let path: string
     try {
       path = decodeURIComponent(rawPath)
     } catch {
-      return sendJson(res, 400, { error: 'the path is not valid percent-encoding' })
+      return { status: 400, error: 'the path is not valid percent-encoding' }
     }
     if (path === '/' || path === '') path = '/index.html'
     const segments = path.split('/')
-    if (path.includes('\0') || path.includes('\\') || segments.includes('..')) {
-      return sendJson(res, 403, { error: 'refused: the path leaves the web root' })
-    }
-    if (segments.some((s) => s.startsWith('.'))) return this.notFound(res, rawPath)
+    const leaves = { status: 403, error: 'refused: the path leaves the web root' } as const
+    if (path.includes('\0') || path.includes('\\') || segments.includes('..')) return leaves
+    const notFound = {
+      status: 404,
+      error: `no file or route ${JSON.stringify(rawPath.slice(0, 200))}`,
+    } as const
+    if (segments.some((s) => s.startsWith('.'))) return notFound
     const candidate = join(this.root, ...segments)
-    if (!inside(this.root, candidate))
-      return sendJson(res, 403, { error: 'refused: the path leaves the web root' })
-    let file: string
-    let size: number
+    if (!inside(this.root, candidate)) return leaves
     try {
-      file = await realpath(candidate)
+      const file = await realpath(candidate)
       const info = await stat(file)
-      if (!info.isFile()) return this.notFound(res, rawPath)
-      size = info.size
+      if (!info.isFile()) return notFound
+      if (!inside(this.root, file)) return leaves
+      const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+      return { file, size: info.size, contentType }
     } catch {
-      return this.notFound(res, rawPath)
+      return notFound
     }
-    if (!inside(this.root, file))
-      return sendJson(res, 403, { error: 'refused: the path leaves the web root' })
-    res.writeHead(200, {
-      ...BASE_HEADERS,
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': size,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      // The renderer's assets are content-hashed, index.html is not: revalidate everything, it is local.
-      'Cache-Control': 'no-cache',
-    })
+  }
+
+  /** Answers GET/HEAD for `rawPath` (still percent-encoded, without the query). */
+  async serve(rawPath: string, method: string, res: ServerResponse): Promise<void> {
+    const found = await this.locate(rawPath)
+    if ('error' in found) return sendJson(res, found.status, { error: found.error })
+    res.writeHead(200, { ...BASE_HEADERS, ...staticHeaders(found), 'Content-Length': found.size })
     if (method === 'HEAD') {
       res.end()
       return
     }
     await new Promise<void>((resolve) => {
-      const stream = createReadStream(file)
+      const stream = createReadStream(found.file)
       stream.on('error', () => {
         res.destroy()
         resolve()
@@ -97,9 +120,5 @@ export class StaticFiles {
       stream.on('end', resolve)
       stream.pipe(res)
     })
-  }
-
-  private notFound(res: ServerResponse, rawPath: string): void {
-    sendJson(res, 404, { error: `no file or route ${JSON.stringify(rawPath.slice(0, 200))}` })
   }
 }

@@ -6,10 +6,6 @@ import {
   BenchRunInput,
 } from '../../../src-preload/contract-bench.ts'
 
-export const BENCH_USAGE = `  bench                time the pipeline or the dashboard refresh; results go to <data>/metrics
-      --kind pipeline|refresh (default pipeline)  --scales ${BENCH_SCALES.join(',')} (pipeline; default seed)
-      --engine polars|spark (pipeline; default polars)`
-
 /** The parsed input, or a message for a usage error. */
 export function parseBenchFlags(
   kind: string | undefined,

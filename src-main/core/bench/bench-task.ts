@@ -3,7 +3,6 @@
  * two would measure each other.
  */
 import { randomUUID } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
 import { BENCH_TASK_KIND, type BenchResult, type BenchRunArgs } from '../../../src-preload/contract-bench.ts'
 import type { Core } from '../app-core.ts'
 import { MedallionError } from '../errors.ts'
@@ -16,22 +15,7 @@ import { runRefreshBench } from './refresh-bench.ts'
 /** Refreshes measured per source: enough for a stable p99 in a few seconds at the original's size. */
 export const REFRESH_SAMPLES = 100
 
-export interface BenchTaskOptions {
-  /** A built pipeline-child script (Electron); default: the source file through tsx. */
-  childScript?: string | URL
-}
-
-/** A script given as a path or a file URL (electron-vite's `?modulePath` gives either), as a path. */
-function scriptPath(entry: string | URL): string {
-  return entry instanceof URL || entry.startsWith('file:') ? fileURLToPath(entry) : entry
-}
-
-async function measure(
-  core: Core,
-  args: BenchRunArgs,
-  task: Task,
-  options: BenchTaskOptions,
-): Promise<BenchResult> {
+async function measure(core: Core, args: BenchRunArgs, task: Task): Promise<BenchResult> {
   const startedAt = new Date().toISOString()
   const engine = args.kind === 'pipeline' ? args.engine : 'polars'
   const base = { id: randomUUID(), engine, startedAt, machine: benchMachine() }
@@ -40,8 +24,8 @@ async function measure(
   if (args.kind === 'pipeline') {
     const scales = await runPipelineBench({
       scales: args.scales ?? ['seed'],
-      workerEntry: scriptPath(core.options.workerEntry),
-      childScript: options.childScript === undefined ? undefined : scriptPath(options.childScript),
+      paths: core.options.paths,
+      launchChild: core.options.launchChild,
       engine: args.engine,
       signal: task.signal,
       onProgress: progress,
@@ -58,11 +42,7 @@ async function measure(
   return { ...base, kind: 'refresh', finishedAt: new Date().toISOString(), ...refresh }
 }
 
-export function startBench(
-  core: Core,
-  args: BenchRunArgs,
-  options: BenchTaskOptions = {},
-): { task: Task; done: Promise<BenchResult> } {
+export function startBench(core: Core, args: BenchRunArgs): { task: Task; done: Promise<BenchResult> } {
   const running = core.tasks.list().find((t) => t.kind === BENCH_TASK_KIND && t.state === 'running')
   if (running) {
     throw new MedallionError(
@@ -75,7 +55,7 @@ export function startBench(
       ? `Pipeline benchmark (${(args.scales ?? ['seed']).join(', ')})`
       : 'Refresh benchmark'
   return core.tasks.run(BENCH_TASK_KIND, title, async (task) => {
-    const result = await measure(core, args, task, options)
+    const result = await measure(core, args, task)
     const notSaved = await recordBenchResult(core, result)
     if (notSaved) task.log(notSaved)
     return result

@@ -8,14 +8,17 @@ import { join } from 'node:path'
 import { generateSources } from '../../../pipelines/generate/generate.ts'
 import type { RunRecord } from '../../../src-preload/contract.ts'
 import type { BenchScale, LayerSeconds, PipelineScaleResult } from '../../../src-preload/contract-bench.ts'
+import type { AppPaths } from '../app-paths.ts'
+import type { LaunchNodeChild } from '../child-process.ts'
 import { runPipelineChild } from './pipeline-child-process.ts'
 import { SCALE_SPECS, type ScaleSpec, scalePurchases } from './pipeline-scales.ts'
 
 export interface PipelineBenchOptions {
   scales: readonly BenchScale[]
-  /** The pipeline worker script the child's core starts. */
-  workerEntry: string
-  childScript?: string
+  /** The child's script and the files its core uses (the pipeline worker, the Spark job). */
+  paths: AppPaths
+  /** Starts the child (Node's spawn by default). */
+  launchChild?: LaunchNodeChild
   /** Polars (default) or the Spark twin, at the same scales. */
   engine?: 'polars' | 'spark'
   signal: AbortSignal
@@ -53,8 +56,8 @@ async function measureScale(
   const child = await runPipelineChild({
     dataDir: join(workDir, 'data'),
     inputDir,
-    workerEntry: options.workerEntry,
-    childScript: options.childScript,
+    paths: options.paths,
+    launchChild: options.launchChild,
     engine: options.engine ?? 'polars',
     signal: options.signal,
     onProgress: (fraction, step) =>

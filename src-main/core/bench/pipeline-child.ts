@@ -2,19 +2,19 @@
  * One measured pipeline run, alone in its process so its peak RSS is its own. Prints JSON lines on
  * stdout: `{"progress": 0..1, "step": "…"}` while the run goes, then `{"result": {…}}` with the run
  * record, the wall time, the time until the worker first reported, and the process's peak RSS.
- * Usage: pipeline-child <dataDir> <inputDir> <workerEntry> [polars|spark]
+ * Usage: pipeline-child <dataDir> <inputDir> polars|spark <AppPaths as JSON>
  * With Spark the peak RSS is this process's only (the JVM is another process); the wall time is whole.
  */
 import { createCore } from '../app-core.ts'
+import type { AppPaths } from '../app-paths.ts'
 import type { PipelineChildReport } from './pipeline-child-report.ts'
 
-const [dataDir, inputDir, workerEntry, engineArg = 'polars'] = process.argv.slice(2)
-if (!dataDir || !inputDir || !workerEntry || (engineArg !== 'polars' && engineArg !== 'spark')) {
-  throw new Error('usage: pipeline-child <dataDir> <inputDir> <workerEntry> [polars|spark]')
+const [dataDir, inputDir, engine, pathsJson] = process.argv.slice(2)
+if (!dataDir || !inputDir || !pathsJson || (engine !== 'polars' && engine !== 'spark')) {
+  throw new Error('usage: pipeline-child <dataDir> <inputDir> polars|spark <AppPaths as JSON>')
 }
-const engine = engineArg
 
-const core = createCore({ dataDir, workerEntry })
+const core = createCore({ dataDir, paths: JSON.parse(pathsJson) as AppPaths })
 const started = performance.now()
 let firstReport: number | undefined
 core.tasks.on('changed', (info) => {

@@ -1,7 +1,8 @@
 /** The embedded default lake: plain folders under `<data>/lake`. */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { LAYERS, type Layer, type RunRecord } from '../../../src-preload/contract.ts'
+import type { Layer, RunRecord } from '../../../src-preload/contract.ts'
+import { LAYERS } from '../../../src-preload/values.ts'
 import { currentOf, type Lake, layerFolder, newestFirst, planPrune } from './lake.ts'
 
 const RUNS_DIR = '_runs'

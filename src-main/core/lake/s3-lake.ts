@@ -17,15 +17,12 @@ import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { setTimeout as delay } from 'node:timers/promises'
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3'
-import { LAYERS, type Layer, type RunRecord } from '../../../src-preload/contract.ts'
+import type { S3Client } from '@aws-sdk/client-s3'
+
+type S3Sdk = typeof import('@aws-sdk/client-s3')
+
+import type { Layer, RunRecord } from '../../../src-preload/contract.ts'
+import { LAYERS } from '../../../src-preload/values.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import { currentOf, isRunId, type Lake, layerFolder, newestFirst, planPrune } from './lake.ts'
 import { LocalLake } from './local-lake.ts'
@@ -76,7 +73,7 @@ function isTransient(err: unknown): boolean {
 }
 
 export class S3Lake implements Lake {
-  private readonly client: S3Client
+  private connection?: Promise<{ client: S3Client; sdk: S3Sdk }>
   private readonly buckets: Record<Layer, string>
   /** Staged and downloaded layer folders, laid out as a local lake (it holds no run records). */
   private readonly cache: LocalLake
@@ -84,20 +81,29 @@ export class S3Lake implements Lake {
   constructor(private readonly config: S3LakeConfig) {
     this.buckets = config.buckets ?? DEFAULT_S3_BUCKETS
     this.cache = new LocalLake(config.cacheDir)
-    this.client = new S3Client({
-      endpoint: config.endpoint,
-      region: config.region ?? DEFAULT_S3_REGION,
-      credentials: { accessKeyId: config.accessKey, secretAccessKey: config.secretKey },
-      // MinIO serves buckets as paths (`/gold/<key>`), not as host names.
-      forcePathStyle: true,
-      // Checksums only where S3 requires them: several S3-compatible servers reject the newer defaults.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-      // A dead endpoint must fail in seconds, not hang a run; no request timeout (uploads can be large).
-      requestHandler: { connectionTimeout: 5_000 },
-      // The SDK warns on the console (breaking the CLI's --json output); failures reach the user as errors.
-      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    })
+  }
+
+  /** The SDK and its client, loaded with the first request: a folder on the local lake never needs them. */
+  private send<T>(request: (client: S3Client, sdk: S3Sdk) => Promise<T>): Promise<T> {
+    const { config } = this
+    this.connection ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        endpoint: config.endpoint,
+        region: config.region ?? DEFAULT_S3_REGION,
+        credentials: { accessKeyId: config.accessKey, secretAccessKey: config.secretKey },
+        // MinIO serves buckets as paths (`/gold/<key>`), not as host names.
+        forcePathStyle: true,
+        // Checksums only where S3 requires them: several S3-compatible servers reject the newer defaults.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        // A dead endpoint must fail in seconds, not hang a run; no request timeout (uploads can be large).
+        requestHandler: { connectionTimeout: 5_000 },
+        // The SDK warns on the console (breaking the CLI's --json output); failures reach the user as errors.
+        logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+      }),
+    }))
+    return this.connection.then(({ client, sdk }) => request(client, sdk))
   }
 
   get location(): string {
@@ -115,7 +121,7 @@ export class S3Lake implements Lake {
     // Check the bucket now: a run must not spend minutes computing what it could not persist.
     const bucket = this.buckets[layer]
     await this.s3({ action: 'check', bucket }, () =>
-      this.client.send(new HeadBucketCommand({ Bucket: bucket })),
+      this.send((client, sdk) => client.send(new sdk.HeadBucketCommand({ Bucket: bucket }))),
     )
     return this.cache.stageLayer(runId, layer)
   }
@@ -139,13 +145,15 @@ export class S3Lake implements Lake {
     // One PUT: S3 shows an object whole or not at all, so no write-aside as on a local disk.
     const target = { action: 'write', bucket: this.buckets.gold, key: `${RUNS_PREFIX}${record.runId}.json` }
     await this.s3(target, () =>
-      this.client.send(
-        new PutObjectCommand({
-          Bucket: target.bucket,
-          Key: target.key,
-          Body: `${JSON.stringify(record, null, 2)}\n`,
-          ContentType: 'application/json',
-        }),
+      this.send((client, sdk) =>
+        client.send(
+          new sdk.PutObjectCommand({
+            Bucket: target.bucket,
+            Key: target.key,
+            Body: `${JSON.stringify(record, null, 2)}\n`,
+            ContentType: 'application/json',
+          }),
+        ),
       ),
     )
   }
@@ -222,8 +230,8 @@ export class S3Lake implements Lake {
     let text: string
     try {
       text = await this.s3(target, async () => {
-        const { Body } = await this.client.send(
-          new GetObjectCommand({ Bucket: target.bucket, Key: target.key }),
+        const { Body } = await this.send((client, sdk) =>
+          client.send(new sdk.GetObjectCommand({ Bucket: target.bucket, Key: target.key })),
         )
         return (await Body?.transformToString('utf8')) ?? ''
       })
@@ -246,13 +254,15 @@ export class S3Lake implements Lake {
     await this.s3({ action: 'upload', bucket, key }, async () => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.client.send(
-            new PutObjectCommand({
-              Bucket: bucket,
-              Key: key,
-              Body: createReadStream(path),
-              ContentLength: size,
-            }),
+          return await this.send((client, sdk) =>
+            client.send(
+              new sdk.PutObjectCommand({
+                Bucket: bucket,
+                Key: key,
+                Body: createReadStream(path),
+                ContentLength: size,
+              }),
+            ),
           )
         } catch (err) {
           if (attempt >= UPLOAD_ATTEMPTS || !isTransient(err)) throw err
@@ -264,7 +274,9 @@ export class S3Lake implements Lake {
 
   private async download(bucket: string, key: string, path: string): Promise<void> {
     await this.s3({ action: 'download', bucket, key }, async () => {
-      const { Body } = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+      const { Body } = await this.send((client, sdk) =>
+        client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key })),
+      )
       await pipeline(Body as Readable, createWriteStream(path))
     })
   }
@@ -280,13 +292,15 @@ export class S3Lake implements Lake {
     let token: string | undefined
     do {
       const page = await this.s3({ action: 'list', bucket, key: prefix || undefined }, () =>
-        this.client.send(
-          new ListObjectsV2Command({
-            Bucket: bucket,
-            Prefix: prefix,
-            Delimiter: delimiter,
-            ContinuationToken: token,
-          }),
+        this.send((client, sdk) =>
+          client.send(
+            new sdk.ListObjectsV2Command({
+              Bucket: bucket,
+              Prefix: prefix,
+              Delimiter: delimiter,
+              ContinuationToken: token,
+            }),
+          ),
         ),
       )
       for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key)
@@ -304,11 +318,13 @@ export class S3Lake implements Lake {
     for (let i = 0; i < keys.length; i += DELETE_BATCH) {
       const batch = keys.slice(i, i + DELETE_BATCH)
       const result = await this.s3({ action: 'delete', bucket, key: batch[0] }, () =>
-        this.client.send(
-          new DeleteObjectsCommand({
-            Bucket: bucket,
-            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
-          }),
+        this.send((client, sdk) =>
+          client.send(
+            new sdk.DeleteObjectsCommand({
+              Bucket: bucket,
+              Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+            }),
+          ),
         ),
       )
       const failed = result.Errors?.[0]

@@ -1,14 +1,5 @@
 /** `medallion train predictor|advisor [--horizon N] [--clusters K] [--seed S]` as the contract's input, or what is wrong. */
-import {
-  ML_DEFAULTS,
-  ML_LIMITS,
-  ML_MODELS,
-  type MlTrainArgs,
-  MlTrainInput,
-} from '../../../src-preload/contract-ml.ts'
-
-export const TRAIN_USAGE = `  train predictor|advisor   train a model on the current gold; tracked in MLflow when MLFLOW_TRACKING_URI answers
-      --horizon N (predictor: days, default ${ML_DEFAULTS.horizonDays})  --clusters K (advisor, default ${ML_DEFAULTS.clusters})  --seed S`
+import { ML_LIMITS, ML_MODELS, type MlTrainArgs, MlTrainInput } from '../../../src-preload/contract-ml.ts'
 
 const FLAGS = { horizonDays: 'horizon', clusters: 'clusters', seed: 'seed' } as const
 

@@ -1,23 +1,14 @@
 /**
  * Runs one training in a fresh worker thread, so the window's thread never computes. The training worker
  * speaks the pipeline worker's messages (pipelines/ml/worker.ts), so it is started and followed by the
- * pipeline's runner: cancel terminates it, a crash is reported. From the source tree it starts through
- * tsx; a bundled app passes its built worker as the core option `mlWorkerEntry`.
+ * pipeline's runner: cancel terminates it, a crash is reported. Its script is out/cli/ml-worker.mjs (the
+ * core's `paths`).
  */
 import type { TrainJob, TrainOutcome } from '../../../pipelines/ml/train-job.ts'
 import type { LayerPlan, LayerResult } from '../../../pipelines/run-layers.ts'
 import type { Core } from '../app-core.ts'
 import { errorCode, MedallionError } from '../errors.ts'
 import { runInWorker } from '../pipeline-worker.ts'
-
-function workerEntry(core: Core): string | URL {
-  const entry = core.options.mlWorkerEntry
-  if (entry) return entry
-  throw new MedallionError(
-    'unavailable',
-    'this build has no training worker: run `medallion train predictor|advisor` from a terminal in the source tree',
-  )
-}
 
 export async function runTrainingWorker(
   core: Core,
@@ -28,7 +19,7 @@ export async function runTrainingWorker(
   // The runner is typed for pipeline runs; the job and its outcome cross it as posted data, untouched.
   const asPlan = job as unknown as LayerPlan
   try {
-    const outcome: LayerResult = await runInWorker(workerEntry(core), asPlan, signal, {
+    const outcome: LayerResult = await runInWorker(core.options.paths.mlWorker, asPlan, signal, {
       progress,
       step: () => {},
     })

@@ -1,10 +1,9 @@
 /** Publishing as a task: connects to the configured MongoDB, publishes the current gold, reports progress. */
-import { MongoClient } from 'mongodb'
 import { errorMessage, MedallionError } from '../errors.ts'
 import type { Lake } from '../lake/lake.ts'
 import type { Task, TaskRegistry } from '../tasks.ts'
 import { type MongoConfig, redactMongoUrl, redactSecrets } from './mongo-config.ts'
-import { type PublishSummary, publishGold } from './publisher.ts'
+import type { PublishSummary } from './publisher.ts'
 
 export function startPublish(deps: { tasks: TaskRegistry; lake: Lake; mongo?: MongoConfig }): {
   task: Task
@@ -19,6 +18,11 @@ export function startPublish(deps: { tasks: TaskRegistry; lake: Lake; mongo?: Mo
       )
     }
     task.log(`publishing to ${redactMongoUrl(mongo.url)} database ${mongo.db}`)
+    // The driver and the publisher load with the first publish, not with every command.
+    const [{ MongoClient }, { publishGold }] = await Promise.all([
+      import('mongodb'),
+      import('./publisher.ts'),
+    ])
     const client = new MongoClient(mongo.url, { serverSelectionTimeoutMS: 5_000 })
     try {
       await client.connect()

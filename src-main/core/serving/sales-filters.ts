@@ -4,8 +4,8 @@
  * store's `list` — no scan of the fact.
  */
 
-import { MAX_PAGE } from '../../../src-preload/contract.ts'
 import type { SalesFilters } from '../../../src-preload/contract-insights.ts'
+import { MAX_PAGE } from '../../../src-preload/values.ts'
 import { collection } from './collections.ts'
 import type { ServingStore } from './serving-store.ts'
 

@@ -1,6 +1,7 @@
 /**
  * Picks the serving store and answers the contract's serving calls: MongoDB when one is configured (the
  * caller passes the factory, so this file needs no driver), else the embedded ParquetStore over the lake.
+ * Either loads with its first request (lazy-store.ts).
  */
 import type {
   CallArgs,
@@ -14,13 +15,13 @@ import { errorMessage, MedallionError } from '../errors.ts'
 import type { Lake } from '../lake/lake.ts'
 import type { TaskRegistry } from '../tasks.ts'
 import { collectionForRoute } from './collections.ts'
-import { ParquetStore } from './parquet-store.ts'
+import { lazyStore } from './lazy-store.ts'
 import type { ServingStore } from './serving-store.ts'
 
 export interface ServingServiceOptions {
   lake: Lake
   /** Given when a MongoDB URL is configured (MONGO_URL, MONGO_URI or settings): builds the MongoStore. */
-  createMongoStore?: () => ServingStore
+  createMongoStore?: () => Promise<ServingStore>
   /** The lake folder for messages (defaults to the lake's location). */
   lakeDir?: string
   /** When given, a pipeline run that succeeds is served at once (the embedded store looks again). */
@@ -32,9 +33,10 @@ export class ServingService {
   private readonly stopWatching: () => void
 
   constructor(options: ServingServiceOptions) {
+    const { lake, lakeDir = lake.location } = options
     this.store = options.createMongoStore
-      ? options.createMongoStore()
-      : new ParquetStore(options.lake, options.lakeDir ?? options.lake.location)
+      ? lazyStore('mongo', options.createMongoStore)
+      : lazyStore('parquet', async () => new (await import('./parquet-store.ts')).ParquetStore(lake, lakeDir))
     const tasks = options.tasks
     const onChanged = (task: TaskInfo) => {
       if (task.kind === 'pipeline' && task.state === 'succeeded') this.runCommitted()
@@ -66,7 +68,7 @@ export class ServingService {
 
   /** A pipeline run just committed: the embedded store looks at the lake again on the next request. */
   runCommitted(): void {
-    if (this.store instanceof ParquetStore) this.store.refresh()
+    this.store.refresh?.()
   }
 
   close(): Promise<void> {

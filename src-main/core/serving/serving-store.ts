@@ -29,5 +29,7 @@ export interface ServingStore {
   list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null>
   /** `data.sales`: the fact's purchases filtered and grouped (defined in sales-query.ts); null when none is published. */
   sales(filter: SalesFilter): Promise<SalesResult | null>
+  /** A store that keeps the lake's gold in memory looks at the lake again (a run was just committed). */
+  refresh?(): void
   close(): Promise<void>
 }

@@ -21,8 +21,12 @@ export interface PySparkInstall {
   version: string
 }
 
-export const INSTALL_PYSPARK_HINT =
-  'install it with `bash scripts/setup-python.sh` (a venv in ~/.cache/medallion/venv with pyspark 3.5.3; set MEDALLION_PYTHON to use another Python)'
+/** How to get PySpark: the source tree has a set-up script; a packaged app brings none. */
+export function installPySparkHint(packaged: boolean): string {
+  return packaged
+    ? 'the installed app does not bring PySpark: install PySpark 3.5 (with Java 17) yourself and set MEDALLION_PYTHON to its Python, or run on the stack (`medallion up --profile spark`) or on a cluster (SPARK_MASTER_URL)'
+    : 'install it with `bash scripts/setup-python.sh` (a venv in ~/.cache/medallion/venv with pyspark 3.5.3; set MEDALLION_PYTHON to use another Python)'
+}
 
 export const INSTALL_JAVA_HINT =
   'Spark needs Java 17: install it (e.g. `apt-get install openjdk-17-jre-headless`) or set JAVA_HOME'

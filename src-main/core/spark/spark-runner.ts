@@ -8,7 +8,6 @@ import { MedallionError } from '../errors.ts'
 import { type Lake, layerFolder } from '../lake/lake.ts'
 import type { S3LakeConfig } from '../lake/s3-config.ts'
 import { S3Lake } from '../lake/s3-lake.ts'
-import { sparkJobDir } from './job-files.ts'
 import { type JobS3, mapFolders, sparkJobPlan, sparkUri, writeJobPlan } from './job-plan.ts'
 import { type JobCallbacks, JobSession } from './job-session.ts'
 import { lakeS3 } from './lake-s3.ts'
@@ -23,9 +22,16 @@ export interface SparkRunRequest {
   plan: LayerPlan
   lake: Lake
   dataDir: string
+  /** The Spark job's folder (src-main/core/app-paths.ts), and whether the app is packaged (for hints). */
+  job: SparkJob
   /** The S3 lake's settings, when the core has them. */
   s3?: S3LakeConfig
   env?: Record<string, string | undefined>
+}
+
+export interface SparkJob {
+  dir: string
+  packaged: boolean
 }
 
 const DEFAULT_SHUFFLE_PARTITIONS = 8
@@ -54,7 +60,7 @@ export async function runOnSpark(
 ): Promise<LayerResult> {
   const { plan, lake, dataDir } = request
   const env = request.env ?? process.env
-  const target = await resolveSparkTarget(dataDir, env)
+  const target = await resolveSparkTarget(dataDir, env, request.job.packaged)
   const s3: JobS3 | undefined =
     lake instanceof S3Lake ? await lakeS3(lake, dataDir, env, request.s3) : undefined
   const session = new JobSession(callbacks)
@@ -70,7 +76,7 @@ export async function runOnSpark(
     }
     return runInStackMaster({ target, plan, where, s3, options, session, signal, env })
   }
-  const jobDir = sparkJobDir(env)
+  const jobDir = request.job.dir
   const file = writeJobPlan(sparkJobPlan(plan, { ...where, sources: plan.sources }, { ...options, s3 }))
   try {
     const spec = submitSpec({

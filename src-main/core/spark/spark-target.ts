@@ -11,7 +11,7 @@ import { readStackMarker } from '../stack/stack-marker.ts'
 import {
   findPySpark,
   INSTALL_JAVA_HINT,
-  INSTALL_PYSPARK_HINT,
+  installPySparkHint,
   javaAvailable,
   type PySparkInstall,
 } from './pyspark-install.ts'
@@ -38,13 +38,14 @@ function checkMasterUrl(url: string): string {
 async function submitTarget(
   master: string,
   env: Record<string, string | undefined>,
+  packaged: boolean,
   found?: PySparkInstall,
 ): Promise<SparkTarget> {
   const pyspark = found ?? (await findPySpark(env))
   if (!pyspark) {
     throw new MedallionError(
       'spark_unavailable',
-      `running on Spark (${master}) needs PySpark on this machine, and none was found: ${INSTALL_PYSPARK_HINT}`,
+      `running on Spark (${master}) needs PySpark on this machine, and none was found: ${installPySparkHint(packaged)}`,
     )
   }
   if (!javaAvailable(env))
@@ -67,18 +68,20 @@ async function stackMaster(
   return plan.services.find((s) => s.name === STACK_MASTER_SERVICE)?.containerName
 }
 
+/** `packaged`: a packaged app, whose messages cannot point at the source tree's set-up scripts. */
 export async function resolveSparkTarget(
   dataDir: string,
   env: Record<string, string | undefined>,
+  packaged = false,
 ): Promise<SparkTarget> {
   const configured = env.SPARK_MASTER_URL?.trim()
-  if (configured) return submitTarget(checkMasterUrl(configured), env)
+  if (configured) return submitTarget(checkMasterUrl(configured), env, packaged)
   const container = await stackMaster(dataDir, env)
   if (container) return { kind: 'stack', master: STACK_MASTER, container }
   const pyspark = await findPySpark(env)
-  if (pyspark) return submitTarget(LOCAL_MASTER, env, pyspark)
+  if (pyspark) return submitTarget(LOCAL_MASTER, env, packaged, pyspark)
   throw new MedallionError(
     'spark_unavailable',
-    `no Spark to run the pipeline on: PySpark is not installed here (${INSTALL_PYSPARK_HINT}), SPARK_MASTER_URL is not set, and this data folder is not on a stack started with \`medallion up --profile spark\``,
+    `no Spark to run the pipeline on: PySpark is not installed here (${installPySparkHint(packaged)}), SPARK_MASTER_URL is not set, and this data folder is not on a stack started with \`medallion up --profile spark\``,
   )
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import Dockerode from 'dockerode'
+import type Dockerode from 'dockerode'
 import { MedallionError } from '../errors.ts'
 import {
   type CandidateEnvironment,
@@ -86,7 +86,9 @@ export async function connectEngine(
   }
   let docker: Dockerode
   try {
-    docker = new Dockerode(connection)
+    // Loaded here, not at start: most commands never talk to a container engine.
+    const { default: Docker } = await import('dockerode')
+    docker = new Docker(connection)
   } catch (err) {
     // dockerode also reads DOCKER_HOST and DOCKER_CERT_PATH itself, and throws when they are malformed.
     return { failure: `cannot set up a client: ${engineReason(err)}` }

@@ -9,7 +9,6 @@ import type { CoreEvents } from '../core-events.ts'
 import { acquireDataLock } from '../data-lock.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import type { Task, TaskRegistry } from '../tasks.ts'
-import { readComposeFile } from './compose-file.ts'
 import { type Engine, findEngine } from './engine.ts'
 import { type ProgressCallback, progressSlice } from './progress.ts'
 import { down } from './stack-down.ts'
@@ -75,7 +74,9 @@ export class StackService {
   }
 
   /** The compose file read into a plan, with the profiles given or those Up last used. */
-  plan(profiles?: string[]): Promise<StackPlan> {
+  async plan(profiles?: string[]): Promise<StackPlan> {
+    // The compose reader (and its YAML parser) loads when the stack is first asked about.
+    const { readComposeFile } = await import('./compose-file.ts')
     return readComposeFile(this.options.composeFile, {
       profiles: profiles ?? readStackMarker(this.options.dataDir)?.profiles ?? [],
       env: this.options.env,

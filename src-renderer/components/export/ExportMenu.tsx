@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import type { ExportMime } from '../../../src-preload/contract-files.ts'
+import { exportFileName } from '../../../src-preload/values.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
-import { exportFileName } from './export-name.ts'
 import { saveFile } from './save-file.ts'
 
 export interface ExportFile {

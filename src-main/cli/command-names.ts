@@ -1,0 +1,18 @@
+/** The `medallion` command's commands. The installed app reads these to tell a CLI call from a launch. */
+export const CLI_COMMANDS = [
+  'demo',
+  'generate',
+  'run',
+  'runs',
+  'publish',
+  'bench',
+  'train',
+  'serve',
+  'diagnostics',
+  'up',
+  'down',
+  'reset',
+  'status',
+  'logs',
+] as const
+export type CliCommand = (typeof CLI_COMMANDS)[number]

@@ -1,0 +1,41 @@
+/** The `medallion` command's flags (node:util parseArgs), shared by every command. */
+import type { parseArgs } from 'node:util'
+
+export const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+  clients: { type: 'string' },
+  purchases: { type: 'string' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  dirty: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  input: { type: 'string' },
+  engine: { type: 'string' },
+  limit: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'web-root': { type: 'string' },
+  profile: { type: 'string', multiple: true },
+  'skip-pipeline': { type: 'boolean', default: false },
+  scope: { type: 'string' },
+  yes: { type: 'boolean', default: false },
+  follow: { type: 'boolean', short: 'f', default: false },
+  tail: { type: 'string' },
+  since: { type: 'string' },
+  search: { type: 'string' },
+  export: { type: 'string' },
+  compose: { type: 'string' },
+  kind: { type: 'string' },
+  scales: { type: 'string' },
+  horizon: { type: 'string' },
+  clusters: { type: 'string' },
+} as const
+
+export type Values = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
+>['values']

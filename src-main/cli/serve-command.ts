@@ -1,0 +1,43 @@
+/** `medallion serve`: the read API and, with the UI built, web mode, until Ctrl+C. */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { DEFAULT_API_PORT, startApi } from '../core/api/server.ts'
+import type { Core } from '../core/app-core.ts'
+import { configuredApiPort } from '../core/settings/settings-env.ts'
+import { type CommandIo, UsageError } from './command-io.ts'
+import type { Values } from './options.ts'
+
+/** --port, else MEDALLION_API_PORT, else the port saved in settings, else 5000. */
+function portOption(values: Values, env: NodeJS.ProcessEnv, dataDir: string): number {
+  const raw = values.port ?? env.MEDALLION_API_PORT?.trim()
+  if (raw === undefined || raw === '') return configuredApiPort(dataDir, env, DEFAULT_API_PORT)
+  if (!/^\d+$/.test(raw) || Number(raw) > 65_535) {
+    throw new UsageError(`--port / MEDALLION_API_PORT expects a port from 0 to 65535, got "${raw}"`)
+  }
+  return Number(raw)
+}
+
+export async function serveCommand(core: Core, values: Values, io: CommandIo): Promise<number> {
+  const built = core.options.paths.webRoot
+  const webRoot = values['web-root'] ?? (existsSync(join(built, 'index.html')) ? built : undefined)
+  const api = await startApi({
+    handlers: core.handlers,
+    store: () => core.serving.store,
+    events: core.events,
+    host: values.host,
+    port: portOption(values, process.env, core.options.dataDir),
+    webRoot,
+  })
+  const health = await core.serving.status()
+  io.stdout.write(values.json ? `${JSON.stringify({ url: api.url, store: health })}\n` : `${api.url}\n`)
+  io.stderr.write(
+    `medallion: serving ${health.store} gold (${health.detail}) on ${api.url}` +
+      `${webRoot ? `, the UI at ${api.url}/` : ' (read API only: no built UI, run npm run build)'}. Ctrl+C stops.\n`,
+  )
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+  })
+  await api.close()
+  return 0
+}

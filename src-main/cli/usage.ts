@@ -1,0 +1,45 @@
+/** The `medallion` command's help text. Plain values only, so `medallion --help` loads nothing else. */
+import { ML_DEFAULTS } from '../../src-preload/names-ml.ts'
+import { BENCH_SCALES } from '../../src-preload/values.ts'
+
+export const USAGE = `medallion — a small medallion lakehouse (bronze → silver → gold) on nodejs-polars
+
+Usage: medallion <command> [options]
+
+Commands:
+  demo                 generate the original-sized sources, run the whole pipeline, print a summary
+  generate             write seeded clients.csv and achats.csv to <data>/sources
+      --clients N  --purchases N  --scale K  --seed S  --dirty SHARE (0..0.5)  --out DIR
+  run                  run the pipeline into <data>/lake
+      --from bronze|silver|gold   (default bronze)   --input DIR (a folder with clients.csv and achats.csv)
+      --engine polars|spark       (default polars; spark: SPARK_MASTER_URL, the stack's Spark, or local PySpark)
+  runs                 list the run history  (--limit N)
+  publish              publish the current gold to MongoDB (MONGO_URL or MONGO_URI, MONGO_DB)
+  bench                time the pipeline or the dashboard refresh; results go to <data>/metrics
+      --kind pipeline|refresh (default pipeline)  --scales ${BENCH_SCALES.join(',')} (pipeline; default seed)
+      --engine polars|spark (pipeline; default polars)
+  train predictor|advisor   train a model on the current gold; tracked in MLflow when MLFLOW_TRACKING_URI answers
+      --horizon N (predictor: days, default ${ML_DEFAULTS.horizonDays})  --clusters K (advisor, default ${ML_DEFAULTS.clusters})  --seed S
+  serve                the read API on http://127.0.0.1:5000 and, when the UI is built, the UI (web mode)
+      --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default: the built UI)
+  diagnostics          write a zip for a bug report (versions, settings, last runs, logs; secrets removed)
+      --out FILE (default medallion-diagnostics-<time>.zip)
+
+The stack (compose/docker-compose.yml on Docker or Podman; DOCKER_HOST picks the engine):
+  up                   start MongoDB, MinIO, MLflow, Metabase; run the pipeline on MinIO; publish to MongoDB
+      --profile spark (repeatable)  --skip-pipeline
+  down                 stop and remove the containers (volumes are kept)
+  reset                delete by scope, after showing what:  --scope containers|volumes|data  --yes
+                       (volumes includes containers; data also deletes the local lake and run history)
+  status               each service's state, health, ports, image, uptime; the engine in use
+  logs SERVICE         --tail N  --since 10m|ISO  --search TEXT  --follow  --export FILE
+      --compose FILE   another compose file (default: the one shipped with Medallion)
+
+Options for every command:
+  --data-dir DIR       the data folder (default: $MEDALLION_DATA_DIR, else ./data; the installed app's own
+                       data folder when run through the app)
+  --json               print one JSON document on stdout instead of text
+  --verbose            also print each step's log lines
+  -h, --help           this help
+  --version            Medallion's version
+`

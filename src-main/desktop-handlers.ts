@@ -1,0 +1,29 @@
+/**
+ * The calls only the window can answer, over the core's handlers: saving an export through a dialog,
+ * importing a folder the user picks, opening the data folder in the file manager, changing the data
+ * folder. The HTTP binding keeps the core's refusals, so a browser can do none of these on the desktop.
+ */
+import { shell } from 'electron'
+import type { Core } from './core/app-core.ts'
+import type { Handlers } from './core/rpc.ts'
+import { changeDataFolder, type DataFolderDeps } from './data-folder-dialog.ts'
+import { withSaveDialog } from './files-save-dialog.ts'
+import { importFolder } from './import-dialog.ts'
+
+export function desktopHandlers(
+  core: Pick<Core, 'handlers' | 'pipeline' | 'options'>,
+  folders: DataFolderDeps,
+): Handlers {
+  const handlers = withSaveDialog(core.handlers, folders.window)
+  return {
+    ...handlers,
+    'app.info': async (args) => {
+      const info = await handlers['app.info'](args)
+      const { electron, chrome } = process.versions
+      return { ...info, desktop: true, versions: { ...info.versions, electron, chrome } }
+    },
+    'app.importFolder': () => importFolder(folders.window(), core.pipeline),
+    'app.openDataFolder': async () => ({ opened: (await shell.openPath(core.options.dataDir)) === '' }),
+    'app.changeDataFolder': ({ change }) => changeDataFolder(folders, change),
+  }
+}
