@@ -7,7 +7,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { DataDirSource } from '../src-preload/names-app.ts'
-import { type CommandIo, numberFlag, UsageError } from './cli/command-io.ts'
+import { type CommandIo, UsageError } from './cli/command-io.ts'
 import type { CliCommand } from './cli/command-names.ts'
 import { OPTIONS, type Values } from './cli/options.ts'
 import { USAGE } from './cli/usage.ts'
@@ -53,62 +53,14 @@ const COMMANDS: Record<CliCommand, () => Promise<Command>> = {
   runs: async () => (await pipeline()).runsCommand,
   publish: async () => (await pipeline()).publishCommand,
   serve: async () => (await import('./cli/serve-command.ts')).serveCommand,
-  diagnostics: async () => {
-    const { diagnosticsCommand } = await import('./cli/diagnostics-command.ts')
-    return (core, values, io, _positionals, context) => diagnosticsCommand(core, values, io, context.logFiles)
-  },
+  diagnostics: async () => (await import('./cli/diagnostics-command.ts')).diagnosticsCommand,
   bench: async () => (await import('./cli/bench-command.ts')).benchCommand,
-  train: async () => {
-    const { trainCommand } = await import('./cli/train-command.ts')
-    return (core, values, io, positionals) => trainCommand(core, values, io, positionals[1])
-  },
-  up: async () => {
-    const { stackUp } = await stack()
-    return async (core, values, io) => {
-      await stackUp(core, io, { profiles: values.profile ?? [], pipeline: !values['skip-pipeline'] })
-      return 0
-    }
-  },
-  down: async () => {
-    const { stackDown } = await stack()
-    return async (core, _values, io) => {
-      await stackDown(core, io)
-      return 0
-    }
-  },
-  reset: async () => {
-    const { stackReset } = await stack()
-    return (core, values, io) => stackReset(core, io, { scope: values.scope, yes: values.yes })
-  },
-  status: async () => {
-    const { stackStatus } = await stack()
-    return async (core, _values, io) => {
-      await stackStatus(core, io)
-      return 0
-    }
-  },
-  logs: async () => {
-    const { stackLogs } = await stack()
-    return async (core, values, io, positionals) => {
-      const stop = new AbortController()
-      const interrupt = () => stop.abort()
-      process.once('SIGINT', interrupt)
-      try {
-        await stackLogs(core, io, {
-          service: positionals[1],
-          follow: values.follow,
-          tail: numberFlag('tail', values.tail),
-          since: values.since,
-          search: values.search,
-          exportFile: values.export,
-          signal: stop.signal,
-        })
-      } finally {
-        process.off('SIGINT', interrupt)
-      }
-      return 0
-    }
-  },
+  train: async () => (await import('./cli/train-command.ts')).trainCommand,
+  up: async () => (await stack()).upCommand,
+  down: async () => (await stack()).downCommand,
+  reset: async () => (await stack()).resetCommand,
+  status: async () => (await stack()).statusCommand,
+  logs: async () => (await stack()).logsCommand,
 }
 
 async function startCore(values: Values, context: CliContext, io: Io): Promise<Core> {

@@ -9,6 +9,16 @@ import { INSIGHTS_CALLS } from './names-insights.ts'
 import { ML_CALLS } from './names-ml.ts'
 import { SETTINGS_CALLS } from './names-settings.ts'
 
+/** The calls of the contract's areas (each answered in its own file of src-main/core/handlers/). */
+export const AREA_CALLS = [
+  ...INSIGHTS_CALLS,
+  ...BENCH_CALLS,
+  ...ML_CALLS,
+  ...SETTINGS_CALLS,
+  ...FILES_CALLS,
+  ...APP_CALLS,
+] as const
+
 export const CALL_NAMES = [
   'sources.generate',
   'pipeline.run',
@@ -25,12 +35,7 @@ export const CALL_NAMES = [
   'stack.resetPreview',
   'stack.reset',
   'stack.logs',
-  ...INSIGHTS_CALLS,
-  ...BENCH_CALLS,
-  ...ML_CALLS,
-  ...SETTINGS_CALLS,
-  ...FILES_CALLS,
-  ...APP_CALLS,
+  ...AREA_CALLS,
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 

@@ -1,6 +1,7 @@
 /** `medallion diagnostics [--out FILE]`: the zip for a bug report (the same as the app's Help menu writes). */
 import { resolve } from 'node:path'
 import { exportFileName } from '../../src-preload/values.ts'
+import type { CliContext } from '../cli.ts'
 import type { Core } from '../core/app-core.ts'
 import { diagnosticsSourcesFromCore } from '../core/diagnostics/core-sources.ts'
 import { writeDiagnosticsZip } from '../core/diagnostics/diagnostics-zip.ts'
@@ -11,12 +12,13 @@ export async function diagnosticsCommand(
   core: Core,
   values: Values,
   io: CommandIo,
-  logFiles: string[] = [],
+  _positionals: string[],
+  context: Pick<CliContext, 'logFiles'>,
 ): Promise<number> {
   const path = resolve(values.out ?? exportFileName('medallion-diagnostics', 'zip'))
   const sources = diagnosticsSourcesFromCore(core, {
     medallionVersion: core.options.version ?? 'unknown',
-    logFiles,
+    logFiles: context.logFiles ?? [],
   })
   const result = await writeDiagnosticsZip(path, sources)
   io.print(

@@ -3,11 +3,14 @@ import type { ResetScope } from '../../src-preload/contract.ts'
 import { RESET_SCOPES } from '../../src-preload/values.ts'
 import type { Core } from '../core/app-core.ts'
 import { exportLogs, logs } from '../core/stack/stack-logs.ts'
-import { type CommandIo, UsageError } from './command-io.ts'
+import { type CommandIo, numberFlag, UsageError } from './command-io.ts'
+import type { Values } from './options.ts'
 import { linkLines, resetPreview, statusTable } from './stack-format.ts'
 
-export async function stackUp(core: Core, io: CommandIo, opts: { profiles: string[]; pipeline: boolean }) {
-  const outcome = await io.follow(core.stack.up(opts))
+export async function upCommand(core: Core, values: Values, io: CommandIo): Promise<number> {
+  const outcome = await io.follow(
+    core.stack.up({ profiles: values.profile ?? [], pipeline: !values['skip-pipeline'] }),
+  )
   const lines = [
     'the stack is up:',
     ...outcome.services.map((s) => `  ${s.name.padEnd(16)} ${s.action}`),
@@ -20,14 +23,16 @@ export async function stackUp(core: Core, io: CommandIo, opts: { profiles: strin
     '  read API         medallion serve (http://127.0.0.1:5000)',
   ]
   io.print(outcome, lines.join('\n'))
+  return 0
 }
 
-export async function stackDown(core: Core, io: CommandIo) {
+export async function downCommand(core: Core, _values: Values, io: CommandIo): Promise<number> {
   const result = await io.follow(core.stack.down())
   io.print(
     result,
     `removed ${result.containersRemoved.length} containers and ${result.networksRemoved.length} networks; volumes kept (reset --scope volumes deletes them)`,
   )
+  return 0
 }
 
 function scopeOption(raw: string | undefined): ResetScope {
@@ -41,10 +46,10 @@ function scopeOption(raw: string | undefined): ResetScope {
 }
 
 /** Without --yes, shows what would be deleted and deletes nothing (exit code 1). */
-export async function stackReset(core: Core, io: CommandIo, opts: { scope?: string; yes: boolean }) {
-  const scope = scopeOption(opts.scope)
+export async function resetCommand(core: Core, values: Values, io: CommandIo): Promise<number> {
+  const scope = scopeOption(values.scope)
   const preview = await core.stack.previewReset(scope)
-  if (!opts.yes) {
+  if (!values.yes) {
     io.print(
       { scope, preview, deleted: false },
       `reset --scope ${scope} would delete:\n${resetPreview(preview)}\n\nnothing was deleted: run again with --yes to delete these`,
@@ -57,19 +62,10 @@ export async function stackReset(core: Core, io: CommandIo, opts: { scope?: stri
   return 0
 }
 
-export async function stackStatus(core: Core, io: CommandIo) {
+export async function statusCommand(core: Core, _values: Values, io: CommandIo): Promise<number> {
   const status = await core.stack.status()
   io.print(status, statusTable(status))
-}
-
-export interface LogsOptions {
-  service?: string
-  follow: boolean
-  tail?: number
-  since?: string
-  search?: string
-  exportFile?: string
-  signal: AbortSignal
+  return 0
 }
 
 function sinceOption(raw: string | undefined): Date | undefined {
@@ -86,28 +82,42 @@ function sinceOption(raw: string | undefined): Date | undefined {
   return time
 }
 
-export async function stackLogs(core: Core, io: CommandIo, opts: LogsOptions) {
-  if (!opts.service) throw new UsageError('logs needs a service, e.g. medallion logs mongo')
-  const since = sinceOption(opts.since)
+/** `logs SERVICE`, until Ctrl+C when following. */
+export async function logsCommand(
+  core: Core,
+  values: Values,
+  io: CommandIo,
+  positionals: string[],
+): Promise<number> {
+  const service = positionals[1]
+  if (!service) throw new UsageError('logs needs a service, e.g. medallion logs mongo')
+  const since = sinceOption(values.since)
+  const tail = numberFlag('tail', values.tail)
   const [engine, plan] = await Promise.all([core.stack.engine(), core.stack.plan()])
+  const stop = new AbortController()
+  const interrupt = () => stop.abort()
+  process.once('SIGINT', interrupt)
   const options = {
-    follow: opts.follow,
-    ...(opts.tail !== undefined ? { tail: opts.tail } : {}),
+    follow: values.follow,
+    ...(tail !== undefined ? { tail } : {}),
     ...(since ? { since } : {}),
-    ...(opts.search ? { search: opts.search } : {}),
-    signal: opts.signal,
-  }
-  if (opts.exportFile) {
-    const count = await exportLogs(engine, plan.project, opts.service, opts.exportFile, options)
-    io.print({ file: opts.exportFile, lines: count }, `wrote ${count} lines to ${opts.exportFile}`)
-    return
+    ...(values.search ? { search: values.search } : {}),
+    signal: stop.signal,
   }
   try {
-    for await (const line of logs(engine, plan.project, opts.service, options)) {
+    if (values.export) {
+      const count = await exportLogs(engine, plan.project, service, values.export, options)
+      io.print({ file: values.export, lines: count }, `wrote ${count} lines to ${values.export}`)
+      return 0
+    }
+    for await (const line of logs(engine, plan.project, service, options)) {
       const target = line.stream === 'stderr' ? io.stderr : io.stdout
       target.write(`${line.time ? `${line.time} ` : ''}${line.text}\n`)
     }
   } catch (err) {
-    if (!opts.signal.aborted) throw err
+    if (!stop.signal.aborted) throw err
+  } finally {
+    process.off('SIGINT', interrupt)
   }
+  return 0
 }

@@ -10,9 +10,9 @@ export async function trainCommand(
   core: Core,
   values: Values,
   io: CommandIo,
-  model?: string,
+  positionals: string[],
 ): Promise<number> {
-  const input = parseTrainFlags(model, values)
+  const input = parseTrainFlags(positionals[1], values)
   if (typeof input === 'string') throw new UsageError(input)
   const record = await io.follow(new MlService(core).train(input))
   io.print(record, trainSummary(record))

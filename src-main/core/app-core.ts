@@ -5,12 +5,8 @@
  * handlers always go through the current ones.
  */
 import { join } from 'node:path'
-import { APP_CALLS, type DataDirSource } from '../../src-preload/names-app.ts'
-import { BENCH_CALLS } from '../../src-preload/names-bench.ts'
-import { FILES_CALLS } from '../../src-preload/names-files.ts'
-import { INSIGHTS_CALLS } from '../../src-preload/names-insights.ts'
-import { ML_CALLS } from '../../src-preload/names-ml.ts'
-import { SETTINGS_CALLS } from '../../src-preload/names-settings.ts'
+import { AREA_CALLS } from '../../src-preload/names.ts'
+import type { DataDirSource } from '../../src-preload/names-app.ts'
 import type { AppPaths } from './app-paths.ts'
 import { type BackendConfig, stackBackends } from './backends.ts'
 import type { LaunchNodeChild } from './child-process.ts'
@@ -204,13 +200,3 @@ export function createCore(options: CoreOptions): Core {
   Object.assign(handlers, coreHandlers, deferredHandlers<AreaHandlers>(AREA_CALLS, loadAreaHandlers))
   return core
 }
-
-/** The calls answered in src-main/core/handlers/ (each area in its own file). */
-const AREA_CALLS = [
-  ...INSIGHTS_CALLS,
-  ...BENCH_CALLS,
-  ...ML_CALLS,
-  ...SETTINGS_CALLS,
-  ...FILES_CALLS,
-  ...APP_CALLS,
-]

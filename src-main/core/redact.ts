@@ -56,7 +56,7 @@ const SECRET_KEY_WORDS = [
   'authmechanismproperties',
 ]
 
-interface Userinfo {
+export interface Userinfo {
   scheme: string
   user: string
   password?: string
@@ -64,8 +64,11 @@ interface Userinfo {
   rest: string
 }
 
-/** The credentials of a URL end at its last '@': passwords may hold an unencoded '@', '/' or '?'. */
-function splitUserinfo(url: string): Userinfo | undefined {
+/**
+ * A URL's scheme, user, password and the rest, cut on the text: the credentials end at its last '@'
+ * (passwords may hold an unencoded '@', '/' or '?'), and several hosts (`h1,h2`) defeat URL parsers.
+ */
+export function splitUserinfo(url: string): Userinfo | undefined {
   const scheme = SCHEME.exec(url)?.[0]
   if (!scheme) return undefined
   const afterScheme = url.slice(scheme.length)
