@@ -5,15 +5,16 @@ import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
 import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
 import { CohortsPage } from './pages/CohortsPage.tsx'
 import { CustomersPage } from './pages/CustomersPage.tsx'
+import { HomePage } from './pages/HomePage.tsx'
 import { ModelsPage } from './pages/ModelsPage.tsx'
-import { OverviewPage } from './pages/OverviewPage.tsx'
 import { PipelinePage } from './pages/PipelinePage.tsx'
 import { SalesPage } from './pages/SalesPage.tsx'
 import { SettingsPage } from './pages/SettingsPage.tsx'
 import { StackPage } from './pages/StackPage.tsx'
 
 const PAGES = [
-  { id: 'overview', label: 'Overview', Page: OverviewPage },
+  // The first-launch screen stands in for the Overview until a run has succeeded.
+  { id: 'overview', label: 'Overview', Page: HomePage },
   { id: 'sales', label: 'Sales', Page: SalesPage },
   { id: 'customers', label: 'Customers', Page: CustomersPage },
   { id: 'cohorts', label: 'Cohorts', Page: CohortsPage },

@@ -79,7 +79,9 @@ describe('built output', () => {
       expect(existsSync(resolve(out('main'), file as string)), `${file} is referenced by main`).toBe(true)
     }
     // The page comes from the app's scheme, never from a file: URL.
-    expect(main).toMatch(/"app:\/\/medallion\/index\.html"|`\$\{APP_SCHEME\}:\/\/\$\{APP_HOST\}\/index\.html`/)
+    expect(main).toMatch(
+      /"app:\/\/medallion\/index\.html"|`\$\{APP_SCHEME\}:\/\/\$\{APP_HOST\}\/index\.html`/,
+    )
     expect(main).not.toMatch(/loadFile\(/)
   })
 

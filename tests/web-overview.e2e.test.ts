@@ -152,17 +152,14 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
       await api?.close()
     })
 
-    it('says nothing is published and how to run the pipeline, then shows the KPIs once a run succeeds', async () => {
+    it('welcomes a first launch instead of empty cards, then shows the KPIs once a run succeeds', async () => {
       expect((await fetch(`${api.url}/kpis`)).status).toBe(503)
       const { context, page, problems } = await openPage(browser, `${api.url}/`)
       try {
-        const banner = page.locator('[data-testid="serving-banner"]')
-        await banner.waitFor({ timeout: 20_000 })
-        expect(await banner.getAttribute('data-problem')).toBe('unpublished')
-        const text = (await banner.textContent()) ?? ''
-        expect(text).toContain('Nothing is published yet')
-        expect(text).toContain('medallion run')
+        const welcome = page.locator('[data-testid="first-launch"]')
+        await welcome.waitFor({ timeout: 20_000 })
         expect(await page.locator('[data-testid^="kpi-"]').count()).toBe(0)
+        expect(await page.locator('[data-testid="serving-banner"]').count()).toBe(0)
         mkdirSync(ARTIFACTS, { recursive: true })
         await page.screenshot({ path: join(ARTIFACTS, 'overview-unpublished.png'), fullPage: true })
 
@@ -175,7 +172,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
         expect(Number(await page.locator('[data-testid="kpi-total_ca"]').getAttribute('data-value'))).toBe(
           served.total_ca,
         )
-        expect(await banner.count()).toBe(0)
+        expect(await welcome.count()).toBe(0)
         expect(problems.list).toEqual([])
       } finally {
         await context.close()

@@ -1,25 +1,9 @@
-/**
- * Every page of the window, in headless Chromium on web mode with generated data: each renders its
- * heading with no console error, failed request or CSP refusal, in the light and in the dark theme, and a
- * screenshot of each is kept (test-artifacts/page-<id>-<theme>.png). The page-specific checks of the
- * numbers live in the tests of each page.
- */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
-import {
-  CHROMIUM_AVAILABLE,
-  CHROMIUM_SKIP_REASON,
-  launchChromium,
-  openCheckedPage,
-} from './helpers/browser.ts'
-import { buildApp } from './helpers/build-app.ts'
-import { REPO_ROOT, tempDir, testCore } from './helpers/temp-data.ts'
+import { describe, expect, it } from 'vitest'
+import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
+import { tempDir, testCore } from './helpers/temp-data.ts'
+import { ARTIFACTS, servedWebApp } from './helpers/web-app.ts'
 
-const ARTIFACTS = join(REPO_ROOT, 'test-artifacts')
 /** Each page's hash route and the heading it shows first. */
 const PAGES = [
   ['overview', 'Overview'],
@@ -38,35 +22,15 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
   () => {
     const dataDir = tempDir('medallion-pages-')
     const core = testCore(dataDir)
-    let buildDir = ''
-    let browser: Browser
-    let api: RunningApi
-
-    beforeAll(async () => {
-      buildDir = mkdtempSync(join(tmpdir(), 'medallion-pages-build-'))
-      const generated = core.sources.generate({ clients: 300, seed: 7, dirtyShare: 0.02 }).done
-      ;[, browser] = await Promise.all([buildApp(buildDir), launchChromium(), generated])
+    const web = servedWebApp(core, async () => {
+      await core.sources.generate({ clients: 300, seed: 7, dirtyShare: 0.02 }).done
       await core.pipeline.start({ from: 'bronze' }).done
-      api = await startApi({
-        handlers: core.handlers,
-        store: () => core.serving.store,
-        events: core.events,
-        port: 0,
-        webRoot: join(buildDir, 'renderer'),
-      })
-      mkdirSync(ARTIFACTS, { recursive: true })
-    }, 240_000)
-
-    afterAll(async () => {
-      await api?.close()
-      await browser?.close()
-      if (buildDir) rmSync(buildDir, { recursive: true, force: true })
     })
 
     for (const theme of ['light', 'dark'] as const) {
       it(`renders every page in the ${theme} theme with no error`, async () => {
         for (const [id, heading] of PAGES) {
-          const { context, page, problems } = await openCheckedPage(browser, `${api.url}/#/${id}`, {
+          const { context, page, problems } = await openCheckedPage(web.browser, `${web.api.url}/#/${id}`, {
             colorScheme: theme,
             // No engine answers here: the Stack page's status call fails with what to install, as designed.
             expected: id === 'stack' ? [/status of 4\d\d .*\/rpc\/stack\./] : [],

@@ -5,6 +5,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useEffect } from 'react'
 import type { CallInput, TaskInfo } from '../../src-preload/contract.ts'
+import { SAMPLE_TASK_KIND } from '../../src-preload/names-app.ts'
 import type { MedallionClient } from './client.ts'
 
 export const ClientContext = createContext<MedallionClient | null>(null)
@@ -24,7 +25,12 @@ export const queryKeys = {
   kpis: ['served', 'data.kpis'] as const,
   monthly: ['served', 'data.table', 'monthly'] as const,
   storeStatus: ['served', 'serving.status'] as const,
+  /** What the app is and whether this is the first launch (see app-hooks.ts). */
+  appInfo: ['app.info'] as const,
 }
+
+/** Tasks that commit a pipeline run when they succeed: the first launch is over once one has. */
+export const RUN_TASK_KINDS: ReadonlySet<string> = new Set([SAMPLE_TASK_KIND, 'pipeline'])
 
 /** Log lines kept per task in the cache, as many as the task registry keeps. */
 const MAX_LOG_LINES = 500
@@ -128,6 +134,10 @@ function applyTaskChanged(queryClient: QueryClient, task: TaskInfo): void {
   // small reads).
   if (task.state === 'succeeded') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.served })
+  }
+  // The first successful run ends the first launch, wherever it was started (this window, the CLI).
+  if (task.state === 'succeeded' && RUN_TASK_KINDS.has(task.kind)) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo })
   }
 }
 

@@ -1,10 +1,13 @@
 /**
- * The pipeline page: start a run (from a chosen layer), follow its task (progress, step, state, cancel,
- * log), and read the run history.
+ * The pipeline page: start a run (from a chosen layer, or on a folder of files to import), follow its task
+ * (progress, step, state, cancel, log), and read the run history.
  */
 import { useState } from 'react'
 import type { Layer, RunRecord, TaskInfo } from '../../src-preload/contract.ts'
+import { useImportFolder } from '../api/app-hooks.ts'
 import { useRunPipeline, useRuns, useTasks } from '../api/hooks.ts'
+import { ImportFilesButton } from '../components/app/ImportFilesButton.tsx'
+import { ImportOutcome } from '../components/app/ImportOutcome.tsx'
 import { ErrorNote } from '../components/ErrorNote.tsx'
 import { TaskCard } from '../components/tasks/TaskCard.tsx'
 import {
@@ -28,6 +31,7 @@ function RunControls() {
   const [from, setFrom] = useState<Layer>('bronze')
   const [engine, setEngine] = useState<Engine>('polars')
   const run = useRunPipeline()
+  const importFolder = useImportFolder()
   return (
     <section className="panel">
       <h2>Run the pipeline</h2>
@@ -64,11 +68,14 @@ function RunControls() {
         >
           {run.isPending ? 'Starting…' : 'Run pipeline'}
         </button>
+        <ImportFilesButton importFolder={importFolder} />
         <p className="hint">
-          Layers before <strong>{from}</strong> are reused from the last good run.
+          Layers before <strong>{from}</strong> are reused from the last good run. Import files runs the whole
+          pipeline on a folder you choose.
         </p>
       </div>
       <ErrorNote error={run.error} />
+      <ImportOutcome importFolder={importFolder} />
     </section>
   )
 }

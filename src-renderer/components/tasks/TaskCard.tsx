@@ -4,12 +4,12 @@
  */
 import type { TaskInfo } from '../../../src-preload/contract.ts'
 import { useCancelTask } from '../../api/hooks.ts'
-import { durationMs, formatDateTime, formatDuration, percent } from '../../pages/run-summary.ts'
+import { durationMs, formatDateTime, formatDuration } from '../../pages/run-summary.ts'
+import { TaskProgress } from '../app/TaskProgress.tsx'
 import { ErrorNote } from '../ErrorNote.tsx'
 
 export function TaskCard({ task }: { task: TaskInfo }) {
   const cancel = useCancelTask()
-  const pct = percent(task.progress)
   const running = task.state === 'running'
   const cancelling = cancel.isPending && cancel.variables === task.id
   const ran = durationMs(task.startedAt, task.finishedAt)
@@ -39,20 +39,7 @@ export function TaskCard({ task }: { task: TaskInfo }) {
           </button>
         ) : null}
       </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label={`${task.title} progress`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-      >
-        <div className="progress-fill" style={{ width: `${pct}%` }} />
-      </div>
-      <div className="task-meta">
-        <span className="task-step">{task.step || (running ? 'starting…' : '')}</span>
-        <span className="task-percent">{pct}%</span>
-      </div>
+      <TaskProgress task={task} />
       {task.error && task.state === 'failed' ? (
         <p className="note note-error task-error">{task.error}</p>
       ) : null}

@@ -1,0 +1,45 @@
+/**
+ * The UI as web mode serves it, for browser tests: the app built into a temporary folder, a headless
+ * Chromium, and the read API with the UI over a core. Set up before the file's tests (after `prepare`,
+ * which runs beside the build), torn down after them.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { type RunningApi, startApi } from '../../src-main/core/api/server.ts'
+import type { Core } from '../../src-main/core/app-core.ts'
+import { launchChromium } from './browser.ts'
+import { buildApp } from './build-app.ts'
+import { REPO_ROOT } from './temp-data.ts'
+
+export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts')
+
+export interface ServedWebApp {
+  readonly api: RunningApi
+  readonly browser: Browser
+}
+
+export function servedWebApp(core: Core, prepare?: () => Promise<unknown>): ServedWebApp {
+  let buildDir = ''
+  const served = {} as { api: RunningApi; browser: Browser }
+  beforeAll(async () => {
+    buildDir = mkdtempSync(join(tmpdir(), 'medallion-web-build-'))
+    ;[, served.browser] = await Promise.all([buildApp(buildDir), launchChromium(), prepare?.()])
+    served.api = await startApi({
+      handlers: core.handlers,
+      store: () => core.serving.store,
+      events: core.events,
+      port: 0,
+      webRoot: join(buildDir, 'renderer'),
+    })
+    mkdirSync(ARTIFACTS, { recursive: true })
+  }, 240_000)
+  afterAll(async () => {
+    await served.api?.close()
+    await served.browser?.close()
+    if (buildDir) rmSync(buildDir, { recursive: true, force: true })
+  })
+  return served
+}
