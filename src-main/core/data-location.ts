@@ -3,9 +3,10 @@
  * JSON file in the app's own configuration folder (Electron's userData). Without it, the app uses
  * `<userData>/data`. The CLI carried by the app reads the same file.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { DataDirSource } from '../../src-preload/names-app.ts'
+import { writeFileAtomicSync } from './atomic-file.ts'
 
 const LOCATION_FILE = 'data-location.json'
 
@@ -22,11 +23,8 @@ export function appDataDir(configDir: string): { dir: string; source: DataDirSou
   return { dir: join(configDir, 'data'), source: 'default' }
 }
 
-/** Records the chosen folder (written aside, then renamed: a crash never leaves half a file). */
+/** Records the chosen folder (written whole or not at all). */
 export function saveDataDir(configDir: string, dataDir: string): void {
   mkdirSync(configDir, { recursive: true })
-  const path = join(configDir, LOCATION_FILE)
-  const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, `${JSON.stringify({ dataDir }, null, 2)}\n`)
-  renameSync(temporary, path)
+  writeFileAtomicSync(join(configDir, LOCATION_FILE), `${JSON.stringify({ dataDir }, null, 2)}\n`)
 }

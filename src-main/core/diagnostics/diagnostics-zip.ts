@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path'
 import { strToU8, type Zippable, zipSync } from 'fflate'
+import { writeFileAtomic } from '../atomic-file.ts'
 import {
   maskKnownSecrets,
   redactText,
@@ -13,7 +14,7 @@ import {
   secretsInText,
   secretsInValue,
 } from '../redact.ts'
-import { writeFileAtomic } from './atomic-write.ts'
+import { writeFailure } from '../system-error.ts'
 import { readmeText } from './diagnostics-readme.ts'
 import type { DiagnosticsSources } from './diagnostics-sources.ts'
 import { medallionVariables } from './environment-variables.ts'
@@ -105,6 +106,8 @@ export async function writeDiagnosticsZip(
   const zippable: Zippable = {}
   for (const [entry, text] of files) zippable[entry] = strToU8(text)
   const archive = zipSync(zippable, { level: 6, mtime: madeAt })
-  await writeFileAtomic(target, archive)
+  await writeFileAtomic(target, archive).catch((err) => {
+    throw writeFailure(err, target)
+  })
   return { path: target, bytes: archive.byteLength, entries: files.map(([entry]) => entry) }
 }

@@ -1,8 +1,9 @@
 /** The embedded default lake: plain folders under `<data>/lake`. */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Layer, RunRecord } from '../../../src-preload/contract.ts'
 import { LAYERS } from '../../../src-preload/values.ts'
+import { writeFileAtomic } from '../atomic-file.ts'
 import { currentOf, type Lake, layerFolder, newestFirst, planPrune } from './lake.ts'
 
 const RUNS_DIR = '_runs'
@@ -29,13 +30,12 @@ export class LocalLake implements Lake {
   }
 
   async writeRunRecord(record: RunRecord): Promise<void> {
-    const dir = join(this.root, RUNS_DIR)
-    await mkdir(dir, { recursive: true })
-    // A local file can be read half-written, so write aside and rename: the record appears whole or not at all.
-    const target = join(dir, `${record.runId}.json`)
-    const temp = `${target}.${process.pid}.tmp`
-    await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`)
-    await rename(temp, target)
+    await mkdir(join(this.root, RUNS_DIR), { recursive: true })
+    // A local file can be read half-written: the record appears whole or not at all.
+    await writeFileAtomic(
+      join(this.root, RUNS_DIR, `${record.runId}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    )
   }
 
   async listRuns(): Promise<RunRecord[]> {

@@ -3,9 +3,10 @@
  * URL is kept without its password, and the password and the MinIO secret key are SecretBox ciphertexts.
  * Read leniently (a bad value is skipped with a warning), written atomically and readable by its owner only.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type SettingKey, SettingsSetInput, type Theme } from '../../../src-preload/contract-settings.ts'
+import { writeFileAtomicSync } from '../atomic-file.ts'
 import { errorMessage } from '../errors.ts'
 
 /** The keys kept as plain values (the MinIO secret key is only ever in `encrypted`). */
@@ -85,9 +86,6 @@ export function readSettingsFile(dataDir: string): SettingsFileRead {
 
 export function writeSettingsFile(dataDir: string, stored: StoredSettings): void {
   mkdirSync(dataDir, { recursive: true })
-  const path = settingsFilePath(dataDir)
-  const temporary = `${path}.${process.pid}.tmp`
   // 0600: even without secrets in it, the file names hosts and user names.
-  writeFileSync(temporary, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 })
-  renameSync(temporary, path)
+  writeFileAtomicSync(settingsFilePath(dataDir), `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 })
 }

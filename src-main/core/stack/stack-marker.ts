@@ -3,8 +3,9 @@
  * finished, removed by Down and Reset. A later start of the app or the CLI reads it to connect to the
  * same MinIO and MongoDB (environment variables still win).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { writeFileAtomicSync } from '../atomic-file.ts'
 
 export interface StackMarker {
   project: string
@@ -34,9 +35,7 @@ export function readStackMarker(dataDir: string): StackMarker | undefined {
 
 export function writeStackMarker(dataDir: string, marker: StackMarker): void {
   mkdirSync(dataDir, { recursive: true })
-  const path = markerPath(dataDir)
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(marker, null, 2)}\n`)
-  renameSync(`${path}.tmp`, path)
+  writeFileAtomicSync(markerPath(dataDir), `${JSON.stringify(marker, null, 2)}\n`)
 }
 
 export function removeStackMarker(dataDir: string): void {

@@ -1,0 +1,55 @@
+/**
+ * Files written whole or not at all: the bytes go to a temporary file in the same folder (so the rename
+ * stays on one file system), which is then renamed over the target. A reader, or a process killed
+ * half-way, never sees half a file. A failed write removes its temporary file and rethrows. The folder
+ * must exist: a path the user chose is not created behind their back.
+ */
+import { randomBytes } from 'node:crypto'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+export interface AtomicWriteOptions {
+  /** The file's permissions (e.g. 0o600 for a file only its owner may read). */
+  mode?: number
+}
+
+function temporaryFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+}
+
+export function writeFileAtomicSync(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): void {
+  const temporary = temporaryFor(path)
+  try {
+    writeFileSync(temporary, data, {
+      flag: 'wx',
+      ...(options.mode === undefined ? {} : { mode: options.mode }),
+    })
+    renameSync(temporary, path)
+  } catch (err) {
+    rmSync(temporary, { force: true })
+    throw err
+  }
+}
+
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const temporary = temporaryFor(path)
+  try {
+    await writeFile(temporary, data, {
+      flag: 'wx',
+      ...(options.mode === undefined ? {} : { mode: options.mode }),
+    })
+    await rename(temporary, path)
+  } catch (err) {
+    await rm(temporary, { force: true })
+    throw err
+  }
+}
