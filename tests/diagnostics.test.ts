@@ -11,7 +11,7 @@ import { diagnosticsSourcesFromCore } from '../src-main/core/diagnostics/core-so
 import { type DiagnosticsSources, writeDiagnosticsZip } from '../src-main/core/diagnostics/diagnostics-zip.ts'
 import { tailLines } from '../src-main/core/diagnostics/log-tail.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
-import { copySeedSources, tempDir, testCore } from './helpers/temp-data.ts'
+import { tempDir, testCore } from './helpers/temp-data.ts'
 
 const MONGO_PASSWORD = 'Sup3rS3cretMongo'
 const MINIO_SECRET = 'MinioS3cretKey42'
@@ -86,8 +86,8 @@ describe('diagnostics archive of a real core', () => {
   const json = (name: string) => JSON.parse(text(name))
 
   beforeAll(async () => {
-    const inputDir = copySeedSources(join(dataDir, 'input'))
-    run = await core.pipeline.start({ from: 'bronze', inputDir }).done
+    await core.sources.generate({ clients: 120 }).done
+    run = await core.pipeline.start({ from: 'bronze' }).done
     await core.handlers['settings.set']({
       mlflowTrackingUri: `http://ml:${SETTINGS_PASSWORD}@127.0.0.1:5002`,
     })
