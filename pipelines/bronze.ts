@@ -1,17 +1,51 @@
 /**
  * Bronze: a source file lands as Parquet, every column kept as text exactly as it came, with lineage
- * columns (source file, source row number, ingestion time, batch id). The original copied raw CSV bytes
- * and kept no lineage.
+ * columns (source file, the physical line the row starts on, ingestion time, batch id). The original copied
+ * raw CSV bytes and kept no lineage.
+ *
+ * A CSV file is read in its dialect (pipelines/dialect/): its encoding (decoded to UTF-8 when it is not),
+ * its separator, its header names matched to the required columns, and how its numbers and dates are
+ * written. Nothing is dropped silently: a line with more or fewer fields than the header is set aside as a
+ * `wrong_field_count` reject with its raw text, and blank lines are counted apart.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
-import { basename, extname } from 'node:path'
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
 import pl from 'nodejs-polars'
+import type { FileDialect } from '../src-preload/contract.ts'
+import type { DecimalMark, Delimiter, SourceEncoding } from '../src-preload/values.ts'
+import { copyWithout } from './dialect/copy-without.ts'
+import { detectDelimiter, splitLine } from './dialect/delimiter.ts'
+import {
+  byteOrderMark,
+  decodeToUtf8,
+  type EncodingMark,
+  givenEncoding,
+  guessSingleByte,
+} from './dialect/encoding.ts'
+import { headerNames, requiredFound } from './dialect/header.ts'
+import { type RecordRanges, type ScanResult, scanRecords } from './dialect/record-scan.ts'
+import { detectDateFormat, detectDecimal } from './dialect/value-formats.ts'
 import { PipelineInputError } from './pipeline-error.ts'
+import { ISO_DATE } from './silver/parse.ts'
+
+/** What the user said of a file's dialect; the rest is detected. */
+export interface DialectChoice {
+  delimiter?: Delimiter
+  encoding?: SourceEncoding
+  decimal?: DecimalMark
+  dateFormat?: string
+}
 
 export interface BronzeSource {
   path: string
   /** The columns the source must have (extra columns are kept). */
   required: readonly string[]
+  /** The columns holding dates, and numbers with decimals: their formats are detected from them. */
+  dateColumn: string
+  decimalColumn?: string
+  dialect?: DialectChoice
+  /** A folder for the UTF-8 copies a file may need (removed once read). */
+  workDir: string
 }
 
 export interface Lineage {
@@ -20,36 +54,175 @@ export interface Lineage {
   ingestedAtMicros: number
 }
 
-const SNIFF_BYTES = 4096
+export interface BronzeRead {
+  frame: pl.DataFrame
+  dialect: FileDialect
+  /** Lines with the wrong field count, as rejects (the rejects table's columns). */
+  malformed: pl.DataFrame
+  blank: number
+}
 
-/** Reads the first bytes to tell an empty file or a binary file from a CSV before Polars sees it. */
-function sniff(path: string): Buffer {
+const SNIFF_BYTES = 64 * 1024
+/** The raw text of a malformed line kept in its reject (longer lines are cut, and say so). */
+const RAW_LINE_CHARS = 2000
+
+function firstBytes(path: string, offset: number, bytes: number): Buffer {
   const fd = openSync(path, 'r')
   try {
-    const buf = Buffer.alloc(SNIFF_BYTES)
-    return buf.subarray(0, readSync(fd, buf, 0, SNIFF_BYTES, 0))
+    const buffer = Buffer.alloc(bytes)
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, offset))
   } finally {
     closeSync(fd)
   }
 }
 
-function readCsvAsText(path: string, name: string): pl.DataFrame {
-  const head = sniff(path)
-  if (head.length === 0 || head.toString('utf8').trim() === '') {
-    throw new PipelineInputError('empty_file', `${name} is empty: expected a header line and data rows`)
-  }
-  if (head.includes(0)) {
+/** A line of the file, decoded (cut when long), for a reject's record. */
+function rawLine(path: string, start: number, end: number): string {
+  const bytes = firstBytes(path, start, Math.min(end - start, RAW_LINE_CHARS * 4))
+  const text = bytes.toString('utf8').replace(/\r$/, '')
+  return text.length > RAW_LINE_CHARS || end - start > bytes.length
+    ? `${text.slice(0, RAW_LINE_CHARS)}… (cut)`
+    : text
+}
+
+/** Rejects of lines with the wrong field count: the raw line is the value, and the record. */
+function wrongFieldCounts(name: string, lines: number[], texts: string[], batchId: string): pl.DataFrame {
+  const all = <T>(value: T) => Array<T>(lines.length).fill(value)
+  return pl.DataFrame({
+    source: pl.Series('source', all(name), pl.Utf8),
+    row_number: pl.Series('row_number', lines, pl.Int64),
+    reason: pl.Series('reason', all('wrong_field_count'), pl.Utf8),
+    field: pl.Series('field', all(null), pl.Utf8),
+    value: pl.Series('value', texts, pl.Utf8),
+    record: pl.Series(
+      'record',
+      texts.map((line) => JSON.stringify({ line })),
+      pl.Utf8,
+    ),
+    batch_id: pl.Series('batch_id', all(batchId), pl.Utf8),
+  })
+}
+
+function malformedRejects(path: string, name: string, scan: ScanResult, lineage: Lineage): pl.DataFrame {
+  const { lines, starts, ends } = scan.malformed
+  const texts = Array.from(lines, (_, i) => rawLine(path, starts[i] as number, ends[i] as number))
+  return wrongFieldCounts(name, Array.from(lines), texts, lineage.batchId)
+}
+
+/** The header's columns with no row: every data line was set aside. */
+function headerOnly(path: string, delimiter: string): pl.DataFrame {
+  const names = splitLine(headLines(path)[0] ?? '', delimiter).map((n) => n.replace(/^"|"$/g, ''))
+  return pl.DataFrame(Object.fromEntries(names.map((n) => [n, pl.Series(n, [], pl.Utf8)])))
+}
+
+/** The first lines of the file as text, for the separator's detection. */
+function headLines(path: string): string[] {
+  const lines = firstBytes(path, 0, SNIFF_BYTES).toString('utf8').split(/\r?\n/)
+  return lines.length > 1 ? lines.slice(0, -1) : lines
+}
+
+/** The UTF-8 text to read (a UTF-8 byte order mark is left in: the header's names shed it). */
+interface TextFile {
+  path: string
+  mark: EncodingMark
+  temporary?: string
+}
+
+async function asUtf8(source: BronzeSource, table: string, mark: EncodingMark): Promise<TextFile> {
+  if (mark.decoder === 'utf8') return { path: source.path, mark }
+  const decoded = join(source.workDir, `_decoded_${table}.csv`)
+  await decodeToUtf8(source.path, mark, decoded)
+  return { path: decoded, mark, temporary: decoded }
+}
+
+function chooseDelimiter(file: TextFile, source: BronzeSource): Delimiter {
+  if (source.dialect?.delimiter) return source.dialect.delimiter
+  return detectDelimiter(headLines(file.path), (header) => requiredFound(header, source.required))
+}
+
+/** Reads a CSV source in its dialect, or throws a PipelineInputError naming the file. */
+async function readCsv(
+  source: BronzeSource,
+  table: string,
+  name: string,
+  lineage: Lineage,
+): Promise<BronzeRead> {
+  const given = source.dialect ?? {}
+  const detected: FileDialect['detected'] = []
+  let mark = given.encoding ? givenEncoding(source.path, given.encoding, name) : byteOrderMark(source.path)
+  if (!given.encoding) detected.push('encoding')
+  mark ??= { encoding: 'utf-8', bomBytes: 0, decoder: 'utf8' }
+  if (mark.encoding !== 'utf-16' && firstBytes(source.path, 0, SNIFF_BYTES).includes(0)) {
     throw new PipelineInputError('not_csv', `${name} is not a CSV file (it contains binary data)`)
   }
+  const temporaries: string[] = []
   try {
-    // Every column as text: types are decided, and bad values reported by row, in silver.
-    return pl.readCSV(path, {
+    let file = await asUtf8(source, table, mark)
+    if (file.temporary) temporaries.push(file.temporary)
+    let delimiter = chooseDelimiter(file, source)
+    let scan = scanRecords(file.path, delimiter)
+    if (scan.invalidUtf8Line !== undefined) {
+      if (given.encoding || file.mark.decoder !== 'utf8') {
+        throw new PipelineInputError(
+          'invalid_encoding',
+          `${name}, line ${scan.invalidUtf8Line}: not valid ${file.mark.encoding}: pass --encoding windows-1252 if the file comes from a spreadsheet saved as "CSV"`,
+        )
+      }
+      file = await asUtf8(source, table, guessSingleByte(source.path, name, scan.invalidUtf8Line))
+      if (file.temporary) temporaries.push(file.temporary)
+      delimiter = chooseDelimiter(file, source)
+      scan = scanRecords(file.path, delimiter)
+    }
+    if (!given.delimiter) detected.push('delimiter')
+    const setAside = mergeRanges(scan.malformed, scan.blank)
+    let readPath = file.path
+    if (setAside.length > 0) {
+      readPath = join(source.workDir, `_clean_${table}.csv`)
+      temporaries.push(readPath)
+      copyWithout(file.path, setAside, readPath)
+    }
+    const raw = scan.kept > 0 ? readText(readPath, delimiter, name, scan) : headerOnly(file.path, delimiter)
+    const names = headerNames(raw.columns, source.required, name)
+    const frame = raw.rename(Object.fromEntries(raw.columns.map((c, i) => [c, names[i] as string])))
+    const decimal = given.decimal ?? (source.decimalColumn ? detectDecimal(frame, source.decimalColumn) : '.')
+    if (!given.decimal && source.decimalColumn) detected.push('decimal')
+    const dateFormat = given.dateFormat ?? detectDateFormat(frame, source.dateColumn, name)
+    if (!given.dateFormat) detected.push('dateFormat')
+    return {
+      frame: withRowNumbers(frame, scan),
+      dialect: {
+        format: 'csv',
+        delimiter,
+        encoding: file.mark.encoding,
+        bom: file.mark.bomBytes > 0,
+        decimal,
+        dateFormat,
+        detected,
+      },
+      malformed: malformedRejects(file.path, name, scan, lineage),
+      blank: scan.blank.lines.length,
+    }
+  } finally {
+    for (const path of temporaries) rmSync(path, { force: true })
+  }
+}
+
+/** The malformed and blank records, in file order: what the read copy leaves out. */
+function mergeRanges(...lists: RecordRanges[]): { start: number; end: number }[] {
+  return lists
+    .flatMap((r) => Array.from(r.starts, (start, i) => ({ start, end: r.ends[i] as number })))
+    .sort((a, b) => a.start - b.start)
+}
+
+/** Every column as text: types are decided, and bad values reported by row, in silver. */
+function readText(path: string, delimiter: string, name: string, scan: ScanResult): pl.DataFrame {
+  let df: pl.DataFrame
+  try {
+    df = pl.readCSV(path, {
+      sep: delimiter,
       inferSchemaLength: 0,
       hasHeader: true,
-      truncateRaggedLines: true,
-      rowIndexName: '_row_number',
-      // Row numbers are file line numbers: the header is line 1.
-      rowIndexOffset: 2,
+      quoteChar: '"',
     })
   } catch (err) {
     throw new PipelineInputError(
@@ -57,26 +230,55 @@ function readCsvAsText(path: string, name: string): pl.DataFrame {
       `${name} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`,
     )
   }
+  if (df.height !== scan.kept) {
+    throw new PipelineInputError(
+      'not_csv',
+      `${name} could not be read consistently: ${scan.kept} rows were counted and ${df.height} read; check its quotes`,
+    )
+  }
+  return df
 }
 
-function readParquetAsText(path: string, name: string): pl.DataFrame {
+/** `_row_number`: the physical line each row starts on (the header is line 1). */
+function withRowNumbers(frame: pl.DataFrame, scan: ScanResult): pl.DataFrame {
+  if (!scan.keptLines)
+    return frame.withRowIndex('_row_number', 2).withColumns(pl.col('_row_number').cast(pl.Int64))
+  return frame.withColumn(pl.Series('_row_number', scan.keptLines).cast(pl.Int64))
+}
+
+function readParquetAsText(source: BronzeSource, name: string): BronzeRead {
   let df: pl.DataFrame
   try {
-    df = pl.readParquet(path)
+    df = pl.readParquet(source.path)
   } catch (err) {
     throw new PipelineInputError(
       'not_parquet',
       `${name} could not be read as Parquet: ${(err as Error).message.split('\n')[0]}`,
     )
   }
-  return df
-    .select(...df.columns.map((c) => pl.col(c).cast(pl.Utf8)))
+  const names = headerNames(df.columns, source.required, name)
+  const frame = df
+    .select(
+      ...df.columns.map((c, i) =>
+        pl
+          .col(c)
+          .cast(pl.Utf8)
+          .alias(names[i] as string),
+      ),
+    )
     .withRowIndex('_row_number', 1)
     .withColumns(pl.col('_row_number').cast(pl.Int64))
+  return {
+    frame,
+    // Parquet's values are typed: written as text, numbers have a point and dates are ISO.
+    dialect: { format: 'parquet', decimal: '.', dateFormat: ISO_DATE, detected: [] },
+    malformed: wrongFieldCounts(name, [], [], ''),
+    blank: 0,
+  }
 }
 
 /** Reads one source file into a bronze frame, or throws a PipelineInputError naming the file. */
-export function readSource(source: BronzeSource, lineage: Lineage): pl.DataFrame {
+export async function readSource(source: BronzeSource, table: string, lineage: Lineage): Promise<BronzeRead> {
   const name = basename(source.path)
   let size: number
   try {
@@ -86,27 +288,23 @@ export function readSource(source: BronzeSource, lineage: Lineage): pl.DataFrame
   }
   if (size === 0)
     throw new PipelineInputError('empty_file', `${name} is empty: expected a header line and data rows`)
-  const raw =
+  const read =
     extname(source.path).toLowerCase() === '.parquet'
-      ? readParquetAsText(source.path, name)
-      : readCsvAsText(source.path, name)
-  const columns = raw.columns.map((c) => c.trim())
-  const missing = source.required.filter((c) => !columns.includes(c))
-  if (missing.length > 0) {
-    throw new PipelineInputError(
-      'missing_column',
-      `${name}: missing required column(s) ${missing.join(', ')}; found ${columns.filter((c) => c !== '_row_number').join(', ')}`,
-    )
+      ? readParquetAsText(source, name)
+      : await readCsv(source, table, name, lineage)
+  if (read.frame.height === 0 && read.malformed.height === 0) {
+    throw new PipelineInputError('empty_file', `${name} has a header but no data rows`)
   }
-  if (raw.height === 0) throw new PipelineInputError('empty_file', `${name} has a header but no data rows`)
-  return raw.rename(Object.fromEntries(raw.columns.map((c) => [c, c.trim()]))).withColumns(
-    // Constant per file: categorical, so ten million copies cost four bytes each, not a string each.
-    pl
-      .lit(name)
-      .cast(pl.Categorical)
-      .alias('_source_file'),
-    pl.col('_row_number').cast(pl.Int64),
-    pl.lit(lineage.ingestedAtMicros).cast(pl.Int64).cast(pl.Datetime('us')).alias('_ingested_at'),
-    pl.lit(lineage.batchId).cast(pl.Categorical).alias('_batch_id'),
-  )
+  return {
+    ...read,
+    frame: read.frame.withColumns(
+      // Constant per file: categorical, so ten million copies cost four bytes each, not a string each.
+      pl
+        .lit(name)
+        .cast(pl.Categorical)
+        .alias('_source_file'),
+      pl.lit(lineage.ingestedAtMicros).cast(pl.Int64).cast(pl.Datetime('us')).alias('_ingested_at'),
+      pl.lit(lineage.batchId).cast(pl.Categorical).alias('_batch_id'),
+    ),
+  }
 }

@@ -4,15 +4,26 @@
  * committing the run is the caller's job.
  */
 import { statSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import pl from 'nodejs-polars'
-import type { GoldKpis, Layer, StepStats } from '../src-preload/contract.ts'
-import { readSource } from './bronze.ts'
+import type {
+  FileCounts,
+  FileDialect,
+  GoldKpis,
+  Layer,
+  SourceTable,
+  StepStats,
+} from '../src-preload/contract.ts'
+import { DEFAULT_MAX_REJECT_SHARE } from '../src-preload/values.ts'
+import { type DialectChoice, readSource } from './bronze.ts'
 import { buildGold, GOLD_TABLES } from './gold/index.ts'
 import { goldKpis } from './gold-kpis.ts'
 import { PipelineInputError } from './pipeline-error.ts'
 import { HORIZON_DAYS, REQUIRED_CLIENT_COLUMNS, REQUIRED_PURCHASE_COLUMNS } from './schema.ts'
+import { gateFailure } from './silver/gates.ts'
 import { buildSilver } from './silver/index.ts'
+import { ISO_DATE } from './silver/parse.ts'
+import { systemErrorMessage } from './system-error.ts'
 
 export interface LayerPlan {
   runId: string
@@ -26,6 +37,12 @@ export interface LayerPlan {
   /** "Now" (UTC microseconds) for silver's date bound: injected so a run can be reproduced. */
   nowMicros: number
   horizonDays?: number
+  /** What the user said of each source's dialect (the rest is detected). */
+  dialect?: Partial<Record<SourceTable, DialectChoice>>
+  /** How the reused bronze was read (a run from silver): its numbers and dates are parsed the same way. */
+  bronzeDialect?: Partial<Record<SourceTable, FileDialect>>
+  /** The largest share of a file's rows silver may reject before the run fails (default 10 %). */
+  maxRejectShare?: number
 }
 
 export interface LayerResult {
@@ -34,6 +51,8 @@ export interface LayerResult {
   referenceDate?: string
   bytes: number
   kpis: GoldKpis
+  dialect?: Partial<Record<SourceTable, FileDialect>>
+  files?: Partial<Record<SourceTable, FileCounts>>
 }
 
 export interface LayerReporter {
@@ -48,7 +67,12 @@ interface Written {
 
 function writeTable(df: pl.DataFrame, layer: Layer, dir: string, table: string, written: Written): void {
   const path = join(dir, `${table}.parquet`)
-  df.writeParquet(path, { compression: 'zstd' })
+  try {
+    df.writeParquet(path, { compression: 'zstd' })
+  } catch (err) {
+    // Polars says "No space left on device (os error 28)": the user gets the path and what to do.
+    throw new PipelineInputError('write_failed', systemErrorMessage(err, path, 'write'))
+  }
   written.tables[`${layer}/${table}`] = df.height
   written.bytes += statSync(path).size
 }
@@ -70,10 +94,20 @@ function outDir(plan: LayerPlan, layer: Layer): string {
 
 type Frames = { clients: pl.DataFrame; achats: pl.DataFrame }
 
+/** Bronze as landed from the source files: the frames, how each file was read, what was set aside. */
+interface Landed {
+  frames: Frames
+  dialect: Record<SourceTable, FileDialect>
+  malformed: Frames
+  blank: Record<SourceTable, number>
+}
+
 /** What one run shares across its layers: where results go, and how steps are timed and reported. */
 class RunContext {
   readonly written: Written = { tables: {}, bytes: 0 }
   readonly quality: LayerResult['quality'] = {}
+  dialect?: LayerResult['dialect']
+  files?: LayerResult['files']
 
   constructor(
     readonly plan: LayerPlan,
@@ -94,28 +128,71 @@ class RunContext {
   }
 }
 
-function landBronze(ctx: RunContext): Frames {
+/** What each source must hold, and which of its columns tell how dates and numbers are written. */
+const SOURCES = {
+  clients: { required: REQUIRED_CLIENT_COLUMNS, dateColumn: 'date_inscription' },
+  achats: { required: REQUIRED_PURCHASE_COLUMNS, dateColumn: 'date_achat', decimalColumn: 'montant' },
+} as const
+
+async function landBronze(ctx: RunContext): Promise<Landed> {
   const { plan } = ctx
   if (!plan.sources) throw new Error('bronze needs source files')
   const sources = plan.sources
   ctx.report.progress(0.02, 'bronze: reading sources')
   const lineage = { batchId: plan.runId, ingestedAtMicros: plan.nowMicros }
-  const land = (table: 'clients' | 'achats', path: string, required: readonly string[]) =>
-    ctx.timed(
-      'bronze',
+  const workDir = outDir(plan, 'bronze')
+  const land = async (table: SourceTable) => {
+    const start = performance.now()
+    const source = { path: sources[table], ...SOURCES[table], dialect: plan.dialect?.[table], workDir }
+    const read = await readSource(source, table, lineage)
+    ctx.write('bronze', { [table]: read.frame })
+    ctx.report.step({
+      layer: 'bronze',
       table,
-      0,
-      () => {
-        const df = readSource({ path, required }, lineage)
-        ctx.write('bronze', { [table]: df })
-        return df
-      },
-      (df) => df.height,
-    )
-  return {
-    clients: land('clients', sources.clients, REQUIRED_CLIENT_COLUMNS),
-    achats: land('achats', sources.achats, REQUIRED_PURCHASE_COLUMNS),
+      rowsIn: read.frame.height + read.malformed.height + read.blank,
+      rowsOut: read.frame.height,
+      ms: performance.now() - start,
+    })
+    return read
   }
+  const clients = await land('clients')
+  const achats = await land('achats')
+  return {
+    frames: { clients: clients.frame, achats: achats.frame },
+    dialect: { clients: clients.dialect, achats: achats.dialect },
+    malformed: { clients: clients.malformed, achats: achats.malformed },
+    blank: { clients: clients.blank, achats: achats.blank },
+  }
+}
+
+/** Rows read, kept, rejected and blank per source file: every line of each file, counted once. */
+function fileCounts(
+  silver: { clients: pl.DataFrame; achats: pl.DataFrame; rejects: pl.DataFrame },
+  names: Record<SourceTable, string>,
+  blank: Partial<Record<SourceTable, number>>,
+): Record<SourceTable, FileCounts> {
+  const rejectedIn = (file: string) => silver.rejects.filter(pl.col('source').eq(pl.lit(file))).height
+  const counts = (table: SourceTable): FileCounts => {
+    const kept = silver[table].height
+    const rejected = rejectedIn(names[table])
+    const blankLines = blank[table] ?? 0
+    return { read: kept + rejected + blankLines, kept, rejected, blank: blankLines }
+  }
+  return { clients: counts('clients'), achats: counts('achats') }
+}
+
+/** The source files' names as lineage recorded them (from this run's sources, or the reused bronze). */
+function sourceNames(plan: LayerPlan, bronze: Frames): Record<SourceTable, string> {
+  const name = (table: SourceTable) =>
+    plan.sources
+      ? basename(plan.sources[table])
+      : String(
+          bronze[table]
+            .select(pl.col('_source_file').cast(pl.Utf8).first())
+            .getColumn('_source_file')
+            .get(0) ?? `${table}.csv`,
+        )
+  return { clients: name('clients'), achats: name('achats') }
 }
 
 function readLayer(ctx: RunContext, layer: Layer): Frames {
@@ -125,14 +202,25 @@ function readLayer(ctx: RunContext, layer: Layer): Frames {
 
 /** Silver from this run's bronze (landed or reused). Bronze frames are unreachable once this returns. */
 async function cleanSilver(ctx: RunContext): Promise<Frames> {
-  const bronze = ctx.plan.from === 'bronze' ? landBronze(ctx) : readLayer(ctx, 'bronze')
+  const { plan } = ctx
+  const landed = plan.from === 'bronze' ? await landBronze(ctx) : undefined
+  const bronze = landed?.frames ?? readLayer(ctx, 'bronze')
+  const dialect = landed?.dialect ?? plan.bronzeDialect ?? {}
   await ctx.collectGarbage()
   ctx.report.progress(0.2, 'silver: cleaning')
+  const formats = (table: SourceTable) => ({
+    decimal: dialect[table]?.decimal ?? '.',
+    dateFormat: dialect[table]?.dateFormat ?? ISO_DATE,
+  })
+  const options = {
+    nowMicros: plan.nowMicros,
+    formats: { clients: formats('clients'), achats: formats('achats') },
+  }
   const result = ctx.timed(
     'silver',
     'clean',
     bronze.clients.height + bronze.achats.height,
-    () => buildSilver(bronze, { nowMicros: ctx.plan.nowMicros }),
+    () => buildSilver(bronze, options, landed?.malformed),
     (r) => r.clients.height + r.achats.height,
   )
   ctx.timed(
@@ -144,6 +232,30 @@ async function cleanSilver(ctx: RunContext): Promise<Frames> {
   )
   ctx.quality.clients = result.quality.clients
   ctx.quality.achats = result.quality.achats
+  const names = sourceNames(plan, bronze)
+  const files = fileCounts(result, names, landed?.blank ?? {})
+  if (landed) {
+    ctx.dialect = landed.dialect
+    ctx.files = files
+  }
+  const failed = gateFailure({
+    files: names,
+    counts: files,
+    dialect,
+    rejects: result.rejects,
+    maxRejectShare: plan.maxRejectShare ?? DEFAULT_MAX_REJECT_SHARE,
+    rejectsAt: `silver/${plan.runId}/rejects.parquet`,
+  })
+  if (failed) {
+    // Bronze and silver are written whole: the run's record keeps them, and how far it got, for inspection.
+    const partial = {
+      tables: ctx.written.tables,
+      quality: ctx.quality,
+      dialect: ctx.dialect,
+      files: ctx.files,
+    }
+    throw new PipelineInputError('rejected_input', failed, partial)
+  }
   return { clients: result.clients, achats: result.achats }
 }
 
@@ -156,12 +268,6 @@ export async function runLayers(
   const silver = plan.from === 'gold' ? readLayer(ctx, 'silver') : await cleanSilver(ctx)
   // Polars frames do not tell V8 their size, so dead ones linger: collect before the next layer.
   await collectGarbage()
-  if (silver.achats.height === 0) {
-    throw new PipelineInputError(
-      'no_valid_purchase',
-      'no purchase survived silver: every row of the purchases file was rejected (see the rejects table); the previous gold is kept',
-    )
-  }
   report.progress(0.5, 'gold: building tables')
   let done = 0
   const gold = buildGold(silver, {
@@ -188,5 +294,7 @@ export async function runLayers(
     referenceDate: gold.referenceDate,
     bytes: ctx.written.bytes,
     kpis,
+    ...(ctx.dialect ? { dialect: ctx.dialect } : {}),
+    ...(ctx.files ? { files: ctx.files } : {}),
   }
 }

@@ -6,14 +6,14 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { StepStats } from '../src-preload/contract.ts'
-import { PipelineInputError } from './pipeline-error.ts'
+import { type PartialRun, PipelineInputError } from './pipeline-error.ts'
 import { type LayerPlan, type LayerResult, runLayers } from './run-layers.ts'
 
 export type WorkerMessage =
   | { type: 'progress'; fraction: number; label: string }
   | { type: 'step'; stats: StepStats }
   | { type: 'done'; result: LayerResult }
-  | { type: 'error'; code: string; message: string }
+  | { type: 'error'; code: string; message: string; partial?: PartialRun }
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message)
@@ -49,5 +49,11 @@ try {
   post({ type: 'done', result })
 } catch (err) {
   const code = err instanceof PipelineInputError ? err.code : 'pipeline_failed'
-  post({ type: 'error', code, message: err instanceof Error ? err.message : String(err) })
+  const partial = err instanceof PipelineInputError ? err.partial : undefined
+  post({
+    type: 'error',
+    code,
+    message: err instanceof Error ? err.message : String(err),
+    ...(partial ? { partial } : {}),
+  })
 }

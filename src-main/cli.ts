@@ -2,7 +2,8 @@
  * The headless entry: `medallion <command>`. Every command calls the same core as the window. Each
  * command's code (and the libraries it needs: the container engine client, the MongoDB driver, Polars,
  * the HTTP server) loads only when that command runs, so `medallion runs` starts in a fraction of a second.
- * Exit codes: 0 success, 1 the work failed, 2 the command line was wrong.
+ * Exit codes: 0 success, 1 the work failed, 2 the command line was wrong, 130/143 cancelled by SIGINT or
+ * SIGTERM (cli/signal-cancel.ts).
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -10,6 +11,7 @@ import type { DataDirSource } from '../src-preload/names-app.ts'
 import { type CommandIo, UsageError } from './cli/command-io.ts'
 import type { CliCommand } from './cli/command-names.ts'
 import { OPTIONS, type Values } from './cli/options.ts'
+import { cancelOnSignals, type SignalCancel } from './cli/signal-cancel.ts'
 import { USAGE } from './cli/usage.ts'
 import type { Core } from './core/app-core.ts'
 import type { AppPaths } from './core/app-paths.ts'
@@ -63,6 +65,15 @@ const COMMANDS: Record<CliCommand, () => Promise<Command>> = {
   logs: async () => (await stack()).logsCommand,
 }
 
+/** The commands SIGINT and SIGTERM cancel cleanly, and what stays as it was when they do. */
+const CANCELLED_OUTCOME: Partial<Record<CliCommand, string>> = {
+  run: 'the previous gold stays current',
+  demo: 'the previous gold stays current',
+  generate: 'the previous sources stay as they were',
+  publish: 'MongoDB may hold part of this publish: publish again to complete it',
+  train: 'nothing was saved to gold',
+}
+
 async function startCore(values: Values, context: CliContext, io: Io): Promise<Core> {
   const data = chooseDataDir(values['data-dir'], process.env, context.defaultDataDir)
   const [{ createCore }, { resolveBackends }] = await Promise.all([
@@ -82,7 +93,7 @@ async function startCore(values: Values, context: CliContext, io: Io): Promise<C
   })
 }
 
-function commandIo(io: Io, values: Values, core: () => Core): CommandIo {
+function commandIo(io: Io, values: Values, core: () => Core, interrupt?: SignalCancel): CommandIo {
   return {
     stdout: io.stdout,
     stderr: io.stderr,
@@ -95,6 +106,8 @@ function commandIo(io: Io, values: Values, core: () => Core): CommandIo {
         verbose: values.verbose,
         quiet: values.json,
       })
+      // The cancel line replaces the progress bar, and nothing is drawn after it.
+      interrupt?.beforeLine(stop)
       try {
         return await done
       } finally {
@@ -132,17 +145,29 @@ export async function main(
     return 2
   }
   let core: Core | undefined
+  const coreStarted = startCore(values, context, io)
+  const outcome = CANCELLED_OUTCOME[name as CliCommand]
+  const interrupt = outcome
+    ? cancelOnSignals({
+        // A signal before the core is up cancels the tasks it then starts (cancelAll refuses new ones).
+        cancel: (by) => coreStarted.then((c) => c.cancelAll(by)).catch(() => {}),
+        stderr: io.stderr,
+        outcome,
+      })
+    : undefined
   try {
-    const [command, started] = await Promise.all([load(), startCore(values, context, io)])
+    const [command, started] = await Promise.all([load(), coreStarted])
     core = started
-    return await command(
+    const code = await command(
       started,
       values,
-      commandIo(io, values, () => started),
+      commandIo(io, values, () => started, interrupt),
       positionals,
       context,
     )
+    return interrupt?.exitCode === undefined ? code : await cancelledExit(interrupt, values, io)
   } catch (err) {
+    if (interrupt?.exitCode !== undefined) return await cancelledExit(interrupt, values, io)
     if (err instanceof UsageError) {
       io.stderr.write(`medallion: ${err.message}\n\n${USAGE}`)
       return 2
@@ -150,7 +175,18 @@ export async function main(
     return reportFailure(err, values, io)
   } finally {
     await core?.close()
+    interrupt?.dispose()
   }
+}
+
+/** After a signal: the work has wound down; its one line is already on stderr. */
+async function cancelledExit(interrupt: SignalCancel, values: Values, io: Io): Promise<number> {
+  await interrupt.cancelled
+  if (values.json)
+    io.stdout.write(
+      `${JSON.stringify({ error: { code: 'cancelled', message: `cancelled by ${interrupt.signal}` } })}\n`,
+    )
+  return interrupt.exitCode as number
 }
 
 /** A failure the user can act on: its message on stderr (and as JSON with --json); exit code 1. */

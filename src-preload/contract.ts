@@ -5,7 +5,17 @@
  */
 import { z } from 'zod'
 import { call, EmptyInput } from './call.ts'
-import { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
+import {
+  DECIMAL_MARKS,
+  DELIMITERS,
+  type DecimalMark,
+  type Delimiter,
+  ENCODINGS,
+  LAYERS,
+  MAX_PAGE,
+  RESET_SCOPES,
+  type SourceEncoding,
+} from './values.ts'
 
 export { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
 
@@ -52,6 +62,13 @@ export type RunStatus = 'succeeded' | 'failed' | 'cancelled'
 export interface RunRecord {
   runId: string
   status: RunStatus
+  /**
+   * The record's place in the order the lake's records were written: the highest so far + 1, given under
+   * the data lock when the record is written (succeeded, failed or cancelled). The current run is the
+   * succeeded record with the highest, whatever the clock said. Absent in records written before Medallion
+   * kept it: those count as older than any record that has it, ordered by `finishedAt`.
+   */
+  commitSeq?: number
   startedAt: string
   finishedAt: string
   /** The first layer this run computed; earlier layers were reused from the previous good run. */
@@ -70,6 +87,35 @@ export interface RunRecord {
   bytes: number
   /** Headline figures of the gold this run built. */
   kpis?: GoldKpis
+  /** How each source file was read (runs from bronze). */
+  dialect?: Partial<Record<SourceTable, FileDialect>>
+  /** Rows read, kept, rejected and blank per source file (runs from bronze). */
+  files?: Partial<Record<SourceTable, FileCounts>>
+}
+
+/** The two source files of a run. */
+export type SourceTable = 'clients' | 'achats'
+
+/** How a source file was read: given values win over detected ones (`detected` lists those guessed). */
+export interface FileDialect {
+  format: 'csv' | 'parquet'
+  delimiter?: Delimiter
+  encoding?: SourceEncoding
+  /** True when the file began with a byte order mark. */
+  bom?: boolean
+  decimal?: DecimalMark
+  /** strftime, as Polars reads it (e.g. %d/%m/%Y); times after the date are read with it. */
+  dateFormat?: string
+  detected: ('delimiter' | 'encoding' | 'decimal' | 'dateFormat')[]
+}
+
+/** Every row of a source file accounted for: rows read = kept + rejected + blank. */
+export interface FileCounts {
+  read: number
+  kept: number
+  rejected: number
+  /** Lines with nothing in them (or only separators), skipped. */
+  blank: number
 }
 
 export interface GoldKpis {
@@ -81,11 +127,35 @@ export interface GoldKpis {
   segments: Record<string, number>
 }
 
+/** How one source file is written, where the caller knows (the rest is detected). */
+const FileDialectInput = z
+  .object({
+    delimiter: z.enum(DELIMITERS).optional(),
+    encoding: z.enum(ENCODINGS).optional(),
+    decimal: z.enum(DECIMAL_MARKS).optional(),
+    /** strftime of the date: the day, month and year with one separator (%d/%m/%Y, %Y-%m-%d…). */
+    dateFormat: z
+      .string()
+      .max(40)
+      .regex(
+        /^%[dmY][/.-]%[dmY][/.-]%[dmY]( .*)?$/,
+        'the day (%d), month (%m) and year (%Y) with one separator',
+      )
+      .optional(),
+  })
+  .strict()
+
 const PipelineRunInput = z
   .object({
     from: z.enum(LAYERS).default('bronze'),
     inputDir: z.string().min(1).max(4096).optional(),
     engine: z.enum(['polars', 'spark']).default('polars'),
+    dialect: z
+      .object({ clients: FileDialectInput.optional(), achats: FileDialectInput.optional() })
+      .strict()
+      .optional(),
+    /** The run fails, keeping the previous gold, when silver rejects a larger share of a file (default 0.1). */
+    maxRejectShare: z.number().min(0).max(1).optional(),
   })
   .strict()
 
@@ -153,9 +223,11 @@ const SourcesGenerateInput = z
       .max(2 ** 32 - 1)
       .default(42),
     dirtyShare: z.number().min(0).max(0.5).default(0),
+    /** `fr-excel` writes as a French spreadsheet saves "CSV": ";", Windows-1252, CRLF, decimal comma, day first. */
+    dialect: z.enum(['default', 'fr-excel']).default('default'),
   })
   .strict()
-  .default({ seed: 42, dirtyShare: 0 })
+  .default({ seed: 42, dirtyShare: 0, dialect: 'default' })
 
 const PipelineRunsInput = z
   .object({ limit: z.number().int().min(1).max(1000).default(50) })

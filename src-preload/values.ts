@@ -32,3 +32,19 @@ export function exportFileName(name: string, extension: string, at: Date = new D
   const slug = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'export'
   return `${slug}-${day}-${time}.${extension}`
 }
+
+/**
+ * How a source file is written (its dialect): the field separator, the text encoding, the decimal mark of
+ * numbers and the format of dates. Detected per file unless given (the CLI's --delimiter, --encoding,
+ * --decimal, --date-format; `dialect` on pipeline.run).
+ */
+export const DELIMITERS = [',', ';', '\t', '|'] as const
+export type Delimiter = (typeof DELIMITERS)[number]
+/** UTF-8 (with or without a byte order mark), UTF-16 (with one), Windows-1252 (Excel's Western "CSV"). */
+export const ENCODINGS = ['utf-8', 'utf-16', 'windows-1252'] as const
+export type SourceEncoding = (typeof ENCODINGS)[number]
+export const DECIMAL_MARKS = ['.', ','] as const
+export type DecimalMark = (typeof DECIMAL_MARKS)[number]
+
+/** A run fails when more than this share of a file's rows is rejected (the CLI's --max-reject-share). */
+export const DEFAULT_MAX_REJECT_SHARE = 0.1

@@ -43,10 +43,10 @@ describe('bad input', () => {
   }, 60_000)
 
   /** Runs on the given files; returns the error (or the record when the run succeeded). */
-  async function runOn(name: string, files: { clients?: string; achats?: string }) {
+  async function runOn(name: string, files: { clients?: string; achats?: string }, maxRejectShare?: number) {
     const dir = writeSources(join(dataDir, name), { clients: CLIENTS, achats: ACHATS, ...files })
     try {
-      return { record: await core.pipeline.start({ from: 'bronze', inputDir: dir }).done }
+      return { record: await core.pipeline.start({ from: 'bronze', inputDir: dir, maxRejectShare }).done }
     } catch (err) {
       return { error: err as Error & { code: string } }
     }
@@ -96,15 +96,20 @@ describe('bad input', () => {
   })
 
   it('non-numeric amounts and dates, negative and huge amounts, orphans and duplicate ids become rejects naming the row', async () => {
-    const { record } = await runOn('dirty-rows', {
-      achats: `${ACHATS}5,1,2025-06-02 10:00:00,abc,Mouse
+    const { record } = await runOn(
+      'dirty-rows',
+      {
+        achats: `${ACHATS}5,1,2025-06-02 10:00:00,abc,Mouse
 6,1,not a date,10,Mouse
 7,2,2025-06-03 10:00:00,-4,Mouse
 8,2,2025-06-04 10:00:00,250000,Mouse
 9,77,2025-06-05 10:00:00,10,Mouse
 1,1,2025-06-01 10:00:00,120.5,Mouse
 `,
-    })
+      },
+      // Six rejects in ten rows: far past the default gate, which another test covers.
+      1,
+    )
     expect(record?.status).toBe('succeeded')
     const rejects = pl
       .readParquet(join(dataDir, 'lake', record?.layers.silver as string, 'rejects.parquet'))

@@ -5,15 +5,19 @@
  * to its committed files; names, e-mails and dates come from our own seeded RNG, anchored on a fixed
  * reference date, so two runs give identical files and nobody buys before registering.
  */
-import { appendFileSync, mkdirSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type pl from 'nodejs-polars'
+import { PipelineInputError } from '../pipeline-error.ts'
 import { HORIZON_DAYS, type RejectReason } from '../schema.ts'
+import { systemErrorMessage } from '../system-error.ts'
 import { dayYearsBefore, parseNaiveDateTime, SECONDS_PER_DAY } from './dates.ts'
 import { buildDirtyRows, type DirtyCounts } from './dirty-rows.ts'
 import { drawOriginalColumns, drawOwnColumns, type OwnDrawBounds } from './draws.ts'
-import { achatsFrame, CSV_OPTIONS, clientsFrame, csvLines } from './frames.ts'
+import { achatsFrame, clientsFrame, csvLines } from './frames.ts'
 import { PythonRandom, seedKey } from './python-random.ts'
+import { encodeFile, lineEnd, lineIn, rowsIn, type WrittenDialect, writerOptions } from './written-dialect.ts'
 
 export interface GenerateOptions {
   /** Writes outDir/clients.csv and outDir/achats.csv (creating the folder). */
@@ -30,6 +34,8 @@ export interface GenerateOptions {
   dirtyShare?: number
   /** Fixed anchor 'YYYY-MM-DD HH:MM:SS' for all dates (never the wall clock). */
   referenceDate?: string
+  /** How the files are written: the original's layout (default), or a French spreadsheet's "CSV". */
+  dialect?: WrittenDialect
   onProgress?: (fraction: number, step: string) => void
 }
 
@@ -85,6 +91,7 @@ export async function generateSources(opts: GenerateOptions): Promise<GenerateRe
   const seed = opts.seed ?? DEFAULT_SEED
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`)
   const dirtyShare = opts.dirtyShare ?? 0
+  const dialect = opts.dialect ?? 'default'
   if (!(dirtyShare >= 0 && dirtyShare <= MAX_DIRTY_SHARE)) {
     throw new RangeError(`dirtyShare must be within 0..${MAX_DIRTY_SHARE}, got ${dirtyShare}`)
   }
@@ -112,7 +119,7 @@ export async function generateSources(opts: GenerateOptions): Promise<GenerateRe
   const own = drawOwnColumns(ownRng, original, bounds, stage(0.3, 0.45, 'draw names and dates'))
   await tick()
 
-  mkdirSync(opts.outDir, { recursive: true })
+  writing(opts.outDir, () => mkdirSync(opts.outDir, { recursive: true }))
   const clientsPath = join(opts.outDir, 'clients.csv')
   const achatsPath = join(opts.outDir, 'achats.csv')
 
@@ -127,16 +134,47 @@ export async function generateSources(opts: GenerateOptions): Promise<GenerateRe
     cleanAchatLines: (rows) => csvLines(achatsFrame(original, own, referenceSecond, rows)),
   })
 
-  report(0.45, 'write clients.csv')
-  writeCsv(clientsPath, clientsFrame(original, own, { start: 0, end: clients }), dirty.clientLines)
-  await tick()
-  report(0.5, 'write achats.csv')
   const total = original.purchases
-  writeCsv(
-    achatsPath,
-    achatsFrame(original, own, referenceSecond, { start: 0, end: total }),
-    dirty.achatLines,
-  )
+  // Both files are written aside, then renamed together: a killed or cancelled generate leaves the
+  // previous sources whole, never half a file the next run would read.
+  const partial = {
+    clients: partialPath(opts.outDir, 'clients.csv'),
+    achats: partialPath(opts.outDir, 'achats.csv'),
+  }
+  try {
+    report(0.45, 'write clients.csv')
+    writeCsv(partial.clients, clientsPath, clientsFrame(original, own, { start: 0, end: clients }), {
+      dirtyLines: dirty.clientLines,
+      dialect,
+      dateField: 3,
+    })
+    await tick()
+    report(0.5, 'write achats.csv')
+    writeCsv(
+      partial.achats,
+      achatsPath,
+      achatsFrame(original, own, referenceSecond, { start: 0, end: total }),
+      {
+        dirtyLines: dirty.achatLines,
+        dialect,
+        dateField: 2,
+        amountField: 3,
+      },
+    )
+    // A cancel that came in while the files were written still wins, up to the renames.
+    await tick()
+    report(0.99, 'replace clients.csv and achats.csv')
+    // A folder in the way fails both renames before either: never a new clients.csv with an old achats.csv.
+    for (const path of [clientsPath, achatsPath]) {
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+        throw new PipelineInputError('write_failed', systemErrorMessage({ code: 'EISDIR' }, path, 'write'))
+    }
+    writing(clientsPath, () => renameSync(partial.clients, clientsPath))
+    writing(achatsPath, () => renameSync(partial.achats, achatsPath))
+  } finally {
+    rmSync(partial.clients, { force: true })
+    rmSync(partial.achats, { force: true })
+  }
   report(1, 'done')
 
   return {
@@ -152,11 +190,47 @@ export async function generateSources(opts: GenerateOptions): Promise<GenerateRe
 /**
  * Clean rows straight from Polars to the file, then the dirty lines after every clean row. One frame and
  * one write: Polars streams the text out in batches, while slicing into many frames kept their native
- * memory alive until a garbage collection (1.3 GB instead of 0.9 GB for ten million purchases).
+ * memory alive until a garbage collection (1.3 GB instead of 0.9 GB for ten million purchases). Written
+ * to `partial`; a failure names `path`, the file the user asked for.
  */
-function writeCsv(path: string, frame: pl.DataFrame, dirtyLines: string[]): void {
-  frame.writeCSV(path, CSV_OPTIONS)
-  if (dirtyLines.length > 0) appendFileSync(path, `${dirtyLines.join('\n')}\n`, 'utf8')
+function writeCsv(
+  partial: string,
+  path: string,
+  frame: pl.DataFrame,
+  written: { dirtyLines: string[]; dialect: WrittenDialect; dateField: number; amountField?: number },
+): void {
+  const { dirtyLines, dialect } = written
+  writing(path, () => {
+    const columns = frame.columns
+    const amount = written.amountField === undefined ? undefined : columns[written.amountField]
+    rowsIn(dialect, frame, amount).writeCSV(partial, writerOptions(dialect))
+    if (dirtyLines.length > 0) {
+      const end = lineEnd(dialect)
+      const lines = dirtyLines.map((line) => lineIn(dialect, line, written.dateField, written.amountField))
+      appendFileSync(partial, `${lines.join(end)}${end}`, 'utf8')
+    }
+    encodeFile(dialect, partial)
+  })
+}
+
+/** Runs a write; its failure (a full disk, a folder in the way) becomes a message naming `path`. */
+function writing(path: string, write: () => void): void {
+  try {
+    write()
+  } catch (err) {
+    throw new PipelineInputError('write_failed', systemErrorMessage(err, path, 'write'))
+  }
+}
+
+/** `.<name>.<pid>-<random>.partial` beside the file: hidden, never a name a run reads, and whose it is. */
+function partialPath(dir: string, name: string): string {
+  return join(dir, `.${name}.${process.pid}-${randomBytes(4).toString('hex')}.partial`)
+}
+
+/** The process that writes a partial file (`partialPath`), or undefined when `name` is not one. */
+export function partialFileOwner(name: string): number | undefined {
+  const owner = /^\.(?:clients|achats)\.csv\.(\d+)-[0-9a-f]+\.partial$/.exec(name)?.[1]
+  return owner === undefined ? undefined : Number(owner)
 }
 
 function nonZero(counts: DirtyCounts): DirtyCounts {

@@ -26,12 +26,13 @@ export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options:
   const date = pl.col('_date')
   const amount = pl.col('_amount')
   const known = pl.col('_client').isIn(clientIds.cast(pl.Float64).unique().implode())
+  const formats = options.formats?.achats
   const { kept, rejects } = applyRules(bronze, {
     parsed: [
-      asNumber('id_achat').alias('_id'),
-      asNumber('id_client').alias('_client'),
-      asNumber('montant').alias('_amount'),
-      asTimestamp('date_achat').alias('_date'),
+      asNumber('id_achat', formats?.decimal).alias('_id'),
+      asNumber('id_client', formats?.decimal).alias('_client'),
+      asNumber('montant', formats?.decimal).alias('_amount'),
+      asTimestamp('date_achat', formats?.dateFormat).alias('_date'),
     ],
     rules: [
       ...perField('missing_field', REQUIRED_PURCHASE_COLUMNS, isBlank),

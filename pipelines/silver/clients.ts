@@ -20,8 +20,12 @@ const COUNTERS = [
 export function cleanClients(bronze: pl.DataFrame, options: SilverOptions): CleanResult {
   const { lower, upper } = dateBounds(options)
   const date = pl.col('_date')
+  const formats = options.formats?.clients
   const { kept, rejects } = applyRules(bronze, {
-    parsed: [asNumber('id_client').alias('_id'), asTimestamp('date_inscription').alias('_date')],
+    parsed: [
+      asNumber('id_client', formats?.decimal).alias('_id'),
+      asTimestamp('date_inscription', formats?.dateFormat).alias('_date'),
+    ],
     rules: [
       { reason: 'invalid_id', field: 'id_client', rejects: isWhole('_id').not() },
       ...perField('missing_field', ['nom', 'email', 'pays'], isBlank),

@@ -1,10 +1,20 @@
 /** Options and result shared by the silver cleaners. */
 import pl from 'nodejs-polars'
+import type { DecimalMark } from '../../src-preload/values.ts'
 import { DATE_LOWER_BOUND } from '../schema.ts'
+
+/** How a source writes its numbers and dates (its dialect, detected in bronze or given). */
+export interface ValueFormats {
+  decimal: DecimalMark
+  /** strftime of the date part, e.g. %Y-%m-%d (the default) or %d/%m/%Y. */
+  dateFormat: string
+}
 
 export interface SilverOptions {
   /** "Now" in microseconds since the epoch (UTC); injected so runs and tests are reproducible. */
   nowMicros: number
+  /** Per source; the default is a point and ISO dates. */
+  formats?: Partial<Record<'clients' | 'achats', ValueFormats>>
 }
 
 export interface CleanResult {

@@ -1,5 +1,5 @@
 /** Human-readable renderings of run records and generation results for the terminal. */
-import type { RunRecord } from '../../src-preload/contract.ts'
+import type { RunRecord, SourceTable } from '../../src-preload/contract.ts'
 import type { Lake } from '../core/lake/lake.ts'
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
@@ -24,6 +24,31 @@ function rejectedCount(record: RunRecord): number {
   )
 }
 
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }
+
+/** How a file was read and what became of its rows, e.g. "semicolon, windows-1252, decimal comma, %d/%m/%Y". */
+function fileLine(record: RunRecord, table: SourceTable): string | undefined {
+  const dialect = record.dialect?.[table]
+  const counts = record.files?.[table]
+  if (!dialect && !counts) return undefined
+  const how = !dialect
+    ? []
+    : dialect.format === 'parquet'
+      ? ['Parquet']
+      : [
+          `${DELIMITER_NAMES[dialect.delimiter ?? ','] ?? dialect.delimiter}-separated`,
+          `${dialect.encoding}${dialect.bom ? ' with BOM' : ''}`,
+          `decimal ${dialect.decimal === ',' ? 'comma' : 'point'}`,
+          `dates ${dialect.dateFormat}`,
+        ]
+  const rows = counts
+    ? [
+        `${formatInt(counts.read)} rows read: ${formatInt(counts.kept)} kept, ${formatInt(counts.rejected)} rejected, ${formatInt(counts.blank)} blank`,
+      ]
+    : []
+  return [...rows, ...(how.length ? [`(${how.join(', ')})`] : [])].join(' ')
+}
+
 export function runSummary(record: RunRecord, lake: Lake): string {
   const lines = [
     `run ${record.runId} ${record.status} in ${(durationMs(record) / 1000).toFixed(2)} s (from ${record.from})`,
@@ -33,6 +58,10 @@ export function runSummary(record: RunRecord, lake: Lake): string {
     return lines.join('\n')
   }
   const t = record.tables
+  for (const table of ['clients', 'achats'] as const) {
+    const read = fileLine(record, table)
+    if (read) lines.push(`  ${table.padEnd(8)} ${read}`)
+  }
   if (t['bronze/achats'] !== undefined) {
     lines.push(
       `  bronze   clients ${formatInt(t['bronze/clients'] ?? 0)} rows, achats ${formatInt(t['bronze/achats'])} rows`,

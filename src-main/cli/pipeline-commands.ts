@@ -1,11 +1,18 @@
 /** `medallion generate | run | demo | runs | publish`: sources, runs and their history, through the core. */
+import { WRITTEN_DIALECTS, type WrittenDialect } from '../../pipelines/generate/written-dialect.ts'
 import type { Layer } from '../../src-preload/contract.ts'
 import { LAYERS } from '../../src-preload/values.ts'
 import type { Core } from '../core/app-core.ts'
 import { startSample } from '../core/sample-data.ts'
 import { type CommandIo, numberFlag, UsageError } from './command-io.ts'
+import { dialectFlags, rejectShareFlag } from './dialect-flags.ts'
 import { runSummary, runsTable } from './format.ts'
 import type { Values } from './options.ts'
+
+function writtenDialect(raw: string | undefined): WrittenDialect | undefined {
+  if (raw === undefined || (WRITTEN_DIALECTS as readonly string[]).includes(raw)) return raw as WrittenDialect
+  throw new UsageError(`--dialect must be one of ${WRITTEN_DIALECTS.join(', ')}, got "${raw}"`)
+}
 
 function generate(core: Core, values: Values, io: CommandIo) {
   return io.follow(
@@ -15,6 +22,7 @@ function generate(core: Core, values: Values, io: CommandIo) {
       scale: numberFlag('scale', values.scale, false),
       seed: numberFlag('seed', values.seed),
       dirtyShare: numberFlag('dirty', values.dirty, false),
+      dialect: writtenDialect(values.dialect),
       outDir: values.out,
     }),
   )
@@ -27,7 +35,18 @@ function run(core: Core, values: Values, io: CommandIo) {
   const engine = values.engine ?? 'polars'
   if (engine !== 'polars' && engine !== 'spark')
     throw new UsageError(`--engine must be polars or spark, got "${values.engine}"`)
-  return io.follow(core.pipeline.start({ from, inputDir: values.input, engine }))
+  const dialect = dialectFlags(values)
+  const both = dialect ? { dialect: { clients: dialect, achats: dialect } } : {}
+  const maxRejectShare = rejectShareFlag(values['max-reject-share'])
+  return io.follow(
+    core.pipeline.start({
+      from,
+      inputDir: values.input,
+      engine,
+      ...both,
+      ...(maxRejectShare === undefined ? {} : { maxRejectShare }),
+    }),
+  )
 }
 
 export async function generateCommand(core: Core, values: Values, io: CommandIo): Promise<number> {

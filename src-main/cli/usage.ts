@@ -10,9 +10,13 @@ Commands:
   demo                 generate the original-sized sources, run the whole pipeline, print a summary
   generate             write seeded clients.csv and achats.csv to <data>/sources
       --clients N  --purchases N  --scale K  --seed S  --dirty SHARE (0..0.5)  --out DIR
+      --dialect fr-excel   (write as a French spreadsheet saves "CSV": ";", Windows-1252, decimal comma, 31/12/2024)
   run                  run the pipeline into <data>/lake
       --from bronze|silver|gold   (default bronze)   --input DIR (a folder with clients.csv and achats.csv)
       --engine polars|spark       (default polars; spark: SPARK_MASTER_URL, the stack's Spark, or local PySpark)
+      How the files are written (detected per file unless given; given values apply to both files):
+      --delimiter , ; tab |   --encoding utf-8|utf-16|windows-1252   --decimal . ,   --date-format %d/%m/%Y
+      --max-reject-share 0.1  (the run fails, keeping the previous gold, when silver rejects more of a file)
   runs                 list the run history  (--limit N)
   publish              publish the current gold to MongoDB (MONGO_URL or MONGO_URI, MONGO_DB)
   bench                time the pipeline or the dashboard refresh; results go to <data>/metrics

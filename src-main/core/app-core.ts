@@ -56,6 +56,8 @@ export interface CoreOptions {
   env?: Record<string, string | undefined>
   /** Encrypts the secrets of settings.json (the desktop app's keychain); without it secrets cannot be saved. */
   secretBox?: SecretBox
+  /** The clock runs are stamped with (their ids, start times); injected by tests of a clock that goes back. */
+  now?: () => Date
 }
 
 export interface Core {
@@ -73,6 +75,12 @@ export interface Core {
   /** Moves the lake and the serving store; refused while a run, a publish or a training is under way. */
   connect(config: BackendConfig): Promise<void>
   readonly handlers: Handlers
+  /**
+   * Cancels every running task (and any started after) and settles once they have wound down: runs
+   * recorded as cancelled, their staging removed, the data lock released. The CLI's SIGINT/SIGTERM and
+   * close() (the window's quit) both stop work through it. `by` says who: "SIGINT", "Medallion closing".
+   */
+  cancelAll(by: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -103,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
         workerEntry: options.paths.pipelineWorker,
         sparkJob: { dir: options.paths.sparkJobDir, packaged: options.paths.packaged },
         keepRuns: options.keepRuns,
+        ...(options.now ? { now: options.now } : {}),
         ...(config.s3 ? { s3: config.s3 } : {}),
       }),
       serving: new ServingService({
@@ -170,8 +179,9 @@ export function createCore(options: CoreOptions): Core {
     'stack.reset': async ({ scope }) => ({ taskId: stack.reset(scope).task.id }),
     'stack.logs': (args) => stack.logs(args),
   }
+  const cancelAll = (by: string) => tasks.cancelAll(by)
   const close = async () => {
-    for (const t of tasks.list()) if (t.state === 'running') tasks.cancel(t.id)
+    await cancelAll('Medallion closing')
     stack.close()
     stopForwarding()
     await active.serving.close()
@@ -194,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
     publish,
     connect,
     handlers,
+    cancelAll,
     close,
   }
   const loadAreaHandlers = async () => (await import('./handlers/area-handlers.ts')).areaHandlers(core)

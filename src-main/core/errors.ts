@@ -1,3 +1,5 @@
+import type { PartialRun } from '../../pipelines/pipeline-error.ts'
+
 /** An error meant for the user: a stable code and a message that names the file, row or field at fault. */
 export class MedallionError extends Error {
   constructor(
@@ -6,6 +8,18 @@ export class MedallionError extends Error {
   ) {
     super(message)
     this.name = 'MedallionError'
+  }
+}
+
+/** A run that failed after writing some of its layers whole (a gate after silver): what it had done. */
+export class RunFailedError extends MedallionError {
+  constructor(
+    code: string,
+    message: string,
+    readonly partial: PartialRun,
+  ) {
+    super(code, message)
+    this.name = 'RunFailedError'
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * Runs one LayerPlan in a fresh worker thread and settles with its result. Aborting terminates the worker
- * at once; a worker that dies without answering is reported as a crash. Either way nothing is committed.
+ * and settles once it has exited (so nothing writes into the run's folders after the caller removes
+ * them); a worker that dies without answering is reported as a crash. Either way nothing is committed.
  */
 import { Worker } from 'node:worker_threads'
 import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
 import type { WorkerMessage } from '../../pipelines/worker.ts'
 import type { StepStats } from '../../src-preload/contract.ts'
-import { MedallionError } from './errors.ts'
+import { MedallionError, RunFailedError } from './errors.ts'
 import { CancelledError } from './tasks.ts'
 
 export interface WorkerCallbacks {
@@ -21,9 +22,10 @@ export function runInWorker(
   callbacks: WorkerCallbacks,
 ): Promise<LayerResult> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new CancelledError())
+    if (signal.aborted) return reject(signal.reason ?? new CancelledError())
     const worker = new Worker(entry, { workerData: plan })
     let settled = false
+    let aborting = false
     const settle = (fn: () => void) => {
       if (settled) return
       settled = true
@@ -31,11 +33,13 @@ export function runInWorker(
       fn()
     }
     const onAbort = () => {
-      settle(() => reject(new CancelledError()))
+      aborting = true
+      // Settled by the 'exit' event: a native call the worker is in (Polars writing a file) ends first.
       void worker.terminate()
     }
     signal.addEventListener('abort', onAbort)
     worker.on('message', (message: WorkerMessage) => {
+      if (aborting) return
       switch (message.type) {
         case 'progress':
           callbacks.progress(message.fraction, message.label)
@@ -48,18 +52,27 @@ export function runInWorker(
           void worker.terminate()
           break
         case 'error':
-          settle(() => reject(new MedallionError(message.code, message.message)))
+          settle(() =>
+            reject(
+              message.partial
+                ? new RunFailedError(message.code, message.message, message.partial)
+                : new MedallionError(message.code, message.message),
+            ),
+          )
           void worker.terminate()
           break
       }
     })
-    worker.on('error', (err) =>
-      settle(() => reject(new MedallionError('worker_crashed', `pipeline worker crashed: ${err.message}`))),
-    )
+    worker.on('error', (err) => {
+      if (!aborting)
+        settle(() => reject(new MedallionError('worker_crashed', `pipeline worker crashed: ${err.message}`)))
+    })
     worker.on('exit', (code) =>
       settle(() =>
         reject(
-          new MedallionError('worker_crashed', `pipeline worker exited (code ${code}) before finishing`),
+          aborting
+            ? (signal.reason ?? new CancelledError())
+            : new MedallionError('worker_crashed', `pipeline worker exited (code ${code}) before finishing`),
         ),
       ),
     )

@@ -3,19 +3,21 @@
  * worker (Polars) or on Spark (src-main/core/spark/), and commits it by writing its run record last. A failed, cancelled or crashed run leaves the
  * previous good layers as they were.
  */
-import { existsSync } from 'node:fs'
+import { closeSync, openSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { DialectChoice } from '../../pipelines/bronze.ts'
 import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
-import type { Layer, RunRecord, StepStats } from '../../src-preload/contract.ts'
+import type { Layer, RunRecord, SourceTable, StepStats } from '../../src-preload/contract.ts'
 import { LAYERS } from '../../src-preload/values.ts'
 import { acquireDataLock } from './data-lock.ts'
-import { errorCode, errorMessage, MedallionError } from './errors.ts'
-import { type Lake, layerFolder, newRunId } from './lake/lake.ts'
+import { errorCode, errorMessage, MedallionError, RunFailedError } from './errors.ts'
+import { commitRecord, type Lake, layerFolder, newRunId } from './lake/lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
 import { runInWorker } from './pipeline-worker.ts'
 import type { JobCallbacks } from './spark/job-session.ts'
 import type { SparkJob } from './spark/spark-runner.ts'
 import { removeEmptyStaging } from './spark/staging.ts'
+import { linkTarget, readFailure, systemErrorCode } from './system-error.ts'
 import type { Task, TaskRegistry } from './tasks.ts'
 
 export interface PipelineDeps {
@@ -40,15 +42,29 @@ export interface RunRequest {
   inputDir?: string
   /** Polars in a worker thread (default), or the same pipeline on Spark. */
   engine?: PipelineEngine
+  /** How the source files are written, where the user said so (the rest is detected per file). */
+  dialect?: Partial<Record<SourceTable, DialectChoice>>
+  /** The largest share of a file's rows silver may reject before the run fails (default 10 %). */
+  maxRejectShare?: number
 }
 
 const DEFAULT_KEEP_RUNS = 10
 
-/** Finds `<name>.csv`, else `<name>.parquet`, in a source folder. */
+/**
+ * Finds `<name>.csv`, else `<name>.parquet`, in a source folder, and checks it is a file this process can
+ * read: a folder of that name, a symbolic link loop or a missing permission is named with the way out.
+ */
 function sourceFile(dir: string, name: string): string {
   for (const ext of ['.csv', '.parquet']) {
     const path = join(dir, `${name}${ext}`)
-    if (existsSync(path)) return path
+    try {
+      if (statSync(path).isDirectory()) throw readFailure({ code: 'EISDIR' }, path)
+      closeSync(openSync(path, 'r'))
+      return path
+    } catch (err) {
+      // Only a name that is not there at all lets the other extension (or the message below) answer.
+      if (systemErrorCode(err) !== 'ENOENT' || linkTarget(path)) throw readFailure(err, path)
+    }
   }
   throw new MedallionError(
     'missing_source',
@@ -84,7 +100,7 @@ export class PipelineService {
     const inputDir = request.from === 'bronze' ? resolve(request.inputDir ?? this.sourcesDir) : undefined
     const engine = request.engine ?? 'polars'
     try {
-      const plan = await this.plan(runId, request.from, computed, inputDir, now, engine)
+      const plan = await this.plan(runId, request, computed, inputDir, now, engine)
       task.log(`run ${runId}: ${computed.join(' → ')}${inputDir ? ` from ${inputDir}` : ''} (${engine})`)
       const callbacks = {
         progress: (fraction: number, label: string) => task.progress(fraction * 0.95, label),
@@ -121,13 +137,19 @@ export class PipelineService {
         inputDir,
         bytes: result.bytes,
         kpis: result.kpis,
+        // How this run's bronze was read: by this run, or by the run whose bronze it reuses.
+        ...((result.dialect ?? current?.dialect) ? { dialect: result.dialect ?? current?.dialect } : {}),
+        ...(result.files ? { files: result.files } : {}),
       }
-      await lake.writeRunRecord(record)
+      // A cancel that came in while the layers were written or uploaded still wins, up to the commit.
+      task.signal.throwIfAborted()
+      const committed = await commitRecord(lake, record)
       const pruned = await lake.prune(this.deps.keepRuns ?? DEFAULT_KEEP_RUNS)
       if (pruned.removedRuns.length) task.log(`pruned ${pruned.removedRuns.length} old run(s)`)
-      return record
+      return committed
     } catch (err) {
-      await this.recordFailure(runId, request, now, steps, inputDir, computed, err, task.signal.aborted)
+      const cancelled = task.signal.aborted ? errorMessage(task.signal.reason) : undefined
+      await this.recordFailure(runId, request, now, steps, inputDir, computed, err, cancelled)
       throw err
     } finally {
       lock.release()
@@ -150,16 +172,17 @@ export class PipelineService {
 
   private async plan(
     runId: string,
-    from: Layer,
+    request: RunRequest,
     computed: readonly Layer[],
     inputDir: string | undefined,
     now: Date,
     engine: PipelineEngine,
   ): Promise<LayerPlan> {
     const { lake } = this.deps
+    const { from } = request
     const reuse: LayerPlan['reuse'] = {}
+    const current = from === 'bronze' ? undefined : await lake.currentRun()
     if (from !== 'bronze') {
-      const current = await lake.currentRun()
       const previous = LAYERS[LAYERS.indexOf(from) - 1] as Layer
       const folder = current?.layers[previous]
       if (!folder) {
@@ -172,6 +195,7 @@ export class PipelineService {
       reuse[previous] = engine === 'spark' ? folder : await lake.localLayerDir(folder)
     }
     const out: LayerPlan['out'] = {}
+    await lake.beginRun(runId)
     for (const layer of computed) out[layer] = await lake.stageLayer(runId, layer)
     return {
       runId,
@@ -182,6 +206,9 @@ export class PipelineService {
       reuse,
       out,
       nowMicros: now.getTime() * 1000,
+      ...(request.dialect ? { dialect: request.dialect } : {}),
+      ...(current?.dialect ? { bronzeDialect: current.dialect } : {}),
+      ...(request.maxRejectShare === undefined ? {} : { maxRejectShare: request.maxRejectShare }),
     }
   }
 
@@ -194,26 +221,35 @@ export class PipelineService {
     inputDir: string | undefined,
     computed: readonly Layer[],
     err: unknown,
-    cancelled: boolean,
+    /** Why the run was cancelled ("cancelled by SIGINT"), when it was. */
+    cancelled: string | undefined,
   ): Promise<void> {
     const { lake } = this.deps
     if (errorCode(err) === 'data_locked') return
-    await lake.discardStaged(runId, computed).catch(() => {})
-    await lake
-      .writeRunRecord({
-        runId,
-        status: cancelled ? 'cancelled' : 'failed',
-        startedAt: started.toISOString(),
-        finishedAt: new Date().toISOString(),
-        from: request.from,
-        layers: {},
-        tables: {},
-        steps,
-        quality: {},
-        inputDir,
-        error: cancelled ? 'cancelled by the user' : errorMessage(err),
-        bytes: 0,
-      })
-      .catch(() => {})
+    // A run stopped by a gate wrote bronze and silver whole: they stay, for inspection (see FAILED_RUNS_KEPT).
+    const partial = !cancelled && err instanceof RunFailedError ? err.partial : undefined
+    const kept: Layer[] = partial ? computed.filter((layer) => layer !== 'gold') : []
+    const discarded = computed.filter((layer) => !kept.includes(layer))
+    await lake.discardStaged(runId, discarded).catch(() => {})
+    const evidence = await lake.persistStaged(runId, kept).then(
+      () => Object.fromEntries(kept.map((layer) => [layer, layerFolder(layer, runId)])),
+      () => ({}),
+    )
+    await commitRecord(lake, {
+      runId,
+      status: cancelled ? 'cancelled' : 'failed',
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      from: request.from,
+      layers: evidence,
+      tables: partial?.tables ?? {},
+      steps,
+      quality: partial?.quality ?? {},
+      inputDir,
+      error: cancelled ?? errorMessage(err),
+      bytes: 0,
+      ...(partial?.dialect ? { dialect: partial.dialect } : {}),
+      ...(partial?.files ? { files: partial.files } : {}),
+    }).catch(() => {})
   }
 }

@@ -1,33 +1,20 @@
-/** A file system error as a message for the user: the path, what went wrong, and what to do about it. */
-import { dirname } from 'node:path'
+/** File system errors as the core's errors: the message of pipelines/system-error.ts, with a stable code. */
+import { type FileAction, systemErrorMessage } from '../../pipelines/system-error.ts'
 import { MedallionError } from './errors.ts'
 
-function advice(code: string | undefined, path: string): string {
-  const folder = dirname(path)
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return `the folder ${folder} does not exist: choose an existing folder`
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied in ${folder}: choose a folder you can write to`
-    case 'EROFS':
-      return `${folder} is on a read-only disk: choose another folder`
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `the disk holding ${folder} is full: free some space or choose another disk`
-    case 'EISDIR':
-      return `${path} is a folder: choose a file name`
-    default:
-      return 'choose another folder and try again'
-  }
-}
+export { linkTarget, systemErrorCode, systemErrorMessage } from '../../pipelines/system-error.ts'
+export type { FileAction }
 
 /** The error of writing `path`, as a MedallionError naming the path and the way out. */
 export function writeFailure(err: unknown, path: string): MedallionError {
-  const { code, message } = err as NodeJS.ErrnoException
-  return new MedallionError(
-    'write_failed',
-    `could not write ${path} (${code ?? message}): ${advice(code, path)}`,
-  )
+  return err instanceof MedallionError
+    ? err
+    : new MedallionError('write_failed', systemErrorMessage(err, path, 'write'))
+}
+
+/** The error of reading `path`, as a MedallionError naming the path and the way out. */
+export function readFailure(err: unknown, path: string): MedallionError {
+  return err instanceof MedallionError
+    ? err
+    : new MedallionError('read_failed', systemErrorMessage(err, path, 'read'))
 }

@@ -14,11 +14,15 @@ const EVENT_LOG_LINES = 20
 const MAX_FINISHED_TASKS = 100
 
 export class CancelledError extends Error {
-  constructor(message = 'cancelled') {
-    super(message)
+  /** `by`: who cancelled — "the user", "SIGINT", "Medallion closing" (the message says "cancelled by …"). */
+  constructor(by = 'the user') {
+    super(`cancelled by ${by}`)
     this.name = 'CancelledError'
   }
 }
+
+/** How long cancelAll waits for cancelled tasks to wind down (records written, locks released). */
+const CANCEL_ALL_WAIT_MS = 60_000
 
 export class Task {
   readonly info: TaskInfo
@@ -62,9 +66,9 @@ export class Task {
     this.emit(this, 'log', line)
   }
 
-  cancel(): boolean {
+  cancel(by?: string): boolean {
     if (this.info.state !== 'running') return false
-    this.controller.abort(new CancelledError())
+    this.controller.abort(new CancelledError(by))
     return true
   }
 
@@ -84,6 +88,10 @@ export interface TaskEvents {
 
 export class TaskRegistry extends EventEmitter<TaskEvents> {
   private readonly tasks = new Map<string, Task>()
+  /** Each running task's end (settled either way), for cancelAll to wait on. */
+  private readonly ends = new Map<Task, Promise<void>>()
+  /** Set by cancelAll: the process is stopping, so a task started after it is cancelled at once. */
+  private stoppedBy?: string
 
   /**
    * Starts `work` as a task. The returned promise settles with the work's result; the task's state
@@ -97,19 +105,26 @@ export class TaskRegistry extends EventEmitter<TaskEvents> {
     this.tasks.set(task.id, task)
     this.pruneFinished()
     this.emit('changed', { ...task.info })
+    if (this.stoppedBy !== undefined) task.cancel(this.stoppedBy)
     const done = (async () => {
       try {
+        task.signal.throwIfAborted()
         const result = await work(task)
         task.finish('succeeded')
         return result
       } catch (err) {
-        if (task.signal.aborted) task.finish('cancelled', 'cancelled by the user')
+        if (task.signal.aborted) task.finish('cancelled', errorMessage(task.signal.reason))
         else task.finish('failed', errorMessage(err))
         throw err
       }
     })()
-    // A caller that only watches events must not see an unhandled rejection.
-    done.catch(() => {})
+    // Settled either way: cancelAll waits on it; a caller watching only events sees no unhandled rejection.
+    const end = done.then(
+      () => {},
+      () => {},
+    )
+    this.ends.set(task, end)
+    void end.then(() => this.ends.delete(task))
     return { task, done }
   }
 
@@ -123,6 +138,23 @@ export class TaskRegistry extends EventEmitter<TaskEvents> {
 
   cancel(id: string): boolean {
     return this.tasks.get(id)?.cancel() ?? false
+  }
+
+  /**
+   * The one way everything stops (the CLI on SIGINT/SIGTERM, the window on quit): cancels every running
+   * task and any started later, and settles once they have wound down — their run records written, their
+   * staging removed, their locks released — or after `waitMs` for a task that does not stop.
+   */
+  async cancelAll(by: string, waitMs = CANCEL_ALL_WAIT_MS): Promise<void> {
+    this.stoppedBy ??= by
+    const running = [...this.ends.keys()]
+    for (const task of running) task.cancel(by)
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs)
+    })
+    await Promise.race([Promise.all(running.map((t) => this.ends.get(t))), timeout])
+    clearTimeout(timer)
   }
 
   private pruneFinished(): void {

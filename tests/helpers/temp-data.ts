@@ -20,7 +20,10 @@ export function tempDir(prefix = 'medallion-test-'): string {
   return dir
 }
 
-export function writeSources(dir: string, files: { clients?: string; achats?: string }): string {
+export function writeSources(
+  dir: string,
+  files: { clients?: string | Uint8Array; achats?: string | Uint8Array },
+): string {
   mkdirSync(dir, { recursive: true })
   if (files.clients !== undefined) writeFileSync(join(dir, 'clients.csv'), files.clients)
   if (files.achats !== undefined) writeFileSync(join(dir, 'achats.csv'), files.achats)

@@ -24,7 +24,19 @@ type S3Sdk = typeof import('@aws-sdk/client-s3')
 import type { Layer, RunRecord } from '../../../src-preload/contract.ts'
 import { LAYERS } from '../../../src-preload/values.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
-import { currentOf, isRunId, type Lake, layerFolder, newestFirst, planPrune } from './lake.ts'
+import {
+  currentOf,
+  isRunId,
+  type Lake,
+  lastCommitSeq,
+  layerFolder,
+  newestFirst,
+  parseStagingMark,
+  planPrune,
+  runIdsIn,
+  type StagingMark,
+  stagingMarkName,
+} from './lake.ts'
 import { LocalLake } from './local-lake.ts'
 import { DEFAULT_S3_BUCKETS, DEFAULT_S3_REGION, redactSecretKey, type S3LakeConfig } from './s3-config.ts'
 
@@ -141,17 +153,29 @@ export class S3Lake implements Lake {
     for (const layer of layers) await this.deletePrefix(this.buckets[layer], `${runId}/`)
   }
 
+  async beginRun(runId: string): Promise<void> {
+    const afterSeq = lastCommitSeq(await this.listRuns())
+    await this.put(`${RUNS_PREFIX}${stagingMarkName({ runId, afterSeq })}`, '')
+  }
+
   async writeRunRecord(record: RunRecord): Promise<void> {
     // One PUT: S3 shows an object whole or not at all, so no write-aside as on a local disk.
-    const target = { action: 'write', bucket: this.buckets.gold, key: `${RUNS_PREFIX}${record.runId}.json` }
+    await this.put(`${RUNS_PREFIX}${record.runId}.json`, `${JSON.stringify(record, null, 2)}\n`)
+    const { keys } = await this.list(this.buckets.gold, `${RUNS_PREFIX}${record.runId}.staging.`)
+    await this.deleteKeys(this.buckets.gold, keys)
+  }
+
+  private async put(key: string, body: string): Promise<void> {
+    const target = { action: 'write', bucket: this.buckets.gold, key }
     await this.s3(target, () =>
       this.send((client, sdk) =>
         client.send(
           new sdk.PutObjectCommand({
             Bucket: target.bucket,
-            Key: target.key,
-            Body: `${JSON.stringify(record, null, 2)}\n`,
-            ContentType: 'application/json',
+            Key: key,
+            Body: body,
+            // Records are JSON; a staging mark is an empty object whose key says it all.
+            ...(body ? { ContentType: 'application/json' } : {}),
           }),
         ),
       ),
@@ -159,12 +183,20 @@ export class S3Lake implements Lake {
   }
 
   async listRuns(): Promise<RunRecord[]> {
-    const { keys } = await this.list(this.buckets.gold, RUNS_PREFIX)
-    const ids = newestFirst(
-      keys.filter((k) => k.endsWith('.json')).map((k) => k.slice(RUNS_PREFIX.length, -'.json'.length)),
+    return (await this.runsAndMarks()).runs
+  }
+
+  /** The records (newest first) and the staging marks beside them, from one listing. */
+  private async runsAndMarks(): Promise<{ runs: RunRecord[]; marks: StagingMark[] }> {
+    const names = (await this.list(this.buckets.gold, RUNS_PREFIX)).keys.map((k) =>
+      k.slice(RUNS_PREFIX.length),
     )
+    const ids = runIdsIn(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)))
     const records = await Promise.all(ids.map((id) => this.readRecord(id)))
-    return records.filter((r): r is RunRecord => r !== undefined)
+    return {
+      runs: newestFirst(records.filter((r): r is RunRecord => r !== undefined)),
+      marks: names.flatMap((name) => parseStagingMark(name) ?? []),
+    }
   }
 
   async currentRun(): Promise<RunRecord | undefined> {
@@ -200,7 +232,8 @@ export class S3Lake implements Lake {
   }
 
   async prune(keep: number): Promise<{ removedRuns: string[]; removedFolders: string[] }> {
-    const plan = planPrune(await this.listRuns(), keep)
+    const { runs, marks } = await this.runsAndMarks()
+    const plan = planPrune(runs, keep, marks)
     // Records first: a folder is deleted only once no record points at it.
     await this.deleteKeys(
       this.buckets.gold,
@@ -210,17 +243,21 @@ export class S3Lake implements Lake {
     for (const layer of LAYERS) {
       const bucket = this.buckets[layer]
       const { prefixes } = await this.list(bucket, '', '/')
-      for (const runId of newestFirst(prefixes.map((p) => p.slice(0, -1)))) {
+      for (const runId of runIdsIn(prefixes.map((p) => p.slice(0, -1)))) {
         if (!plan.isRemovable(layer, runId)) continue
         await this.deletePrefix(bucket, `${runId}/`)
         removedFolders.push(layerFolder(layer, runId))
       }
       // Local copies follow the same rule, so the cache never holds more than the lake.
       const cached = await readdir(join(this.cache.root, layer)).catch(() => [])
-      for (const runId of newestFirst(cached)) {
+      for (const runId of runIdsIn(cached)) {
         if (plan.isRemovable(layer, runId)) await this.cache.discardStaged(runId, [layer])
       }
     }
+    await this.deleteKeys(
+      this.buckets.gold,
+      plan.removedMarks.map((mark) => `${RUNS_PREFIX}${stagingMarkName(mark)}`),
+    )
     return { removedRuns: plan.removedRuns, removedFolders }
   }
 

@@ -15,7 +15,7 @@ import { PREDICTIONS_TABLE } from '../../../pipelines/ml/prediction-columns.ts'
 import type { RunRecord } from '../../../src-preload/contract.ts'
 import { acquireDataLock } from '../data-lock.ts'
 import { MedallionError } from '../errors.ts'
-import { type Lake, layerFolder, newRunId } from '../lake/lake.ts'
+import { commitRecord, type Lake, layerFolder, newRunId } from '../lake/lake.ts'
 
 export interface PredictionsToCommit {
   /** The committed run whose gold was trained on. */
@@ -57,6 +57,7 @@ export async function commitPredictions(
       )
     }
     const from = await lake.localLayerDir(sourceGold)
+    await lake.beginRun(runId)
     const dir = await lake.stageLayer(runId, 'gold')
     staged = true
     let bytes = 0
@@ -89,8 +90,7 @@ export async function commitPredictions(
       bytes,
     }
     delete record.inputDir
-    await lake.writeRunRecord(record)
-    return record
+    return await commitRecord(lake, record)
   } catch (err) {
     if (staged) await lake.discardStaged(runId, ['gold']).catch(() => {})
     throw err

@@ -166,7 +166,7 @@ export async function runTraining(core: Core, args: MlTrainArgs, task: Task): Pr
     return record
   } catch (err) {
     const cancelled = task.signal.aborted
-    const error = cancelled ? 'cancelled by the user' : errorMessage(err)
+    const error = cancelled ? errorMessage(task.signal.reason) : errorMessage(err)
     const notEnded = tracked ? await tracked.end(cancelled ? 'KILLED' : 'FAILED', error) : undefined
     const note = [mlflowNote, notEnded].filter(Boolean).join('; ')
     await keepRecord(

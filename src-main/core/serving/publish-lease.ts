@@ -8,8 +8,8 @@
  */
 import { hostname } from 'node:os'
 import type { Collection, Document } from 'mongodb'
-import { isAlive } from '../data-lock.ts'
 import { MedallionError } from '../errors.ts'
+import { isAlive } from '../process-identity.ts'
 import { PUBLISH_DOC_ID } from './gold-documents.ts'
 
 export const LEASE_EXPIRY_MS = 120_000
