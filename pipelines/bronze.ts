@@ -109,10 +109,17 @@ function malformedRejects(path: string, name: string, scan: ScanResult, lineage:
   return wrongFieldCounts(name, Array.from(lines), texts, lineage.batchId)
 }
 
+/**
+ * The header's names as the file writes them (quotes at their ends removed). Taken from the file, not from
+ * Polars' columns, which rename a repeated name ("a_duplicated_0") before it could be refused.
+ */
+function headerFields(path: string, delimiter: string): string[] {
+  return splitLine(headLines(path)[0] ?? '', delimiter).map((n) => n.replace(/^"|"$/g, ''))
+}
+
 /** The header's columns with no row: every data line was set aside. */
-function headerOnly(path: string, delimiter: string): pl.DataFrame {
-  const names = splitLine(headLines(path)[0] ?? '', delimiter).map((n) => n.replace(/^"|"$/g, ''))
-  return pl.DataFrame(Object.fromEntries(names.map((n) => [n, pl.Series(n, [], pl.Utf8)])))
+function headerOnly(header: string[]): pl.DataFrame {
+  return pl.DataFrame(Object.fromEntries(header.map((n, i) => [`column_${i}`, pl.Series(n, [], pl.Utf8)])))
 }
 
 /** The first lines of the file as text, for the separator's detection. */
@@ -181,8 +188,9 @@ async function readCsv(
       temporaries.push(readPath)
       copyWithout(file.path, setAside, readPath)
     }
-    const raw = scan.kept > 0 ? readText(readPath, delimiter, name, scan) : headerOnly(file.path, delimiter)
-    const names = headerNames(raw.columns, source.required, name)
+    const header = headerFields(file.path, delimiter)
+    const names = headerNames(header, source.required, name)
+    const raw = scan.kept > 0 ? readText(readPath, delimiter, name, scan) : headerOnly(header)
     const frame = raw.rename(Object.fromEntries(raw.columns.map((c, i) => [c, names[i] as string])))
     const decimal = given.decimal ?? (source.decimalColumn ? detectDecimal(frame, source.decimalColumn) : '.')
     if (!given.decimal && source.decimalColumn) detected.push('decimal')

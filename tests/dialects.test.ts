@@ -167,6 +167,12 @@ describe('files as people save them', () => {
     expect(error.message).toBe(
       'clients.csv: the columns "pays" and "Pays " have the same name once case, spaces and accents are ignored: rename or remove one',
     )
+    // The same name twice, as written (Polars' reader would have renamed the second one).
+    const twice = text([[...(CLIENTS[0] as string[]), 'nom'], ...CLIENTS.slice(1).map((r) => [...r, 'x'])])
+    const repeated = await run('repeated-header', { clients: twice, achats: text(ACHATS) }).catch((e) => e)
+    expect(repeated.message).toBe(
+      'clients.csv: the columns "nom" and "nom" have the same name once case, spaces and accents are ignored: rename or remove one',
+    )
   })
 
   describe('gates', () => {

@@ -12,6 +12,7 @@ import { GOLD_TABLES } from '../pipelines/gold/index.ts'
 import { createCore } from '../src-main/core/app-core.ts'
 import { S3A_JARS, s3aJarsDir } from '../src-main/core/spark/s3a-jars.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
+import { ACHATS, CLIENTS, frenchExcel } from './helpers/dialect-files.ts'
 import { MINIO_AVAILABLE, MINIO_SKIP_REASON, type RunningMinio, startMinio } from './helpers/minio.ts'
 import {
   engineTableProblems,
@@ -19,7 +20,7 @@ import {
   SPARK_SKIP_REASON,
   sparkClusterForFile,
 } from './helpers/spark.ts'
-import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
+import { SOURCE_PATHS, tempDir, writeSources } from './helpers/temp-data.ts'
 
 const JARS_AVAILABLE = S3A_JARS.every((jar) => existsSync(join(s3aJarsDir(process.env), jar)))
 const SKIP_REASON = !SPARK_AVAILABLE
@@ -100,5 +101,29 @@ describe.skipIf(SKIP_REASON !== '')(
       expect(spark.kpis?.segments).toEqual(polars.kpis?.segments)
       expect(spark.referenceDate).toBe(polars.referenceDate)
     })
+
+    it('reads Windows-1252 files through a UTF-8 copy in the bronze bucket, and leaves only the tables', async () => {
+      const inputDir = writeSources(join(dataDir, 'fr-excel'), {
+        clients: frenchExcel(CLIENTS, 'date_inscription'),
+        achats: frenchExcel(ACHATS, 'date_achat', 'montant'),
+      })
+      const french = await core.pipeline.start({ from: 'bronze', inputDir, engine: 'spark' }).done
+      expect(french.dialect?.achats).toMatchObject({ delimiter: ';', encoding: 'windows-1252', decimal: ',' })
+      const listed = await minio.client.send(
+        new ListObjectsV2Command({ Bucket: 'bronze', Prefix: `${french.runId}/` }),
+      )
+      expect((listed.Contents ?? []).map((o) => o.Key).sort()).toEqual([
+        `${french.runId}/achats.parquet`,
+        `${french.runId}/clients.parquet`,
+      ])
+      const reference = await core.pipeline.start({ from: 'bronze', inputDir }).done
+      expect(french.files).toEqual(reference.files)
+      for (const table of GOLD_TABLES) {
+        expect(
+          engineTableProblems(await goldTable(french, table), await goldTable(reference, table)),
+          table,
+        ).toEqual([])
+      }
+    }, 600_000)
   },
 )

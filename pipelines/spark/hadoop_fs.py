@@ -33,6 +33,34 @@ class HadoopFs:
         finally:
             stream.close()
 
+    def ends_with(self, path: str, suffix: bytes) -> bool:
+        """The file's last bytes are `suffix` (read from the end: one seek, no full read)."""
+        size = self.size(path)
+        if size < len(suffix):
+            return False
+        stream = self._fs(path).open(self._path(path))
+        try:
+            stream.seek(size - len(suffix))
+            return bytes(stream.readNBytes(len(suffix))) == suffix
+        finally:
+            stream.close()
+
+    def decode_to_utf8(self, source: str, target: str, charset: str) -> None:
+        """Writes `source`'s text, read in `charset`, to `target` as UTF-8. The bytes stream through the driver's
+        JVM (no Python loop, no executor), between any two file systems Hadoop reaches: folders or S3A."""
+        jvm = self._jvm
+        decoder = jvm.java.nio.charset.Charset.forName(charset)
+        reader = jvm.java.io.InputStreamReader(self._fs(source).open(self._path(source)), decoder)
+        try:
+            stream = self._fs(target).create(self._path(target), True)
+            writer = jvm.java.io.OutputStreamWriter(stream, jvm.java.nio.charset.StandardCharsets.UTF_8)
+            try:
+                reader.transferTo(writer)
+            finally:
+                writer.close()
+        finally:
+            reader.close()
+
     def parquet_rows(self, path: str) -> int:
         """A Parquet file's row count, read from its footer in the driver (no Spark job)."""
         parquet = self._jvm.org.apache.parquet.hadoop

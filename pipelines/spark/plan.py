@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Dict, Optional
+from dataclasses import dataclass, field
+from typing import Any, Dict, Optional
+
+from pipelines.spark.schema import DEFAULT_MAX_REJECT_SHARE
 
 LAYERS = ("bronze", "silver", "gold")
 
@@ -31,6 +33,13 @@ class JobPlan:
     sources: Optional[Dict[str, str]] = None
     s3: Optional[S3Settings] = None
     shuffle_partitions: int = 8
+    # What the user said of each source's dialect (`clients`/`achats` → delimiter, encoding, decimal,
+    # dateFormat); the rest is detected.
+    dialect: Dict[str, Dict[str, str]] = field(default_factory=dict)
+    # How the reused bronze was read (a run from silver), as its run record keeps it (FileDialect).
+    bronze_dialect: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+    # The largest share of a file's rows silver may reject before the run fails.
+    max_reject_share: float = DEFAULT_MAX_REJECT_SHARE
 
     def computes(self, layer: str) -> bool:
         return LAYERS.index(layer) >= LAYERS.index(self.start)
@@ -59,4 +68,9 @@ def read_plan(path: str) -> JobPlan:
         if s3
         else None,
         shuffle_partitions=int(raw.get("shufflePartitions") or 8),
+        dialect={table: dict(choice or {}) for table, choice in (raw.get("dialect") or {}).items()},
+        bronze_dialect={table: dict(read or {}) for table, read in (raw.get("bronzeDialect") or {}).items()},
+        max_reject_share=float(
+            raw["maxRejectShare"] if raw.get("maxRejectShare") is not None else DEFAULT_MAX_REJECT_SHARE
+        ),
     )

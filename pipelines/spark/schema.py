@@ -15,6 +15,9 @@ MAX_UTC_OFFSET_MICROS = 14 * 3_600_000_000
 # Ids must fit a double without loss, as in Polars' silver (Number.MAX_SAFE_INTEGER).
 MAX_SAFE_INTEGER = 2**53 - 1
 
+# A run fails when silver rejects more than this share of a file's rows (src-preload/values.ts).
+DEFAULT_MAX_REJECT_SHARE = 0.1
+
 # Why silver rejected a row, and the original's quality counter each reason counts in.
 REJECT_REASONS = {
     "invalid_id": "dropped_invalid_id",

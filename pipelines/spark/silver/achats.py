@@ -8,6 +8,7 @@ from pyspark.sql import functions as F
 from pipelines.spark.schema import MAX_PURCHASE_AMOUNT, REQUIRED_PURCHASE_COLUMNS
 from pipelines.spark.silver.apply_rules import CleaningPlan
 from pipelines.spark.silver.bounds import out_of_range
+from pipelines.spark.silver.formats import ValueFormats
 from pipelines.spark.silver.parse import as_number, as_timestamp, is_blank, is_nan_or_null, is_whole, trimmed
 from pipelines.spark.silver.rules import Rule, per_field
 
@@ -21,19 +22,23 @@ COUNTERS = (
 )
 
 
-def with_known_client(bronze: DataFrame, known_ids: DataFrame) -> DataFrame:
+def with_known_client(bronze: DataFrame, known_ids: DataFrame, formats: ValueFormats) -> DataFrame:
     """Adds `_client` (the parsed id) and `_known` (it is a cleaned client's id)."""
-    parsed = bronze.withColumn("_client", as_number("id_client"))
+    parsed = bronze.withColumn("_client", as_number("id_client", formats.decimal))
     joined = parsed.join(F.broadcast(known_ids), parsed["_client"] == known_ids["_known_id"], "left")
     return joined.withColumn("_known", F.col("_known_id").isNotNull()).drop("_known_id")
 
 
-def achats_plan(now_micros: int, has_clients: bool) -> CleaningPlan:
+def achats_plan(now_micros: int, has_clients: bool, formats: ValueFormats) -> CleaningPlan:
     """`has_clients` False disables the orphan rule, as in the original (no cleaned client at all)."""
     date = F.col("_date")
     amount = F.col("_amount")
     return CleaningPlan(
-        parsed={"_id": as_number("id_achat"), "_amount": as_number("montant"), "_date": as_timestamp("date_achat")},
+        parsed={
+            "_id": as_number("id_achat", formats.decimal),
+            "_amount": as_number("montant", formats.decimal),
+            "_date": as_timestamp("date_achat", formats.date_format),
+        },
         rules=[
             *per_field("missing_field", REQUIRED_PURCHASE_COLUMNS, is_blank),
             Rule("invalid_number", "id_achat", ~is_whole("_id")),

@@ -8,6 +8,7 @@ from pyspark.sql import functions as F
 from pipelines.spark.schema import REQUIRED_CLIENT_COLUMNS
 from pipelines.spark.silver.apply_rules import CleaningPlan
 from pipelines.spark.silver.bounds import out_of_range
+from pipelines.spark.silver.formats import ValueFormats
 from pipelines.spark.silver.parse import as_number, as_timestamp, is_blank, is_whole, trimmed
 from pipelines.spark.silver.rules import Rule, per_field
 from pipelines.spark.time_math import ntz_from_micros, start_of_day
@@ -22,10 +23,13 @@ COUNTERS = (
 )
 
 
-def clients_plan(now_micros: int) -> CleaningPlan:
+def clients_plan(now_micros: int, formats: ValueFormats) -> CleaningPlan:
     date = F.col("_date")
     return CleaningPlan(
-        parsed={"_id": as_number("id_client"), "_date": as_timestamp("date_inscription")},
+        parsed={
+            "_id": as_number("id_client", formats.decimal),
+            "_date": as_timestamp("date_inscription", formats.date_format),
+        },
         rules=[
             Rule("invalid_id", "id_client", ~is_whole("_id")),
             *per_field("missing_field", ["nom", "email", "pays"], is_blank),

@@ -16,9 +16,22 @@ export interface JobS3 {
   region: string
 }
 
+/**
+ * `dialect` (what the user said of each file), `bronzeDialect` (how a reused bronze was read) and
+ * `maxRejectShare` reach the job as they are: it reads the files, and applies the gates, as the worker does.
+ */
 export type SparkJobPlan = Pick<
   LayerPlan,
-  'runId' | 'from' | 'sources' | 'reuse' | 'out' | 'nowMicros' | 'horizonDays'
+  | 'runId'
+  | 'from'
+  | 'sources'
+  | 'reuse'
+  | 'out'
+  | 'nowMicros'
+  | 'horizonDays'
+  | 'dialect'
+  | 'bronzeDialect'
+  | 'maxRejectShare'
 > & { s3?: JobS3; shufflePartitions: number }
 
 /** `s3://bucket/run/` (how a lake describes an S3 folder) as Hadoop's S3A names it; paths stay paths. */
@@ -56,6 +69,18 @@ export function sparkJobPlan(
   },
   options: { s3?: JobS3; shufflePartitions: number },
 ): SparkJobPlan {
-  // Undefined fields (no sources, no S3) are left out of the JSON.
-  return { ...plan, reuse: where.reuse, out: where.out, sources: where.sources, ...options }
+  // Undefined fields (no sources, no S3, no dialect given) are left out of the JSON.
+  return {
+    runId: plan.runId,
+    from: plan.from,
+    nowMicros: plan.nowMicros,
+    horizonDays: plan.horizonDays,
+    dialect: plan.dialect,
+    bronzeDialect: plan.bronzeDialect,
+    maxRejectShare: plan.maxRejectShare,
+    reuse: where.reuse,
+    out: where.out,
+    sources: where.sources,
+    ...options,
+  }
 }
