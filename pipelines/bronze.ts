@@ -167,6 +167,9 @@ async function readCsv(
     let file = await asUtf8(source, table, mark)
     if (file.temporary) temporaries.push(file.temporary)
     let delimiter = chooseDelimiter(file, source)
+    // Polars reads on its own threads while the scan walks the bytes here: most files have nothing to set
+    // aside, and then this read is the one kept.
+    const early = readTextLater(file.path, delimiter, name)
     let scan = scanRecords(file.path, delimiter)
     if (scan.invalidUtf8Line !== undefined) {
       if (given.encoding || file.mark.decoder !== 'utf8') {
@@ -182,15 +185,19 @@ async function readCsv(
     }
     if (!given.delimiter) detected.push('delimiter')
     const setAside = mergeRanges(scan.malformed, scan.blank)
-    let readPath = file.path
-    if (setAside.length > 0) {
-      readPath = join(source.workDir, `_clean_${table}.csv`)
-      temporaries.push(readPath)
-      copyWithout(file.path, setAside, readPath)
-    }
     const header = headerFields(file.path, delimiter)
     const names = headerNames(header, source.required, name)
-    const raw = scan.kept > 0 ? readText(readPath, delimiter, name, scan) : headerOnly(header)
+    let raw: pl.DataFrame
+    if (scan.kept === 0) {
+      raw = headerOnly(header)
+    } else if (setAside.length === 0 && early.path === file.path && early.delimiter === delimiter) {
+      raw = checkedRows(await early.frame, name, scan)
+    } else {
+      const cleanPath = join(source.workDir, `_clean_${table}.csv`)
+      temporaries.push(cleanPath)
+      copyWithout(file.path, setAside, cleanPath)
+      raw = checkedRows(await readText(cleanPath, delimiter, name), name, scan)
+    }
     const frame = raw.rename(Object.fromEntries(raw.columns.map((c, i) => [c, names[i] as string])))
     const decimal = given.decimal ?? (source.decimalColumn ? detectDecimal(frame, source.decimalColumn) : '.')
     if (!given.decimal && source.decimalColumn) detected.push('decimal')
@@ -223,21 +230,28 @@ function mergeRanges(...lists: RecordRanges[]): { start: number; end: number }[]
 }
 
 /** Every column as text: types are decided, and bad values reported by row, in silver. */
-function readText(path: string, delimiter: string, name: string, scan: ScanResult): pl.DataFrame {
-  let df: pl.DataFrame
+async function readText(path: string, delimiter: string, name: string): Promise<pl.DataFrame> {
   try {
-    df = pl.readCSV(path, {
-      sep: delimiter,
-      inferSchemaLength: 0,
-      hasHeader: true,
-      quoteChar: '"',
-    })
+    return await pl
+      .scanCSV(path, { sep: delimiter, inferSchemaLength: 0, hasHeader: true, quoteChar: '"' })
+      .collect()
   } catch (err) {
     throw new PipelineInputError(
       'not_csv',
       `${name} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`,
     )
   }
+}
+
+/** A read started now and awaited only if it is the one kept (its failure is then reported, else ignored). */
+function readTextLater(path: string, delimiter: string, name: string) {
+  const frame = readText(path, delimiter, name)
+  frame.catch(() => {})
+  return { path, delimiter, frame }
+}
+
+/** The rows Polars read must be the records the scan kept: otherwise the two disagree on quoting. */
+function checkedRows(df: pl.DataFrame, name: string, scan: ScanResult): pl.DataFrame {
   if (df.height !== scan.kept) {
     throw new PipelineInputError(
       'not_csv',
