@@ -20,7 +20,7 @@ import pl from 'nodejs-polars'
 import { afterAll, describe, expect, it } from 'vitest'
 import { systemErrorCode, systemErrorMessage } from '../src-main/core/system-error.ts'
 import { runCli } from './helpers/cli.ts'
-import { copySeedSources, tempDir, writeSources } from './helpers/temp-data.ts'
+import { generatedSources, tempDir, writeSources } from './helpers/temp-data.ts'
 
 const AS_ROOT = process.getuid?.() === 0
 
@@ -94,7 +94,7 @@ describe('system errors name the path and what to do', () => {
     const blocked = join(root, 'blocked')
     mkdirSync(blocked)
     writeFileSync(join(blocked, 'lake'), 'a file where the lake folder goes')
-    const stderr = await failedRun(blocked, copySeedSources(join(root, 'seed')))
+    const stderr = await failedRun(blocked, await generatedSources(join(root, 'seed')))
     expect(stderr).toMatch(
       new RegExp(
         `medallion: could not write ${join(blocked, 'lake')}/\\S+ \\(ENOTDIR\\): a part of the path`,
@@ -106,7 +106,7 @@ describe('system errors name the path and what to do', () => {
     const data = join(root, 'lock-folder')
     mkdirSync(join(data, '.medallion.lock'), { recursive: true })
     const lock = join(data, '.medallion.lock')
-    expect(await failedRun(data, copySeedSources(join(root, 'seed-lock')))).toContain(
+    expect(await failedRun(data, await generatedSources(join(root, 'seed-lock')))).toContain(
       `medallion: could not write ${lock} (EISDIR): ${lock} is a folder: rename or remove it`,
     )
   })
@@ -129,7 +129,7 @@ describe('system errors name the path and what to do', () => {
   it.skipIf(!tinyLake)(
     'a full disk while the worker writes the lake (ENOSPC): the Parquet file named',
     async () => {
-      const stderr = await failedRun(tinyLake as string, copySeedSources(join(root, 'seed-full')))
+      const stderr = await failedRun(tinyLake as string, await generatedSources(join(root, 'seed-full')))
       expect(stderr).toMatch(
         new RegExp(
           `medallion: could not write ${tinyLake}/lake/bronze/\\S+\\.parquet \\(ENOSPC\\): the disk holding ${tinyLake}/lake/bronze/\\S+ is full`,

@@ -1,9 +1,10 @@
-/** Temporary data folders for tests, with sources written from text or copied from the seed fixtures. */
+/** Temporary data folders for tests, with sources written from text, generated, or copied from the seed fixtures. */
 
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll } from 'vitest'
+import { generateSources } from '../../pipelines/generate/generate.ts'
 import { SOURCE_PATHS } from '../../scripts/source-paths.ts'
 import { type Core, createCore } from '../../src-main/core/app-core.ts'
 
@@ -27,6 +28,12 @@ export function writeSources(
   mkdirSync(dir, { recursive: true })
   if (files.clients !== undefined) writeFileSync(join(dir, 'clients.csv'), files.clients)
   if (files.achats !== undefined) writeFileSync(join(dir, 'achats.csv'), files.achats)
+  return dir
+}
+
+/** The original-sized sources, generated (the seed fixtures live beside the repository, not in a clone). */
+export async function generatedSources(dir: string): Promise<string> {
+  await generateSources({ outDir: dir })
   return dir
 }
 
