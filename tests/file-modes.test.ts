@@ -5,15 +5,19 @@
  * looser data folder is tightened when the app opens it. A document saved through the window's Save dialog
  * gets the user's own mode instead.
  */
+import { spawnSync } from 'node:child_process'
 import { chmodSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { restrictNewFiles, writeUserDocument } from '../src-main/core/private-files.ts'
-import { runCli } from './helpers/cli.ts'
+import { CLI, runCli } from './helpers/cli.ts'
 import { SPARK_AVAILABLE, SPARK_SKIP_REASON } from './helpers/spark.ts'
 import { tempDir } from './helpers/temp-data.ts'
 
 const POSIX = process.platform !== 'win32'
+/** Another user, as the review probed with: root can run a process as `nobody`. */
+const NOBODY = 65534
+const AS_ROOT = process.getuid?.() === 0
 const SMALL = ['--clients', '200', '--purchases', '2000']
 
 const modeOf = (path: string) => statSync(path).mode & 0o777
@@ -33,6 +37,20 @@ function notPrivate(root: string): { entries: string[]; loose: string[] } {
   visit(root)
   return { entries, loose }
 }
+
+/** Runs Node as another user; its exit code and stderr. */
+function asNobody(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const { status, stdout, stderr } = spawnSync(process.execPath, args, {
+    uid: NOBODY,
+    gid: NOBODY,
+    env: { ...process.env, HOME: '/tmp' },
+    encoding: 'utf8',
+  })
+  return { code: status, stdout, stderr }
+}
+
+const nobodyReads = (path: string) =>
+  asNobody(['-e', `require('node:fs').readFileSync(${JSON.stringify(path)})`]).code === 0
 
 async function ok(args: string[]): Promise<void> {
   const result = await runCli(args)
@@ -91,6 +109,43 @@ describe.skipIf(!POSIX)('private files on POSIX', () => {
     // No other user can reach it any more through the folder, so no recursive chmod on every start.
     expect(modeOf(earlier)).toBe(0o644)
   })
+
+  describe.skipIf(!AS_ROOT)(
+    `as another user (uid ${NOBODY})${AS_ROOT ? '' : ': needs root to run as it'}`,
+    () => {
+      // The temporary root is 0700 itself: open it, so only the data folders' own modes stand in the way.
+      beforeAll(() => chmodSync(root, 0o755))
+
+      it("cannot read a fresh data folder's customers, nor an older folder's files once the app opened it", async () => {
+        const fresh = join(root, 'fresh-for-nobody')
+        await ok(['generate', '--data-dir', fresh, ...SMALL])
+        expect(nobodyReads(join(fresh, 'sources', 'clients.csv'))).toBe(false)
+
+        const older = join(root, 'older-for-nobody')
+        mkdirSync(older)
+        chmodSync(older, 0o755)
+        const customers = join(older, 'customers.csv')
+        writeFileSync(customers, 'name,email')
+        chmodSync(customers, 0o644)
+        expect(nobodyReads(customers)).toBe(true) // the probe can read what is open to it
+        await ok(['runs', '--data-dir', older])
+        expect(nobodyReads(customers)).toBe(false)
+      })
+
+      it("uses a data folder it cannot make private (another owner's) and says so", () => {
+        const shared = join(root, 'shared')
+        mkdirSync(shared)
+        chmodSync(shared, 0o755)
+        const result = asNobody([CLI, 'runs', '--data-dir', shared])
+        expect(result.code, result.stderr).toBe(0)
+        expect(result.stdout).toMatch(/no runs yet/)
+        expect(result.stderr).toContain(
+          `medallion: the data folder ${shared} stays open to other users (mode 755): it could not be made private (EPERM`,
+        )
+        expect(modeOf(shared)).toBe(0o755)
+      })
+    },
+  )
 
   it.skipIf(!SPARK_AVAILABLE)(
     `the Spark twin's JVM writes the lake 0700/0600 as well${SPARK_AVAILABLE ? '' : ` (${SPARK_SKIP_REASON})`}`,

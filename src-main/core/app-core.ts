@@ -19,7 +19,6 @@ import { LocalLake } from './lake/local-lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
 import { S3Lake } from './lake/s3-lake.ts'
 import { PipelineService } from './pipeline.ts'
-import { protectDataFolder } from './private-files.ts'
 import type { Handlers } from './rpc.ts'
 import type { MongoConfig } from './serving/mongo-config.ts'
 import { startPublish } from './serving/publish-task.ts'
@@ -93,7 +92,6 @@ interface Backends {
 }
 
 export function createCore(options: CoreOptions): Core {
-  protectDataFolder(options.dataDir)
   const events = new CoreEvents()
   const tasks = new TaskRegistry()
   const stopForwarding = events.forwardTasks(tasks)

@@ -33,28 +33,28 @@ export function restrictNewFiles(): void {
 
 /**
  * Tightens an existing data folder to 0700 when the app opens it (one written by an older version, or
- * created by hand). Only the folder itself: without search permission on it no other user can reach
- * anything below, whatever the modes there, so a recursive chmod of a large lake on every start would
- * add nothing but I/O. A folder not created yet is left to the umask. A folder the user cannot chmod
- * (another owner's) is used as it is, with a warning: the owner decides.
+ * created by hand): each entry calls this before it reads the folder. Only the folder itself: without
+ * search permission on it no other user can reach anything below, whatever the modes there, so a
+ * recursive chmod of a large lake on every start would add nothing but I/O. A folder not created yet is
+ * left to the umask. A folder this user cannot chmod (another owner's) is used as it is: the warning
+ * returned says so, and the owner decides.
  */
-export function protectDataFolder(dir: string): void {
-  if (!POSIX) return
+export function protectDataFolder(dir: string): string | undefined {
+  if (!POSIX) return undefined
   let mode: number
   try {
     const stats = statSync(dir)
-    if (!stats.isDirectory()) return
+    if (!stats.isDirectory()) return undefined
     mode = stats.mode & 0o777
   } catch {
-    return
+    return undefined
   }
-  if ((mode & 0o077) === 0) return
+  if ((mode & 0o077) === 0) return undefined
   try {
     chmodSync(dir, 0o700)
+    return undefined
   } catch (err) {
-    process.emitWarning(
-      `the data folder ${dir} stays readable by other users (mode ${mode.toString(8)}): it could not be made private (${errorMessage(err)}); its owner can run chmod 700 on it`,
-    )
+    return `the data folder ${dir} stays open to other users (mode ${mode.toString(8)}): it could not be made private (${errorMessage(err)}); its owner can run chmod 700 on it`
   }
 }
 
