@@ -9,6 +9,7 @@ import type { DataDirSource } from '../src-preload/names-app.ts'
 import { main } from './cli.ts'
 import { appPaths } from './core/app-paths.ts'
 import type { LaunchNodeChild } from './core/child-process.ts'
+import { restrictNewFiles } from './core/private-files.ts'
 
 export interface CliRuntime {
   /** Electron's `process.resourcesPath` in a packaged app (compose file, Spark job); absent in a clone. */
@@ -22,6 +23,8 @@ export interface CliRuntime {
 }
 
 export function runCli(argv: string[], runtime: CliRuntime = {}): Promise<number> {
+  // Before anything is written: the data folder and everything the command writes is the user's alone.
+  restrictNewFiles()
   const appRoot = join(import.meta.dirname, '..', '..')
   return main(argv, {
     paths: appPaths(appRoot, runtime.resourcesPath),

@@ -18,6 +18,7 @@ import type { AppPaths } from './core/app-paths.ts'
 import type { LaunchNodeChild } from './core/child-process.ts'
 import { chooseDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
+import { protectDataFolder } from './core/private-files.ts'
 
 /** What differs between `npx medallion` in a clone and the CLI carried by the installed app. */
 export interface CliContext {
@@ -80,6 +81,8 @@ async function startCore(values: Values, context: CliContext, io: Io): Promise<C
     import('./core/app-core.ts'),
     import('./core/backends.ts'),
   ])
+  const exposed = protectDataFolder(data.dir)
+  if (exposed) io.stderr.write(`medallion: ${exposed}\n`)
   const backends = await resolveBackends(data.dir, process.env)
   if (backends.warning) io.stderr.write(`medallion: ${backends.warning}\n`)
   return createCore({

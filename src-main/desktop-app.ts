@@ -24,6 +24,7 @@ import { resolveBackends } from './core/backends.ts'
 import { chooseDataDir } from './core/config.ts'
 import { appDataDir } from './core/data-location.ts'
 import { errorMessage } from './core/errors.ts'
+import { protectDataFolder } from './core/private-files.ts'
 import type { Handlers } from './core/rpc.ts'
 import { configuredApiPort } from './core/settings/settings-env.ts'
 import { desktopHandlers } from './desktop-handlers.ts'
@@ -147,6 +148,8 @@ async function start(log: MainLog): Promise<void> {
   const configDir = app.getPath('userData')
   const data = chooseDataDir(undefined, process.env, appDataDir(configDir))
   log.info(`Medallion ${app.getVersion()} starting on ${data.dir} (${data.source})`)
+  const exposed = protectDataFolder(data.dir)
+  if (exposed) log.warn(`medallion: ${exposed}`)
   // Secrets in settings.json are encrypted with the OS keychain (safeStorage works once the app is ready).
   const secretBox = safeStorageSecretBox(safeStorage)
   const backends = await resolveBackends(data.dir, process.env, secretBox)

@@ -3,11 +3,11 @@
  * the system save dialog and writes the bytes where the user chose. Only the IPC binding gets it: the
  * HTTP API keeps the core's refusal, so a browser can never make the desktop write a file.
  */
-import { writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { app, type BrowserWindow, dialog } from 'electron'
 import { EXPORT_EXTENSIONS, MAX_EXPORT_BYTES } from '../src-preload/contract-files.ts'
 import { MedallionError } from './core/errors.ts'
+import { writeUserDocument } from './core/private-files.ts'
 import type { Handlers } from './core/rpc.ts'
 
 /** The handlers with `files.save` answered by a save dialog attached to the app's window. */
@@ -31,7 +31,8 @@ export function withSaveDialog(handlers: Handlers, window: () => BrowserWindow |
       if (choice.canceled || !choice.filePath) return { saved: false }
       // The dialog lets the user drop the extension; the file must still open as what it is.
       const path = extname(choice.filePath) ? choice.filePath : `${choice.filePath}.${extension}`
-      await writeFile(path, bytes)
+      // The user's document, where they chose: their usual mode, not the data folder's private one.
+      await writeUserDocument(path, bytes)
       return { saved: true, path }
     },
   }

@@ -4,6 +4,10 @@
  */
 import { app } from 'electron'
 import { cliArguments } from './cli-arguments.ts'
+import { restrictNewFiles } from './core/private-files.ts'
+
+// Before the log, the data folder or Chromium's profile is written: the files are the user's alone.
+restrictNewFiles()
 
 const cli = cliArguments(process.argv, app.isPackaged)
 if (cli) {

@@ -19,6 +19,13 @@ PARITY_SETTINGS = {
     "spark.ui.showConsoleProgress": "false",
 }
 
+# Hadoop chmods what it writes on a local disk to its own umask (022 by default), ignoring the process's:
+# the lake's files stay private (folders 0700, files 0600) as the app's other writes are
+# (src-main/core/private-files.ts).
+PRIVATE_FILE_SETTINGS = {
+    "spark.hadoop.fs.permissions.umask-mode": "077",
+}
+
 
 def s3a_settings(s3: S3Settings) -> dict:
     """S3A on MinIO: path-style buckets, TLS as the endpoint's scheme says, static credentials."""
@@ -39,7 +46,7 @@ def s3a_settings(s3: S3Settings) -> dict:
 
 def create_session(app_name: str, shuffle_partitions: int, s3: Optional[S3Settings]) -> SparkSession:
     builder = SparkSession.builder.appName(app_name)
-    settings = dict(PARITY_SETTINGS)
+    settings = {**PARITY_SETTINGS, **PRIVATE_FILE_SETTINGS}
     settings["spark.sql.shuffle.partitions"] = str(shuffle_partitions)
     if s3 is not None:
         settings.update(s3a_settings(s3))
