@@ -12,6 +12,7 @@ import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
 import { dispatch } from '../src-main/core/rpc.ts'
 import { readSettingsFile } from '../src-main/core/settings/settings-file.ts'
 import type { TaskInfo } from '../src-preload/contract.ts'
+import { startCli } from './helpers/cli.ts'
 import { type Json, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
@@ -211,4 +212,42 @@ describe('the contract over HTTP', () => {
       `${join(dir, 'settings.json')}: "inputRoots" is not a list of absolute paths and is ignored`,
     ])
   })
+})
+
+describe('medallion serve', () => {
+  it('gives web mode the HTTP policy, with the roots of MEDALLION_INPUT_ROOTS', async () => {
+    const dataDir = tempDir('medallion-policy-serve-')
+    const webRoot = tempDir('medallion-policy-serve-web-')
+    const allowed = tempDir('medallion-policy-serve-root-')
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>medallion</title>')
+    const { child, result } = startCli(
+      ['serve', '--port', '0', '--data-dir', dataDir, '--web-root', webRoot],
+      {
+        MEDALLION_INPUT_ROOTS: allowed,
+      },
+    )
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout?.on('data', (chunk) => {
+          out += chunk
+          const line = /^(http:\/\/\S+)\n/m.exec(out)
+          if (line?.[1]) resolve(line[1])
+        })
+        result.then((r) => reject(new Error(`serve exited with ${r.code}: ${r.stderr}`)))
+      })
+      const call = async (name: string, input: unknown) =>
+        (await postJson(url, `/rpc/${name}`, input)).json() as Json
+      expect((await call('app.openDataFolder', {})).error.code).toBe('window_only')
+      expect((await call('pipeline.run', { inputDir: dataDir })).error.code).toBe('input_not_allowed')
+      expect((await call('settings.set', { inputRoots: ['/'] })).error.code).toBe('window_only')
+      // Under the root the run starts (and fails: the folder has no sources).
+      expect((await call('pipeline.run', { inputDir: join(allowed, 'empty') })).result.taskId).toEqual(
+        expect.any(String),
+      )
+    } finally {
+      child.kill('SIGTERM')
+      await result
+    }
+  }, 180_000)
 })
