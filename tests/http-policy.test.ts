@@ -102,7 +102,7 @@ describe('the contract over HTTP', () => {
     expect(refused.body.error.code).toBe('input_not_allowed')
     expect(refused.body.error.message).toContain(join(outside, 'good'))
     expect(refused.body.error.message).toContain('MEDALLION_INPUT_ROOTS')
-    expect(refused.body.error.message).toContain('Settings')
+    expect(refused.body.error.message).toContain('"inputRoots" in the data folder\'s settings.json')
     // Up out of an allowed root, a missing folder outside (told apart from nothing else), a link out.
     symlinkSync(join(outside, 'good'), join(allowed, 'link-out'))
     for (const inputDir of [
