@@ -103,7 +103,7 @@ describe('the contract over HTTP', () => {
     expect(refused.body.error.message).toContain(join(outside, 'good'))
     expect(refused.body.error.message).toContain('MEDALLION_INPUT_ROOTS')
     expect(refused.body.error.message).toContain('"inputRoots" in the data folder\'s settings.json')
-    // Up out of an allowed root, a missing folder outside (told apart from nothing else), a link out.
+    // Up out of an allowed root, a missing folder outside (answered like any other: no existence probe), a link out.
     symlinkSync(join(outside, 'good'), join(allowed, 'link-out'))
     for (const inputDir of [
       join(allowed, '..', basename(outside), 'good'),
