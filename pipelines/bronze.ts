@@ -229,16 +229,19 @@ function mergeRanges(...lists: RecordRanges[]): { start: number; end: number }[]
     .sort((a, b) => a.start - b.start)
 }
 
-/** Every column as text: types are decided, and bad values reported by row, in silver. */
+/**
+ * Every column as text: types are decided, and bad values reported by row, in silver. The reader's own
+ * message is left out of the error: it may quote the file.
+ */
 async function readText(path: string, delimiter: string, name: string): Promise<pl.DataFrame> {
   try {
     return await pl
       .scanCSV(path, { sep: delimiter, inferSchemaLength: 0, hasHeader: true, quoteChar: '"' })
       .collect()
-  } catch (err) {
+  } catch {
     throw new PipelineInputError(
       'not_csv',
-      `${name} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`,
+      `${name} could not be read as CSV: check its separator (--delimiter) and that its quotes are closed`,
     )
   }
 }
@@ -272,10 +275,11 @@ function readParquetAsText(source: BronzeSource, name: string): BronzeRead {
   let df: pl.DataFrame
   try {
     df = pl.readParquet(source.path)
-  } catch (err) {
+  } catch {
+    // The reader's own message is left out: it may quote the file.
     throw new PipelineInputError(
       'not_parquet',
-      `${name} could not be read as Parquet: ${(err as Error).message.split('\n')[0]}`,
+      `${name} could not be read as Parquet: it is damaged or not Parquet`,
     )
   }
   const names = headerNames(df.columns, source.required, name)

@@ -47,6 +47,8 @@ export interface SettingsView {
   secretStorage: boolean
   entries: SettingEntry[]
   theme: Theme
+  /** Folders (besides the data folder's imports/) a pipeline run over HTTP may read: saved from the window only. */
+  inputRoots: string[]
   /** What could not be read (a broken settings.json, a secret this process cannot decrypt…). */
   warnings: string[]
 }
@@ -54,6 +56,17 @@ export interface SettingsView {
 /** `null` removes the value from settings.json (the environment, the stack or the default apply again). */
 const clearable = <T extends z.ZodType>(schema: T) => schema.nullable().optional()
 const text = (max: number) => z.string().trim().min(1).max(max)
+
+/** At most this many saved input roots, each an absolute path (POSIX, a Windows drive or a UNC share). */
+export const MAX_INPUT_ROOTS = 32
+export const InputRootsSchema = z
+  .array(
+    text(4096)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: a path with control characters is refused
+      .regex(/^[^\u0000-\u001f]*$/, 'no control characters')
+      .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'an absolute path'),
+  )
+  .max(MAX_INPUT_ROOTS)
 
 export const SettingsSetInput = z
   .object({
@@ -70,6 +83,8 @@ export const SettingsSetInput = z
     ),
     apiPort: clearable(z.number().int().min(0).max(65_535)),
     theme: z.enum(THEMES).optional(),
+    /** Folders a run over HTTP may read (see src-main/core/input-roots.ts); refused over HTTP itself. */
+    inputRoots: clearable(InputRootsSchema),
   })
   .strict()
 

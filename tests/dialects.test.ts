@@ -148,7 +148,7 @@ describe('files as people save them', () => {
     const ambiguous = CLIENTS.map((r, i) => (i === 0 ? r : [...r.slice(0, 3), '03/04/2025', r[4] as string]))
     const error = await run('ambiguous', { clients: text(ambiguous), achats: text(ACHATS) }).catch((e) => e)
     expect(error.message).toMatch(
-      /clients\.csv: the dates in date_inscription \(e\.g\. 03\/04\/2025\).*--date-format %d\/%m\/%Y/,
+      /clients\.csv: the dates in date_inscription \(e\.g\. "03\/04\/2025"\).*--date-format %d\/%m\/%Y/,
     )
     const given = await run(
       'ambiguous-given',
@@ -232,7 +232,9 @@ describe('files as people save them', () => {
       )
       const error = await run('comma-split', { clients: text(CLIENTS), achats }).catch((e) => e)
       expect(error.message).toMatch(/no purchase survived silver: all 6 rows were rejected/)
-      expect(error.message).toMatch(/wrong_field_count ×6 \(line 2: "1,1,2025-02-01 10:15:00,120,50,Écran"\)/)
+      expect(error.message).toMatch(/main reasons: wrong_field_count ×6 \(line 2\)\. likely fix: /)
+      // A whole line is not quoted into the message (the rejects table keeps it).
+      expect(error.message).not.toContain('Écran')
       expect(error.message).toMatch(/likely fix: numbers written with a decimal comma split into two fields/)
     })
   })

@@ -231,6 +231,32 @@ describe.skipIf(!SPARK_AVAILABLE)(
       )
 
       it(
+        'names the columns found escaped and cut with the Polars message: a header may be any file’s first line',
+        async () => {
+          const long = `${'secret-'.repeat(10)}tail-never-shown`
+          const names = [
+            'id_client',
+            'nom "dit" x',
+            long,
+            'Prénom\\x',
+            'esc\u001bape',
+            'c6',
+            'c7',
+            'c8',
+            'c9',
+            'c10',
+          ]
+          const clients = text([names, ...CLIENTS.slice(1).map(() => names.map((_, i) => String(i)))])
+          const error = await bothFail('escaped-header', { clients, achats: text(ACHATS) })
+          expect(error.code).toBe('missing_column')
+          expect(error.message).toBe(
+            `clients.csv: missing required column(s) nom, email, date_inscription, pays; found "id_client", "nom \\"dit\\" x", "${long.slice(0, 40)}…", "Prénom\\\\x", "esc\\u001bape", "c6", "c7", "c8" … and 2 more`,
+          )
+        },
+        RUN_TIMEOUT,
+      )
+
+      it(
         'refuses a header with two names for one column with the Polars message',
         async () => {
           const clients = text([

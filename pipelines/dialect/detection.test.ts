@@ -26,7 +26,28 @@ describe('header names', () => {
       'c.csv: the columns "Pays" and "pays" have the same name once case, spaces and accents are ignored: rename or remove one',
     )
     expect(() => headerNames(['id_client', 'pays'], REQUIRED, 'c.csv')).toThrow(
-      'c.csv: missing required column(s) date_inscription; found id_client, pays',
+      'c.csv: missing required column(s) date_inscription; found "id_client", "pays"',
+    )
+  })
+
+  it('names the columns found escaped and cut: a header may be the first line of any file', () => {
+    const header = [
+      'id_client',
+      'a"b\\c',
+      'tab\there\u001b',
+      'x'.repeat(45),
+      'é'.repeat(41),
+      'f',
+      'g',
+      'h',
+      'i',
+      'j',
+    ]
+    expect(() => headerNames(header, REQUIRED, 'c.csv')).toThrow(
+      `c.csv: missing required column(s) date_inscription, pays; found "id_client", "a\\"b\\\\c", "tab\\there\\u001b", "${'x'.repeat(40)}…", "${'é'.repeat(40)}…", "f", "g", "h" … and 2 more`,
+    )
+    expect(() => headerNames(['id_client', 'pays\n', 'PAYS', 'date_inscription'], REQUIRED, 'c.csv')).toThrow(
+      'c.csv: the columns "pays\\n" and "PAYS" have the same name once case, spaces and accents are ignored',
     )
   })
 })
@@ -63,7 +84,7 @@ describe('value formats', () => {
     expect(detectDateFormat(column(['03.04.2025', '04.13.2025']), 'v', 'f.csv')).toBe('%m.%d.%Y')
     expect(detectDateFormat(column(['2025/04/03']), 'v', 'f.csv')).toBe('%Y/%m/%d')
     expect(() => detectDateFormat(column(['03/04/2025', '01/02/2025', null]), 'v', 'f.csv')).toThrow(
-      'f.csv: the dates in v (e.g. 03/04/2025) read as well day first as month first: pass --date-format %d/%m/%Y or --date-format %m/%d/%Y',
+      'f.csv: the dates in v (e.g. "03/04/2025") read as well day first as month first: pass --date-format %d/%m/%Y or --date-format %m/%d/%Y',
     )
   })
 

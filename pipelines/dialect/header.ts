@@ -2,9 +2,11 @@
  * Header names as people write them: "Date Achat", "date_achat" and "DATE-ACHAT" name the same column,
  * as do "Pays" and "pays " — names are compared ignoring case, spaces, `_`, `-` and accents. Two columns
  * that become the same name that way are refused, naming both (one would silently hide the other). A
- * column with no name at all (a trailing separator) is called `column_<position>`.
+ * column with no name at all (a trailing separator) is called `column_<position>`. Messages quote the names
+ * found escaped and cut (quoted-text.ts): a header may be the first line of any file.
  */
 import { PipelineInputError } from '../pipeline-error.ts'
+import { quoted, quotedNames } from '../quoted-text.ts'
 
 /** The name compared: lower case, without accents, spaces, `_` or `-`, nor a byte order mark. */
 export function headerKey(name: string): string {
@@ -37,7 +39,7 @@ export function headerNames(header: readonly string[], required: readonly string
     if (earlier !== undefined) {
       throw new PipelineInputError(
         'duplicate_column',
-        `${file}: the columns "${earlier}" and "${raw}" have the same name once case, spaces and accents are ignored: rename or remove one`,
+        `${file}: the columns ${quoted(earlier)} and ${quoted(raw)} have the same name once case, spaces and accents are ignored: rename or remove one`,
       )
     }
     seen.set(key, raw)
@@ -47,7 +49,7 @@ export function headerNames(header: readonly string[], required: readonly string
   if (missing.length > 0) {
     throw new PipelineInputError(
       'missing_column',
-      `${file}: missing required column(s) ${missing.join(', ')}; found ${header.map((h) => h.replace(/^\uFEFF/, '').trim()).join(', ')}`,
+      `${file}: missing required column(s) ${missing.join(', ')}; found ${quotedNames(header.map((h) => h.replace(/^\uFEFF/, '').trim()))}`,
     )
   }
   return names

@@ -7,6 +7,7 @@
 import pl from 'nodejs-polars'
 import type { DecimalMark } from '../../src-preload/values.ts'
 import { PipelineInputError } from '../pipeline-error.ts'
+import { quoted } from '../quoted-text.ts'
 import { ISO_DATE } from '../silver/parse.ts'
 
 const SAMPLE_ROWS = 10_000
@@ -79,7 +80,7 @@ export function detectDateFormat(df: pl.DataFrame, column: string, file: string)
     const example = String(values.getColumn('v').get(0))
     throw new PipelineInputError(
       'ambiguous_dates',
-      `${file}: the dates in ${column} (e.g. ${example}) read as well day first as month first: pass --date-format %d${sep}%m${sep}%Y or --date-format %m${sep}%d${sep}%Y`,
+      `${file}: the dates in ${column} (e.g. ${quoted(example)}) read as well day first as month first: pass --date-format %d${sep}%m${sep}%Y or --date-format %m${sep}%d${sep}%Y`,
     )
   }
   return first > 12 ? `%d${sep}%m${sep}%Y` : `%m${sep}%d${sep}%Y`

@@ -6,6 +6,7 @@
  */
 import pl from 'nodejs-polars'
 import type { FileCounts, FileDialect, SourceTable } from '../../src-preload/contract.ts'
+import { quoted } from '../quoted-text.ts'
 
 const REASONS_SHOWN = 3
 
@@ -47,11 +48,10 @@ function mainReasons(rejects: pl.DataFrame, file: string): ReasonExample[] {
     .toRecords() as unknown as ReasonExample[]
 }
 
+/** A value is shown escaped and cut; a reject of a whole line (no field) by its line number only. */
 function describe(example: ReasonExample): string {
-  const what = example.field
-    ? `${example.field} "${String(example.value ?? '').slice(0, 80)}"`
-    : `"${String(example.value ?? '').slice(0, 80)}"`
-  return `${example.reason} ×${example.count} (line ${example.line}: ${what})`
+  const what = example.field ? `: ${example.field} ${quoted(String(example.value ?? ''))}` : ''
+  return `${example.reason} ×${example.count} (line ${example.line}${what})`
 }
 
 /** What to try, read from the first examples: the usual mistakes of a file's dialect. */

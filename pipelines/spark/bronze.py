@@ -265,8 +265,10 @@ def _read_parquet(spark: SparkSession, source: BronzeSource, name: str) -> _Read
         frame = spark.read.parquet(source.path)
         frame.schema  # noqa: B018 - resolving the schema reads the footer: a bad file fails here
     except (PySparkException, Py4JJavaError) as err:
-        first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise PipelineInputError("not_parquet", f"{name} could not be read as Parquet: {first_line}") from err
+        # The reader's own message is left out (the Polars wording): it may quote the file.
+        raise PipelineInputError(
+            "not_parquet", f"{name} could not be read as Parquet: it is damaged or not Parquet"
+        ) from err
     names = header_names(frame.columns, source.required, name)
     text = frame.select(*[F.col(f"`{c}`").cast("string").alias(n) for c, n in zip(frame.columns, names)])
     numbered, rows = with_row_numbers(text, "_row_number", 1)

@@ -1,6 +1,7 @@
 /** `medallion serve`: the read API and, with the UI built, web mode, until Ctrl+C. */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { httpHandlers, httpPolicyOf } from '../core/api/http-policy.ts'
 import { DEFAULT_API_PORT, startApi } from '../core/api/server.ts'
 import type { Core } from '../core/app-core.ts'
 import { configuredApiPort } from '../core/settings/settings-env.ts'
@@ -21,7 +22,10 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
   const built = core.options.paths.webRoot
   const webRoot = values['web-root'] ?? (existsSync(join(built, 'index.html')) ? built : undefined)
   const api = await startApi({
-    handlers: core.handlers,
+    handlers: httpHandlers(
+      core.handlers,
+      httpPolicyOf(core.options.dataDir, core.options.env ?? process.env),
+    ),
     store: () => core.serving.store,
     events: core.events,
     host: values.host,

@@ -1,7 +1,7 @@
 /**
  * The application over the contract: what it is and where its data lives (`app.info`, read again when a
  * run succeeds, see useTaskEvents), the first launch's sample data, importing a folder, and the window's
- * own actions on the data folder. The window-only calls reject with `unavailable` in a browser.
+ * own actions on the data folder. The window-only calls reject with `window_only` in a browser.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { DataFolderChange } from '../../src-preload/names-app.ts'
@@ -49,7 +49,10 @@ export function useChangeDataFolder() {
   })
 }
 
-/** A call refused because only the desktop window can do it: its message says what to do instead. */
+/**
+ * A call refused because only the desktop window can do it (`window_only` from web mode's HTTP policy,
+ * `unavailable` from the core): its message says what to do instead.
+ */
 export function isUnavailable(error: unknown): error is Error {
-  return isClientError(error) && error.code === 'unavailable'
+  return isClientError(error) && (error.code === 'unavailable' || error.code === 'window_only')
 }

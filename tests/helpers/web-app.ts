@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { httpHandlers, httpPolicyOf } from '../../src-main/core/api/http-policy.ts'
 import { type RunningApi, startApi } from '../../src-main/core/api/server.ts'
 import type { Core } from '../../src-main/core/app-core.ts'
 import { launchChromium } from './browser.ts'
@@ -28,7 +29,11 @@ export function servedWebApp(core: Core, prepare?: () => Promise<unknown>): Serv
     buildDir = mkdtempSync(join(tmpdir(), 'medallion-web-build-'))
     ;[, served.browser] = await Promise.all([buildApp(buildDir), launchChromium(), prepare?.()])
     served.api = await startApi({
-      handlers: core.handlers,
+      // The handlers `medallion serve` gives web mode: the HTTP policy over the core's.
+      handlers: httpHandlers(
+        core.handlers,
+        httpPolicyOf(core.options.dataDir, core.options.env ?? process.env),
+      ),
       store: () => core.serving.store,
       events: core.events,
       port: 0,

@@ -11,6 +11,7 @@ from typing import Dict, List, Sequence
 from pipelines.spark.dialect.diacritics import is_diacritic
 from pipelines.spark.dialect.js_text import JS_SPACE_CLASS, js_trim
 from pipelines.spark.errors import PipelineInputError
+from pipelines.spark.quoted_text import quoted, quoted_names
 
 _SEPARATORS = re.compile(f"[{JS_SPACE_CLASS}_-]+")
 _BOM = "\ufeff"
@@ -48,14 +49,14 @@ def header_names(header: Sequence[str], required: Sequence[str], file: str) -> L
         if key in seen:
             raise PipelineInputError(
                 "duplicate_column",
-                f'{file}: the columns "{seen[key]}" and "{raw}" have the same name once case, spaces and accents '
-                "are ignored: rename or remove one",
+                f"{file}: the columns {quoted(seen[key])} and {quoted(raw)} have the same name once case, spaces "
+                "and accents are ignored: rename or remove one",
             )
         seen[key] = raw
         names.append(canonical.get(key, js_trim(_without_bom(raw))))
     missing = [column for column in required if column not in names]
     if missing:
-        found = ", ".join(js_trim(_without_bom(name)) for name in header)
+        found = quoted_names([js_trim(_without_bom(name)) for name in header])
         raise PipelineInputError(
             "missing_column", f"{file}: missing required column(s) {', '.join(missing)}; found {found}"
         )

@@ -14,6 +14,7 @@ from pyspark.sql import functions as F
 
 from pipelines.spark.dialect.date_format import ISO_DATE
 from pipelines.spark.errors import PipelineInputError
+from pipelines.spark.quoted_text import quoted
 from pipelines.spark.silver.parse import text
 
 SAMPLE_ROWS = 10_000
@@ -79,7 +80,7 @@ def detect_date_format(frame: DataFrame, column: str, file: str) -> str:
     if first <= 12 and second <= 12:
         raise PipelineInputError(
             "ambiguous_dates",
-            f"{file}: the dates in {column} (e.g. {values[0]}) read as well day first as month first: pass "
+            f"{file}: the dates in {column} (e.g. {quoted(values[0])}) read as well day first as month first: pass "
             f"--date-format %d{sep}%m{sep}%Y or --date-format %m{sep}%d{sep}%Y",
         )
     return f"%d{sep}%m{sep}%Y" if first > 12 else f"%m{sep}%d{sep}%Y"

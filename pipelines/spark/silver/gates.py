@@ -15,6 +15,7 @@ from pyspark.sql import functions as F
 
 from pipelines.spark.dialect.js_text import js_trim
 from pipelines.spark.errors import PipelineInputError
+from pipelines.spark.quoted_text import quoted
 
 SOURCE_TABLES = ("clients", "achats")
 _REASONS_SHOWN = 3
@@ -59,9 +60,9 @@ def main_reasons(rejects: DataFrame, file: str) -> List[ReasonExample]:
 
 
 def _describe(example: ReasonExample) -> str:
-    value = (example.value or "")[:80]
-    what = f'{example.field} "{value}"' if example.field else f'"{value}"'
-    return f"{example.reason} ×{example.count} (line {example.line}: {what})"
+    """A value is shown escaped and cut; a reject of a whole line (no field) by its line number only."""
+    what = f": {example.field} {quoted(example.value or '')}" if example.field else ""
+    return f"{example.reason} ×{example.count} (line {example.line}{what})"
 
 
 def _likely_fix(reasons: List[ReasonExample], dialect: Optional[Mapping[str, Any]]) -> Optional[str]:

@@ -9,6 +9,7 @@ import type { Core } from '../app-core.ts'
 import { MedallionError } from '../errors.ts'
 import type { HandlersOf } from '../rpc.ts'
 import { startSample } from '../sample-data.ts'
+import { type WindowOnlyCall, windowOnlyMessage } from './window-only.ts'
 
 /** Read from its package.json: loading Polars only to learn its version would cost a second. */
 function polarsVersion(): string {
@@ -19,9 +20,9 @@ function polarsVersion(): string {
   }
 }
 
-function desktopOnly(what: string, instead: string): () => Promise<never> {
+function desktopOnly(core: Core, name: WindowOnlyCall): () => Promise<never> {
   return async () => {
-    throw new MedallionError('unavailable', `${what} needs the desktop app: ${instead}`)
+    throw new MedallionError('unavailable', windowOnlyMessage(name, core.options.dataDir))
   }
 }
 
@@ -39,14 +40,8 @@ export function appHandlers(core: Core): HandlersOf<typeof APP_CALLS> {
       firstLaunch: (await core.lake.currentRun()) === undefined,
     }),
     'app.sample': async () => ({ taskId: startSample(core).task.id }),
-    'app.importFolder': desktopOnly(
-      'choosing a folder to import',
-      'from a terminal, `medallion run --input <folder>` runs the pipeline on any folder',
-    ),
-    'app.openDataFolder': desktopOnly('opening the data folder', `it is ${core.options.dataDir}`),
-    'app.changeDataFolder': desktopOnly(
-      'changing the data folder',
-      'start `medallion serve` with --data-dir <folder> (or MEDALLION_DATA_DIR) instead',
-    ),
+    'app.importFolder': desktopOnly(core, 'app.importFolder'),
+    'app.openDataFolder': desktopOnly(core, 'app.openDataFolder'),
+    'app.changeDataFolder': desktopOnly(core, 'app.changeDataFolder'),
   }
 }

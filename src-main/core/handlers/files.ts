@@ -6,14 +6,12 @@ import type { FILES_CALLS } from '../../../src-preload/names-files.ts'
 import type { Core } from '../app-core.ts'
 import { MedallionError } from '../errors.ts'
 import type { HandlersOf } from '../rpc.ts'
+import { windowOnlyMessage } from './window-only.ts'
 
-export function filesHandlers(_core: Core): HandlersOf<typeof FILES_CALLS> {
+export function filesHandlers(core: Core): HandlersOf<typeof FILES_CALLS> {
   return {
     'files.save': async () => {
-      throw new MedallionError(
-        'unavailable',
-        'saving through a dialog needs the desktop window: in a browser the export is downloaded instead',
-      )
+      throw new MedallionError('unavailable', windowOnlyMessage('files.save', core.options.dataDir))
     },
   }
 }

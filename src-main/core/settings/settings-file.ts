@@ -5,7 +5,12 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type SettingKey, SettingsSetInput, type Theme } from '../../../src-preload/contract-settings.ts'
+import {
+  InputRootsSchema,
+  type SettingKey,
+  SettingsSetInput,
+  type Theme,
+} from '../../../src-preload/contract-settings.ts'
 import { writeFileAtomicSync } from '../atomic-file.ts'
 import { errorMessage } from '../errors.ts'
 
@@ -27,6 +32,8 @@ export type EncryptedKey = 'mongoPassword' | 'minioSecretKey'
 export interface StoredSettings extends Partial<Record<Exclude<PlainKey, 'apiPort' | 'theme'>, string>> {
   apiPort?: number
   theme?: Theme
+  /** Folders a pipeline run over HTTP may read (src-main/core/input-roots.ts). */
+  inputRoots?: string[]
   /** SecretBox ciphertexts (base64). */
   encrypted?: Partial<Record<EncryptedKey, string>>
 }
@@ -71,6 +78,11 @@ export function readSettingsFile(dataDir: string): SettingsFileRead {
     const parsed = SettingsSetInput.shape[key].safeParse(record[key])
     if (parsed.success && parsed.data !== null && parsed.data !== undefined) stored[key] = parsed.data
     else warnings.push(`${path}: "${key}" is not valid and is ignored`)
+  }
+  if (record.inputRoots !== undefined) {
+    const roots = InputRootsSchema.safeParse(record.inputRoots)
+    if (roots.success) stored.inputRoots = roots.data
+    else warnings.push(`${path}: "inputRoots" is not a list of absolute paths and is ignored`)
   }
   const encrypted: Partial<Record<EncryptedKey, string>> = {}
   const sealed = (record.encrypted ?? {}) as Record<string, unknown>

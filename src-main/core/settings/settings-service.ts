@@ -83,6 +83,7 @@ export class SettingsService {
       secretStorage: this.options.secretBox?.available ?? false,
       entries,
       theme: (resolved.theme.value ?? 'system') as Theme,
+      inputRoots: readSettingsFile(dataDir).stored.inputRoots ?? [],
       warnings,
     }
   }
