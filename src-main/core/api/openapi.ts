@@ -227,7 +227,10 @@ export function buildOpenApi(): Schema {
           properties: {
             status: { enum: ['ok', 'down'] },
             store: { enum: ['mongo', 'parquet'] },
-            detail: { type: 'string', description: 'Where the store reads from, or what is wrong.' },
+            detail: {
+              type: 'string',
+              description: 'Which kind of store serves (no paths), or what is wrong.',
+            },
             runId: { type: 'string', description: 'The pipeline run whose gold is served.' },
             published: { type: 'boolean', description: 'Whether any gold is served yet.' },
             message: { type: 'string' },
