@@ -9,9 +9,9 @@ import {
   type OpenPageOptions,
   openCheckedPage,
 } from './helpers/browser.ts'
-import { postJson } from './helpers/http.ts'
+import { bearer, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
-import { ARTIFACTS, servedWebApp } from './helpers/web-app.ts'
+import { ARTIFACTS, servedWebApp, signedInUrl } from './helpers/web-app.ts'
 
 const BUTTONS = ['Try it with sample data', 'Import your files…', 'Start the stack'] as const
 /** The original's sample: its purchases once the pipeline has cleaned them. */
@@ -30,10 +30,10 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
     const web = servedWebApp(core)
 
     const open = (path: string, options: OpenPageOptions = {}) =>
-      openCheckedPage(web.browser, `${web.api.url}${path}`, options)
+      openCheckedPage(web.browser, signedInUrl(web.api, path), options)
 
     async function appInfo(): Promise<AppInfo> {
-      const answer = await postJson(web.api.url, '/rpc/app.info', {})
+      const answer = await postJson(web.api.url, '/rpc/app.info', {}, bearer(web.api.token))
       expect(answer.status).toBe(200)
       return (answer.json() as { result: AppInfo }).result
     }

@@ -12,7 +12,7 @@ import { LocalLake } from '../src-main/core/lake/local-lake.ts'
 import { ServingService } from '../src-main/core/serving/serving-service.ts'
 import { CONTENT_SECURITY_POLICY } from '../src-main/security.ts'
 import type { TaskInfo } from '../src-preload/contract.ts'
-import { http, type Json, openStream, postJson } from './helpers/http.ts'
+import { bearer, http, type Json, openStream, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
 const INDEX_HTML =
@@ -64,7 +64,7 @@ describe('web mode', () => {
   let api: RunningApi
   let origin: string
   /** The owner's calls: the launch token as scripts send it (the cookie flow is in web-token.test). */
-  const owner = () => ({ Authorization: `Bearer ${api.token}` })
+  const owner = () => bearer(api.token)
   const ownerPost = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     postJson(api.url, path, body, { ...owner(), ...headers })
 

@@ -10,12 +10,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_EVENT_STREAMS } from '../src-main/core/api/events.ts'
 import { withoutPaths } from '../src-main/core/api/routes.ts'
 import { type ApiServerOptions, type RunningApi, startApi } from '../src-main/core/api/server.ts'
+import { createHttpClient, UNAUTHORIZED_MESSAGE } from '../src-renderer/api/http-client.ts'
+import { markTokenRefused } from '../src-renderer/api/sign-in-state.ts'
+import { SignInBanner } from '../src-renderer/components/SignInBanner.tsx'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
-import { http, type Json, openStream, postJson } from './helpers/http.ts'
+import { bearer, http, type Json, openStream, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
 const INDEX_HTML = '<!doctype html><html><head><title>medallion</title></head><body>stand-in</body></html>'
@@ -25,8 +30,6 @@ function standInWebRoot(): string {
   writeFileSync(join(webRoot, 'index.html'), INDEX_HTML)
   return webRoot
 }
-
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
 
 /** The same token with its last character changed: same length, wrong. */
 function offByOne(token: string): string {
@@ -194,6 +197,21 @@ describe('web mode on loopback: the launch token', () => {
     expect(withoutPaths('MongoDB at mongodb://127.0.0.1:27017 database gold refused')).toBe(
       'MongoDB at mongodb://127.0.0.1:27017 database gold refused',
     )
+  })
+
+  it('the renderer’s HTTP client, refused for want of the token: says which URL to open, and the banner shows it', async () => {
+    let refusals = 0
+    const client = createHttpClient({ baseUrl: api.url, onUnauthorized: () => refusals++ })
+    const err = (await client.invoke('tasks.list', {}).catch((e: unknown) => e)) as Error & { code?: string }
+    expect(err.code).toBe('unauthorized')
+    expect(err.message).toBe(`tasks.list: ${UNAUTHORIZED_MESSAGE}`)
+    expect(err.message).toMatch(/open the URL with \?token=… that `medallion serve` printed/)
+    expect(refusals).toBe(1)
+    expect(renderToStaticMarkup(createElement(SignInBanner))).toBe('')
+    markTokenRefused()
+    const banner = renderToStaticMarkup(createElement(SignInBanner))
+    expect(banner).toContain('data-testid="sign-in-banner"')
+    expect(banner).toContain('<code>medallion serve</code> printed')
   })
 
   describe.skipIf(!CHROMIUM_AVAILABLE)('in headless Chromium', () => {

@@ -51,6 +51,11 @@ export function http(baseUrl: string, path: string, options: HttpOptions = {}): 
   })
 }
 
+/** The launch token as scripts send it (`medallion serve`'s /rpc and /events want it). */
+export function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` }
+}
+
 /** A parsed JSON answer; tests read its fields freely and let the assertions check them. */
 // biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
 export type Json = any
