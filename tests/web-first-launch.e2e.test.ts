@@ -47,6 +47,21 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       expect(await screen.textContent()).toContain(`Your data lives in ${dataDir}`)
     }
 
+    it('opened without the token (the address without ?token=): says to open the URL medallion serve printed', async () => {
+      const { context, page, problems } = await openCheckedPage(web.browser, `${web.api.url}/`, {
+        // The page's calls and its event stream, refused: what the banner explains.
+        expected: [/status of 401 .*\/(rpc\/|events$)/],
+      })
+      try {
+        const banner = page.getByTestId('sign-in-banner')
+        await banner.waitFor({ timeout: 20_000 })
+        expect(await banner.textContent()).toMatch(/Open the URL that medallion serve printed.*\?token=…/)
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+
     it('welcomes an empty data folder with three ways to begin and where the data lives', async () => {
       const info = await appInfo()
       expect(info).toMatchObject({ desktop: false, firstLaunch: true, dataDir, dataDirSource: 'default' })

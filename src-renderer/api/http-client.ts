@@ -135,7 +135,6 @@ export function createHttpClient(options: HttpClientOptions = {}): MedallionClie
         )
       }
       if (response.status === 401) {
-        response.body?.cancel().catch(() => {})
         options.onUnauthorized?.()
         throw clientError('unauthorized', `${name}: ${UNAUTHORIZED_MESSAGE}`)
       }
