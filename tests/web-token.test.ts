@@ -48,12 +48,25 @@ describe('web mode on loopback: the launch token', () => {
   const dataDir = tempDir('medallion-token-')
   const core = testCore(dataDir)
   const webRoot = standInWebRoot()
+  let uploads = 0
   const options: ApiServerOptions = {
     handlers: core.handlers,
     store: () => core.serving.store,
     events: core.events,
     port: 0,
     webRoot,
+    // A route that only declares it needs the owner, as the import's upload will.
+    webRoutes: [
+      {
+        matches: (path) => path === '/upload',
+        access: 'owner',
+        handle: (req, res) => {
+          uploads++
+          req.resume()
+          res.writeHead(204).end()
+        },
+      },
+    ],
   }
   let api: RunningApi
   let other: RunningApi
@@ -84,11 +97,28 @@ describe('web mode on loopback: the launch token', () => {
     expect(api.openUrl).toBe(`http://127.0.0.1:${api.port}/?token=${api.token}`)
   })
 
-  it('no token: /rpc and /events are 401 even with the loopback Host and the same Origin', async () => {
+  it('no token: /rpc, /events and uploads are 401 even with the loopback Host and the same Origin', async () => {
     expectUnauthorized(await postJson(api.url, '/rpc/tasks.list', {}, sameOrigin), 'rpc')
     expectUnauthorized(await postJson(api.url, '/rpc/data.client', { id: 1 }, sameOrigin), 'client detail')
     expectUnauthorized(await postJson(api.url, '/rpc/stack.reset', { scope: 'data', confirm: true }), 'reset')
     expectUnauthorized(await http(api.url, '/events', { headers: sameOrigin }), 'events')
+    const upload = { method: 'POST', headers: { ...sameOrigin, 'Content-Type': 'text/csv' }, body: 'id\n1\n' }
+    expectUnauthorized(await http(api.url, '/upload', upload), 'upload')
+    expect(uploads).toBe(0)
+  })
+
+  it('a route that declares it needs the owner gets the same checks: other origin 403, token 401, owner passes', async () => {
+    const post = (headers: Record<string, string>) =>
+      http(api.url, '/upload', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv', ...headers },
+        body: 'x',
+      })
+    expect((await post({ ...bearer(api.token), Origin: 'http://evil.example' })).status).toBe(403)
+    expectUnauthorized(await post(bearer(offByOne(api.token))), 'wrong token')
+    expect(uploads).toBe(0)
+    expect((await post(bearer(api.token))).status).toBe(204)
+    expect(uploads).toBe(1)
   })
 
   it('scripts: Authorization: Bearer <token> works; a wrong token, another scheme or a wrong cookie is 401', async () => {

@@ -20,7 +20,7 @@ import {
   RequestGuard,
 } from './request-guard.ts'
 import { createReadApi, notFound, type StoreSource } from './routes.ts'
-import { WebMode } from './web.ts'
+import { WebMode, type WebRoute } from './web.ts'
 import { newWebToken } from './web-token.ts'
 
 export const DEFAULT_API_HOST = '127.0.0.1'
@@ -46,6 +46,8 @@ export interface ApiServerOptions {
   tls?: { cert: string | Buffer; key: string | Buffer }
   /** Event streams open at once (default MAX_EVENT_STREAMS). */
   maxEventStreams?: number
+  /** Web mode's added routes (e.g. an upload), each declaring who may use it. */
+  webRoutes?: readonly WebRoute[]
 }
 
 export interface RunningApi {
@@ -120,6 +122,7 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
         handlers: options.handlers,
         events: options.events,
         maxEventStreams: options.maxEventStreams,
+        routes: options.webRoutes,
       })
     : undefined
   // Set once the port is known (port 0 picks one at listen time; the cookie's name carries it).

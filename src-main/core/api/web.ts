@@ -23,6 +23,8 @@ export interface WebModeOptions {
   keepAliveMs?: number
   /** Event streams open at once (default MAX_EVENT_STREAMS); past it, 429. */
   maxEventStreams?: number
+  /** More routes (e.g. an upload), checked like /rpc before they see a request. */
+  routes?: readonly WebRoute[]
 }
 
 /** What a request is checked against before a web route sees it. */
@@ -31,7 +33,8 @@ export interface WebRequestChecks {
   owner: OwnerGate
 }
 
-interface WebRoute {
+/** A route of web mode: it says who may use it, the checks are made before `handle` runs. */
+export interface WebRoute {
   matches(path: string): boolean
   /** 'owner': same origin and the launch token (cookie or Bearer); nothing reaches `handle` without them. */
   access: 'owner'
@@ -60,10 +63,11 @@ export class WebMode {
         access: 'owner',
         handle: (req, res, path) => handleRpc(options.handlers, path.slice('/rpc/'.length), req, res),
       },
+      ...(options.routes ?? []),
     ]
   }
 
-  /** Answers the web routes (/rpc/*, /events); false for any other path. */
+  /** Answers the web routes (/rpc/*, /events, the added ones); false for any other path. */
   async handleContract(
     req: IncomingMessage,
     res: ServerResponse,
