@@ -56,6 +56,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         const banner = page.getByTestId('sign-in-banner')
         await banner.waitFor({ timeout: 20_000 })
         expect(await banner.textContent()).toMatch(/Open the URL that medallion serve printed.*\?token=…/)
+        await page.screenshot({ path: join(ARTIFACTS, 'web-sign-in-banner.png') })
         expect(problems.list).toEqual([])
       } finally {
         await context.close()
