@@ -86,7 +86,8 @@ try {
           // A fresh context each time: no HTTP cache, no query cache, as a user opening the app.
           const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
           const page = await context.newPage()
-          times.push(await timeToReady(page, `${api.url}/#/${name}`, selectors))
+          // The URL `medallion serve` prints: the first load trades its token for the cookie, as a user's does.
+          times.push(await timeToReady(page, `${api.openUrl}#/${name}`, selectors))
           points = Math.max(points, await mostChartPoints(page))
           await context.close()
         }

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import type { DataDirSource } from '../src-preload/names-app.ts'
 import { type CommandIo, UsageError } from './cli/command-io.ts'
 import type { CliCommand } from './cli/command-names.ts'
-import { OPTIONS, type Values } from './cli/options.ts'
+import { OPTIONS, TOKEN_FLAG_HINT, type Values } from './cli/options.ts'
 import { cancelOnSignals, type SignalCancel } from './cli/signal-cancel.ts'
 import { USAGE } from './cli/usage.ts'
 import type { Core } from './core/app-core.ts'
@@ -129,7 +129,8 @@ export async function main(
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (err) {
-    io.stderr.write(`medallion: ${errorMessage(err)}\n\n${USAGE}`)
+    const tokenFlag = argv.some((a) => a === '--token' || a.startsWith('--token='))
+    io.stderr.write(`medallion: ${errorMessage(err)}${tokenFlag ? `: ${TOKEN_FLAG_HINT}` : ''}\n\n${USAGE}`)
     return 2
   }
   const { values, positionals } = parsed

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
+import { SignInBanner } from './components/SignInBanner.tsx'
 import { ThemeSync } from './components/settings/ThemeSync.tsx'
 import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
 import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
@@ -70,6 +71,7 @@ export function App() {
       </header>
       <ThemeSync />
       <main className="content">
+        <SignInBanner />
         <Page />
       </main>
     </div>

@@ -63,13 +63,13 @@ describe('read API over a ParquetStore (original size)', () => {
     expect(api.port).toBeGreaterThan(0)
   })
 
-  it('GET /health: which store serves, from where, which run, and that gold is published', async () => {
+  it('GET /health: which store serves (not from which folder), which run, and that gold is published', async () => {
     const { status, body } = await getJson(api.url, '/health')
     expect(status).toBe(200)
     expect(body).toEqual({
       status: 'ok',
       store: 'parquet',
-      detail: seed.lake.root,
+      detail: 'parquet (local lake)',
       runId: run.runId,
       published: true,
     })

@@ -17,6 +17,7 @@ import type { BenchHistory } from '../src-preload/contract-bench.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
 import { buildApp } from './helpers/build-app.ts'
 import { REPO_ROOT, tempDir, testCore } from './helpers/temp-data.ts'
+import { signedInUrl } from './helpers/web-app.ts'
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts')
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -125,7 +126,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('exports in headless Chromium', () => {
     }
     expect(monthly.data.length).toBeGreaterThan(1)
 
-    const { context, page, problems } = await openPage(browser, `${api.url}/`)
+    const { context, page, problems } = await openPage(browser, signedInUrl(api, `/`))
     try {
       await page
         .locator('[data-testid="monthly-chart"] svg .recharts-line-curve')
@@ -176,7 +177,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('exports in headless Chromium', () => {
   }, 120_000)
 
   it('runs a refresh benchmark from the Benchmarks page and exports its chart as CSV', async () => {
-    const { context, page, problems } = await openPage(browser, `${api.url}/#/benchmarks`)
+    const { context, page, problems } = await openPage(browser, signedInUrl(api, `/#/benchmarks`))
     try {
       await page.getByLabel('Dashboard refresh (the gold served now)').check()
       await page.locator('[data-testid="bench-start"]').click()

@@ -13,7 +13,7 @@ import { dispatch } from '../src-main/core/rpc.ts'
 import { readSettingsFile } from '../src-main/core/settings/settings-file.ts'
 import type { TaskInfo } from '../src-preload/contract.ts'
 import { startCli } from './helpers/cli.ts'
-import { type Json, postJson } from './helpers/http.ts'
+import { bearer, type Json, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
 /** What a private file holds: it must appear in no answer, task or run record. */
@@ -29,7 +29,7 @@ describe('the contract over HTTP', () => {
   let api: RunningApi
 
   const rpc = async (name: string, input: unknown): Promise<{ status: number; body: Json; text: string }> => {
-    const answer = await postJson(api.url, `/rpc/${name}`, input)
+    const answer = await postJson(api.url, `/rpc/${name}`, input, bearer(api.token))
     return { status: answer.status, body: answer.json(), text: answer.text }
   }
 
@@ -85,7 +85,7 @@ describe('the contract over HTTP', () => {
       const answer = await rpc(name, input)
       expect({ name, status: answer.status, code: answer.body.error?.code }).toEqual({
         name,
-        status: 400,
+        status: 403,
         code: 'window_only',
       })
     }
@@ -98,7 +98,7 @@ describe('the contract over HTTP', () => {
   it('refuses a run on a folder outside the allowed ones, naming it and how to allow it', async () => {
     const before = await pipelineTasks()
     const refused = await rpc('pipeline.run', { inputDir: join(outside, 'good') })
-    expect(refused.status).toBe(400)
+    expect(refused.status).toBe(403)
     expect(refused.body.error.code).toBe('input_not_allowed')
     expect(refused.body.error.message).toContain(join(outside, 'good'))
     expect(refused.body.error.message).toContain('MEDALLION_INPUT_ROOTS')
@@ -140,7 +140,7 @@ describe('the contract over HTTP', () => {
     symlinkSync(join(outside, 'private.csv'), clients)
     const before = await pipelineTasks()
     const refused = await rpc('pipeline.run', { inputDir: folder })
-    expect(refused.status).toBe(400)
+    expect(refused.status).toBe(403)
     expect(refused.body.error.code).toBe('input_not_allowed')
     expect(refused.body.error.message).toContain(join(folder, 'clients.csv'))
     expect(await pipelineTasks()).toBe(before)
@@ -182,7 +182,7 @@ describe('the contract over HTTP', () => {
     for (const inputRoots of [['/'], [saved], null]) {
       const answer = await rpc('settings.set', { inputRoots })
       expect({ status: answer.status, code: answer.body.error?.code }).toEqual({
-        status: 400,
+        status: 403,
         code: 'window_only',
       })
     }
@@ -236,8 +236,10 @@ describe('medallion serve', () => {
         })
         result.then((r) => reject(new Error(`serve exited with ${r.code}: ${r.stderr}`)))
       })
+      const opened = new URL(url)
+      const token = opened.searchParams.get('token') ?? ''
       const call = async (name: string, input: unknown) =>
-        (await postJson(url, `/rpc/${name}`, input)).json() as Json
+        (await postJson(opened.origin, `/rpc/${name}`, input, bearer(token))).json() as Json
       expect((await call('app.openDataFolder', {})).error.code).toBe('window_only')
       expect((await call('pipeline.run', { inputDir: dataDir })).error.code).toBe('input_not_allowed')
       expect((await call('settings.set', { inputRoots: ['/'] })).error.code).toBe('window_only')

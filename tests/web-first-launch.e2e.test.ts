@@ -9,9 +9,9 @@ import {
   type OpenPageOptions,
   openCheckedPage,
 } from './helpers/browser.ts'
-import { postJson } from './helpers/http.ts'
+import { bearer, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
-import { ARTIFACTS, servedWebApp } from './helpers/web-app.ts'
+import { ARTIFACTS, servedWebApp, signedInUrl } from './helpers/web-app.ts'
 
 const BUTTONS = ['Try it with sample data', 'Import your files…', 'Start the stack'] as const
 /** The original's sample: its purchases once the pipeline has cleaned them. */
@@ -19,7 +19,7 @@ const SAMPLE_PURCHASES = 23_663
 
 // Intended refusals, which Chromium logs as failed resources: importing a folder needs the desktop window,
 // and no container engine answers the Stack page's calls here.
-const IMPORT_REFUSED = /status of 400 .*\/rpc\/app\.importFolder$/
+const IMPORT_REFUSED = /status of 403 .*\/rpc\/app\.importFolder$/
 const NO_ENGINE = /status of 4\d\d .*\/rpc\/stack\./
 
 describe.skipIf(!CHROMIUM_AVAILABLE)(
@@ -30,10 +30,10 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
     const web = servedWebApp(core)
 
     const open = (path: string, options: OpenPageOptions = {}) =>
-      openCheckedPage(web.browser, `${web.api.url}${path}`, options)
+      openCheckedPage(web.browser, signedInUrl(web.api, path), options)
 
     async function appInfo(): Promise<AppInfo> {
-      const answer = await postJson(web.api.url, '/rpc/app.info', {})
+      const answer = await postJson(web.api.url, '/rpc/app.info', {}, bearer(web.api.token))
       expect(answer.status).toBe(200)
       return (answer.json() as { result: AppInfo }).result
     }
@@ -46,6 +46,22 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }
       expect(await screen.textContent()).toContain(`Your data lives in ${dataDir}`)
     }
+
+    it('opened without the token (the address without ?token=): says to open the URL medallion serve printed', async () => {
+      const { context, page, problems } = await openCheckedPage(web.browser, `${web.api.url}/`, {
+        // The page's calls and its event stream, refused: what the banner explains.
+        expected: [/status of 401 .*\/(rpc\/|events$)/],
+      })
+      try {
+        const banner = page.getByTestId('sign-in-banner')
+        await banner.waitFor({ timeout: 20_000 })
+        expect(await banner.textContent()).toMatch(/Open the URL that medallion serve printed.*\?token=…/)
+        await page.screenshot({ path: join(ARTIFACTS, 'web-sign-in-banner.png') })
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
 
     it('welcomes an empty data folder with three ways to begin and where the data lives', async () => {
       const info = await appInfo()

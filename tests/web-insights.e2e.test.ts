@@ -15,8 +15,9 @@ import type { Core } from '../src-main/core/app-core.ts'
 import type { CallInput, CallName, CallOutput } from '../src-preload/contract.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
 import { buildApp } from './helpers/build-app.ts'
-import { getJson, type Json, postJson } from './helpers/http.ts'
+import { bearer, getJson, type Json, postJson } from './helpers/http.ts'
 import { REPO_ROOT, tempDir, testCore } from './helpers/temp-data.ts'
+import { signedInUrl } from './helpers/web-app.ts'
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts')
 const LOCALE = 'en-GB'
@@ -27,7 +28,7 @@ async function rpc<N extends CallName>(
   name: N,
   input: CallInput<N>,
 ): Promise<CallOutput<N>> {
-  const answer = await postJson(api.url, `/rpc/${name}`, input)
+  const answer = await postJson(api.url, `/rpc/${name}`, input, bearer(api.token))
   expect(answer.status, `${name}: ${answer.text}`).toBe(200)
   return (answer.json() as { result: CallOutput<N> }).result
 }
@@ -131,7 +132,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('Sales, Customers and Cohorts in headless C
     expect(all?.totals.nb_achats).toBeGreaterThan(1000)
     if (!all || !weeks || !days || !products || !basket || !filters) throw new Error('nothing published')
 
-    const { context, page, problems } = await openPage(browser, `${api.url}/#/sales`)
+    const { context, page, problems } = await openPage(browser, signedInUrl(api, `/#/sales`))
     try {
       const totals = page.locator('[data-testid="sales-totals"]')
       await totals.waitFor(WAIT)
@@ -232,7 +233,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('Sales, Customers and Cohorts in headless C
     const scoreTotal = top.total
     expect(scoreTotal).toBeGreaterThan(40)
 
-    const { context, page, problems } = await openPage(browser, `${api.url}/#/customers`)
+    const { context, page, problems } = await openPage(browser, signedInUrl(api, `/#/customers`))
     try {
       const opportunities = page.locator('[data-testid="top-opportunities"]')
       const firstRow = opportunities.locator('tbody tr').first()
@@ -333,7 +334,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('Sales, Customers and Cohorts in headless C
     const cohortNames = [...new Set(retention.data.map((row) => row.cohort))]
     expect(cohortNames.length).toBe(cohorts.total)
 
-    const { context, page, problems } = await openPage(browser, `${api.url}/#/cohorts`)
+    const { context, page, problems } = await openPage(browser, signedInUrl(api, `/#/cohorts`))
     try {
       const clients = page.locator('[data-testid="cohort-clients-chart"]')
       await clients.locator('.recharts-bar-rectangle').first().waitFor(WAIT)
@@ -367,7 +368,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('Sales, Customers and Cohorts in headless C
 
   it('says how to get gold on each page when nothing is published', async () => {
     for (const name of ['sales', 'customers', 'cohorts']) {
-      const { context, page, problems } = await openPage(browser, `${emptyApi.url}/#/${name}`)
+      const { context, page, problems } = await openPage(browser, signedInUrl(emptyApi, `/#/${name}`))
       try {
         const banner = page.locator('[data-testid="serving-banner"]')
         await banner.waitFor(WAIT)

@@ -12,7 +12,7 @@ import { LocalLake } from '../src-main/core/lake/local-lake.ts'
 import { ServingService } from '../src-main/core/serving/serving-service.ts'
 import { CONTENT_SECURITY_POLICY } from '../src-main/security.ts'
 import type { TaskInfo } from '../src-preload/contract.ts'
-import { http, type Json, openStream, postJson } from './helpers/http.ts'
+import { bearer, http, type Json, openStream, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
 const INDEX_HTML =
@@ -63,6 +63,10 @@ describe('web mode', () => {
   const serving = new ServingService({ lake: new LocalLake(join(dataDir, 'lake')), tasks: core.tasks })
   let api: RunningApi
   let origin: string
+  /** The owner's calls: the launch token as scripts send it (the cookie flow is in web-token.test). */
+  const owner = () => bearer(api.token)
+  const ownerPost = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    postJson(api.url, path, body, { ...owner(), ...headers })
 
   beforeAll(async () => {
     writeFileSync(join(webRoot, 'index.html'), INDEX_HTML)
@@ -132,23 +136,28 @@ describe('web mode', () => {
   it('keeps serving the read API beside the files', async () => {
     const health = await http(api.url, '/health')
     expect(health.status).toBe(200)
-    expect(health.json()).toMatchObject({ store: 'parquet', published: false })
+    expect(health.json()).toMatchObject({
+      store: 'parquet',
+      published: false,
+      detail: 'parquet (local lake)',
+    })
+    expect(health.text).not.toContain(dataDir)
   })
 
   it('POST /rpc/<call> answers the envelope', async () => {
-    const answer = await postJson(api.url, '/rpc/tasks.list', {})
+    const answer = await ownerPost('/rpc/tasks.list', {})
     expect(answer.status).toBe(200)
     const body = answer.json() as { result: TaskInfo[] }
     expect(Array.isArray(body.result)).toBe(true)
     expect(body.result.map((t) => t.kind)).toContain('generate')
     // An empty body is no input (the call's defaults apply).
-    expect((await postJson(api.url, '/rpc/tasks.list', undefined)).status).toBe(200)
-    const status = await postJson(api.url, '/rpc/serving.status', {}, { Origin: origin })
+    expect((await ownerPost('/rpc/tasks.list', undefined)).status).toBe(200)
+    const status = await ownerPost('/rpc/serving.status', {}, { Origin: origin })
     expect(status.status).toBe(200)
     expect((status.json() as Json).result.store).toBe('parquet')
     // A user-facing failure is a 4xx carrying the envelope, never a 500: saving a file is the window's.
     const save = { fileName: 'chart.csv', mime: 'text/csv', dataBase64: 'YSxiCg==' }
-    const refused = await postJson(api.url, '/rpc/files.save', save, { Origin: origin })
+    const refused = await ownerPost('/rpc/files.save', save, { Origin: origin })
     expect({ status: refused.status, code: (refused.json() as Json).error.code }).toEqual({
       status: 400,
       code: 'unavailable',
@@ -157,7 +166,7 @@ describe('web mode', () => {
 
   it('answers 400 invalid_input for a body the call’s schema refuses', async () => {
     for (const body of [{ limit: 0 }, { limit: 'ten' }, { extra: true }]) {
-      const answer = await postJson(api.url, '/rpc/pipeline.runs', body)
+      const answer = await ownerPost('/rpc/pipeline.runs', body)
       expect(answer.status).toBe(400)
       const envelope = answer.json() as { error: { code: string; message: string } }
       expect(envelope.error.code).toBe('invalid_input')
@@ -165,7 +174,7 @@ describe('web mode', () => {
     }
     const notJson = await http(api.url, '/rpc/pipeline.runs', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { ...owner(), 'Content-Type': 'application/json' },
       body: '{limit:',
     })
     expect(notJson.status).toBe(400)
@@ -174,7 +183,7 @@ describe('web mode', () => {
 
   it('answers 400 unknown_call for a call the contract does not have', async () => {
     for (const path of ['/rpc/nope', '/rpc/', '/rpc/tasks.list/x', '/rpc/__proto__']) {
-      const answer = await postJson(api.url, path, {})
+      const answer = await ownerPost(path, {})
       expect(answer.status, path).toBe(400)
       expect((answer.json() as Json).error.code, path).toBe('unknown_call')
     }
@@ -183,44 +192,38 @@ describe('web mode', () => {
   it('refuses a body that is not JSON (415), too large (413), or not POSTed (405)', async () => {
     const form = await http(api.url, '/rpc/tasks.list', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { ...owner(), 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'a=1',
     })
     expect(form.status).toBe(415)
     expect((form.json() as Json).error.code).toBe('unsupported_media_type')
-    const plain = await http(api.url, '/rpc/tasks.list', { method: 'POST', body: '{}' })
+    const plain = await http(api.url, '/rpc/tasks.list', { method: 'POST', headers: owner(), body: '{}' })
     expect(plain.status).toBe(415)
-    const big = await postJson(api.url, '/rpc/tasks.cancel', { id: 'x'.repeat(2 << 20) })
+    const big = await ownerPost('/rpc/tasks.cancel', { id: 'x'.repeat(2 << 20) })
     expect(big.status).toBe(413)
-    const get = await http(api.url, '/rpc/tasks.list')
+    const get = await http(api.url, '/rpc/tasks.list', { headers: owner() })
     expect(get.status).toBe(405)
     expect(get.headers.allow).toBe('POST')
   })
 
-  it('refuses /rpc and /events from another origin or host (CSRF, DNS rebinding)', async () => {
-    const foreign = await postJson(api.url, '/rpc/tasks.list', {}, { Origin: 'http://evil.example' })
+  it('refuses /rpc and /events from another origin or host (CSRF, DNS rebinding), token or not', async () => {
+    const foreign = await ownerPost('/rpc/tasks.list', {}, { Origin: 'http://evil.example' })
     expect(foreign.status).toBe(403)
     expect((foreign.json() as Json).error.code).toBe('forbidden')
-    const otherPort = await postJson(
-      api.url,
-      '/rpc/tasks.list',
-      {},
-      { Origin: `http://127.0.0.1:${api.port + 1}` },
-    )
+    const otherPort = await ownerPost('/rpc/tasks.list', {}, { Origin: `http://127.0.0.1:${api.port + 1}` })
     expect(otherPort.status).toBe(403)
-    const nullOrigin = await postJson(api.url, '/rpc/tasks.list', {}, { Origin: 'null' })
+    const nullOrigin = await ownerPost('/rpc/tasks.list', {}, { Origin: 'null' })
     expect(nullOrigin.status).toBe(403)
-    const crossSite = await postJson(api.url, '/rpc/tasks.list', {}, { 'Sec-Fetch-Site': 'cross-site' })
+    const crossSite = await ownerPost('/rpc/tasks.list', {}, { 'Sec-Fetch-Site': 'cross-site' })
     expect(crossSite.status).toBe(403)
-    const rebound = await postJson(api.url, '/rpc/tasks.list', {}, { Host: `evil.example:${api.port}` })
+    const rebound = await ownerPost('/rpc/tasks.list', {}, { Host: `evil.example:${api.port}` })
     expect(rebound.status).toBe(403)
-    const events = await http(api.url, '/events', { headers: { Origin: 'http://evil.example' } })
+    const events = await http(api.url, '/events', { headers: { ...owner(), Origin: 'http://evil.example' } })
     expect(events.status).toBe(403)
     const page = await http(api.url, '/', { headers: { Host: `evil.example:${api.port}` } })
     expect(page.status).toBe(403)
     // The same origin under its other loopback name is fine.
-    const localhost = await postJson(
-      api.url,
+    const localhost = await ownerPost(
       '/rpc/tasks.list',
       {},
       {
@@ -233,11 +236,11 @@ describe('web mode', () => {
   })
 
   it('streams task events over GET /events while a run started through /rpc goes on', async () => {
-    const stream = await openStream(api.url, '/events')
+    const stream = await openStream(api.url, '/events', owner())
     try {
       expect(stream.res.statusCode).toBe(200)
       expect(stream.res.headers['content-type']).toBe('text/event-stream; charset=utf-8')
-      const started = postJson(api.url, '/rpc/pipeline.run', { from: 'bronze' }, { Origin: origin })
+      const started = ownerPost('/rpc/pipeline.run', { from: 'bronze' }, { Origin: origin })
       const first = nextEvent(
         stream.res,
         (event, data) => event === 'task.changed' && data.kind === 'pipeline',
@@ -263,10 +266,10 @@ describe('web mode', () => {
   }, 120_000)
 
   it('also carries task.log lines', async () => {
-    const stream = await openStream(api.url, '/events')
+    const stream = await openStream(api.url, '/events', owner())
     try {
       const log = nextEvent(stream.res, (event) => event === 'task.log')
-      await postJson(api.url, '/rpc/sources.generate', { clients: 10, seed: 5 })
+      await ownerPost('/rpc/sources.generate', { clients: 10, seed: 5 })
       const { data } = await log
       expect(typeof data.id).toBe('string')
       expect(typeof data.line).toBe('string')

@@ -15,6 +15,7 @@ import {
 import { buildApp } from './helpers/build-app.ts'
 import { freePort } from './helpers/ferretdb.ts'
 import { REPO_ROOT, SOURCE_PATHS, tempDir, testCore } from './helpers/temp-data.ts'
+import { signedInUrl } from './helpers/web-app.ts'
 
 const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts')
 const KPI_KEYS = ['total_ca', 'total_achats', 'total_clients', 'panier_moyen', 'expected_total'] as const
@@ -97,7 +98,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
       expect(monthly.data.length).toBeGreaterThan(1)
       expect(monthly.data.length).toBe(monthly.meta.total)
 
-      const { context, page, problems } = await openPage(browser, `${api.url}/`)
+      const { context, page, problems } = await openPage(browser, signedInUrl(api, `/`))
       try {
         await page.locator('[data-testid="kpi-total_ca"]').waitFor({ timeout: 20_000 })
         for (const key of KPI_KEYS) {
@@ -154,7 +155,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
 
     it('welcomes a first launch instead of empty cards, then shows the KPIs once a run succeeds', async () => {
       expect((await fetch(`${api.url}/kpis`)).status).toBe(503)
-      const { context, page, problems } = await openPage(browser, `${api.url}/`)
+      const { context, page, problems } = await openPage(browser, signedInUrl(api, `/`))
       try {
         const welcome = page.locator('[data-testid="first-launch"]')
         await welcome.waitFor({ timeout: 20_000 })
@@ -200,7 +201,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
     it('says MongoDB is not reachable and how to switch to the embedded store', async () => {
       expect((await fetch(`${api.url}/health`)).status).toBe(503)
       // The failed data.kpis calls are logged by the browser as failed resources; nothing else may be.
-      const { context, page, problems } = await openPage(browser, `${api.url}/`, [
+      const { context, page, problems } = await openPage(browser, signedInUrl(api, `/`), [
         /status of 503 .*\/rpc\/data\.kpis$/,
       ])
       try {

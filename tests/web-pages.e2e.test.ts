@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
-import { ARTIFACTS, servedWebApp } from './helpers/web-app.ts'
+import { ARTIFACTS, servedWebApp, signedInUrl } from './helpers/web-app.ts'
 
 /** Each page's hash route and the heading it shows first. */
 const PAGES = [
@@ -30,11 +30,15 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
     for (const theme of ['light', 'dark'] as const) {
       it(`renders every page in the ${theme} theme with no error`, async () => {
         for (const [id, heading] of PAGES) {
-          const { context, page, problems } = await openCheckedPage(web.browser, `${web.api.url}/#/${id}`, {
-            colorScheme: theme,
-            // No engine answers here: the Stack page's status call fails with what to install, as designed.
-            expected: id === 'stack' ? [/status of 4\d\d .*\/rpc\/stack\./] : [],
-          })
+          const { context, page, problems } = await openCheckedPage(
+            web.browser,
+            signedInUrl(web.api, `/#/${id}`),
+            {
+              colorScheme: theme,
+              // No engine answers here: the Stack page's status call fails with what to install, as designed.
+              expected: id === 'stack' ? [/status of 4\d\d .*\/rpc\/stack\./] : [],
+            },
+          )
           try {
             await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 20_000 })
             // The content has arrived (or said why not): no loading placeholder is left on the page.

@@ -24,6 +24,7 @@ import { freePort } from './helpers/ferretdb.ts'
 import { ENGINE_LABEL, PODMAN, PODMAN_SOCKET, removeTestProject, uniqueProject } from './helpers/podman.ts'
 import { REPO_ROOT, SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 import { ensureTestImage } from './helpers/test-images.ts'
+import { signedInUrl } from './helpers/web-app.ts'
 
 const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts')
 const COMPOSE = join(REPO_ROOT, 'tests/fixtures/stack/medallion-like.yml')
@@ -138,7 +139,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }, 120_000)
 
       it('Up through its dialog starts the services; the page shows their state, health, ports and links', async () => {
-        const opened = await openPage(browser, `${api.url}/#/stack`)
+        const opened = await openPage(browser, signedInUrl(api, `/#/stack`))
         const { page, problems } = opened
         await inContext(opened, async () => {
           await waitForAttribute(page.getByTestId('stack-engine'), 'data-engine', 'podman')
@@ -177,7 +178,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
           expect(problems).toEqual([])
         })
 
-        const dark = await openPage(browser, `${api.url}/#/stack`, 'dark')
+        const dark = await openPage(browser, signedInUrl(api, `/#/stack`), 'dark')
         await inContext(dark, async () => {
           await waitForAttribute(serviceRow(dark.page, 'mongo'), 'data-state', 'running')
           const background = await dark.page.evaluate(
@@ -190,7 +191,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }, 180_000)
 
       it('a service’s live log: searched, and exported as the lines shown', async () => {
-        const opened = await openPage(browser, `${api.url}/#/stack`)
+        const opened = await openPage(browser, signedInUrl(api, `/#/stack`))
         const { page, problems } = opened
         await inContext(opened, async () => {
           await serviceRow(page, 'minio-init').getByRole('button', { name: 'Logs' }).click()
@@ -228,7 +229,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }, 60_000)
 
       it('Reset lists exactly what each scope deletes and deletes nothing without a confirmation', async () => {
-        const opened = await openPage(browser, `${api.url}/#/stack`)
+        const opened = await openPage(browser, signedInUrl(api, `/#/stack`))
         const { page, problems } = opened
         await inContext(opened, async () => {
           await waitForAttribute(serviceRow(page, 'mongo'), 'data-state', 'running')
@@ -264,7 +265,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }, 60_000)
 
       it('Down removes the containers and keeps the volumes; a confirmed Reset then deletes them', async () => {
-        const opened = await openPage(browser, `${api.url}/#/stack`)
+        const opened = await openPage(browser, signedInUrl(api, `/#/stack`))
         const { page, problems } = opened
         await inContext(opened, async () => {
           await waitForAttribute(serviceRow(page, 'mongo'), 'data-state', 'running')
@@ -310,7 +311,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       })
 
       it('says what to install and that the embedded mode keeps working', async () => {
-        const opened = await openPage(browser, `${api.url}/#/stack`)
+        const opened = await openPage(browser, signedInUrl(api, `/#/stack`))
         const { page, problems } = opened
         await inContext(opened, async () => {
           const banner = page.getByTestId('no-engine')
@@ -340,7 +341,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }, 120_000)
 
       it('follows a pipeline run from any page and cancels it', async () => {
-        const opened = await openPage(browser, `${api.url}/#/settings`)
+        const opened = await openPage(browser, signedInUrl(api, `/#/settings`))
         const { page, problems } = opened
         await inContext(opened, async () => {
           await page.getByTestId('settings-page').waitFor()
@@ -376,7 +377,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
           expect(problems).toEqual([])
         })
 
-        const dark = await openPage(browser, `${api.url}/#/stack`, 'dark')
+        const dark = await openPage(browser, signedInUrl(api, `/#/stack`), 'dark')
         await inContext(dark, async () => {
           await dark.page.getByTestId('tasks-button').click()
           await dark.page.getByTestId('tasks-drawer').locator('[data-kind="pipeline"]').waitFor()
@@ -395,7 +396,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       })
 
       it('saves plain settings with their source, refuses a secret with what to do, and switches the theme', async () => {
-        const opened = await openPage(browser, `${api.url}/#/settings`, 'light', [
+        const opened = await openPage(browser, signedInUrl(api, `/#/settings`), 'light', [
           /status of 400 .*\/rpc\/settings\.set/,
         ])
         const { page, problems } = opened
@@ -449,7 +450,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       it('encrypts the secrets: settings.json and the page never hold them in clear', async () => {
         const password = 'p@ss-e2e-777'
         const minioSecret = 'lake-secret-e2e-555'
-        const opened = await openPage(browser, `${api.url}/#/settings`)
+        const opened = await openPage(browser, signedInUrl(api, `/#/settings`))
         const { page, problems } = opened
         await inContext(opened, async () => {
           await waitForAttribute(page.getByTestId('secret-storage'), 'data-available', 'true')

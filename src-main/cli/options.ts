@@ -26,6 +26,10 @@ export const OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string' },
   'web-root': { type: 'string' },
+  'token-file': { type: 'string' },
+  'allowed-hosts': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
   profile: { type: 'string', multiple: true },
   'skip-pipeline': { type: 'boolean', default: false },
   scope: { type: 'string' },
@@ -45,3 +49,8 @@ export const OPTIONS = {
 export type Values = ReturnType<
   typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
 >['values']
+
+export const TOKEN_ENV = 'MEDALLION_TOKEN'
+
+/** Said when someone tries `--token <value>`: there is no such flag, on purpose. */
+export const TOKEN_FLAG_HINT = `a token is never given on the command line (other users see it in \`ps\`): set ${TOKEN_ENV} or use --token-file FILE`

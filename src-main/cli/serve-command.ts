@@ -1,12 +1,17 @@
-/** `medallion serve`: the read API and, with the UI built, web mode, until Ctrl+C. */
+/**
+ * `medallion serve`: the read API and, with the UI built, web mode, until Ctrl+C. Prints the URL to open,
+ * carrying this launch's token (stdout; with --json, `{url, openUrl, store}`).
+ */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { httpHandlers, httpPolicyOf } from '../core/api/http-policy.ts'
+import { isLoopbackHost } from '../core/api/request-guard.ts'
 import { DEFAULT_API_PORT, startApi } from '../core/api/server.ts'
 import type { Core } from '../core/app-core.ts'
 import { configuredApiPort } from '../core/settings/settings-env.ts'
 import { type CommandIo, UsageError } from './command-io.ts'
 import type { Values } from './options.ts'
+import { allowedHostsOption, tlsOption, webTokenOption } from './serve-options.ts'
 
 /** --port, else MEDALLION_API_PORT, else the port saved in settings, else 5000. */
 function portOption(values: Values, env: NodeJS.ProcessEnv, dataDir: string): number {
@@ -21,6 +26,8 @@ function portOption(values: Values, env: NodeJS.ProcessEnv, dataDir: string): nu
 export async function serveCommand(core: Core, values: Values, io: CommandIo): Promise<number> {
   const built = core.options.paths.webRoot
   const webRoot = values['web-root'] ?? (existsSync(join(built, 'index.html')) ? built : undefined)
+  const { token, source } = webTokenOption(values, process.env)
+  const tls = tlsOption(values)
   const api = await startApi({
     handlers: httpHandlers(
       core.handlers,
@@ -31,13 +38,33 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
     host: values.host,
     port: portOption(values, process.env, core.options.dataDir),
     webRoot,
+    token,
+    allowedHosts: allowedHostsOption(values),
+    tls,
   })
   const health = await core.serving.status()
-  io.stdout.write(values.json ? `${JSON.stringify({ url: api.url, store: health })}\n` : `${api.url}\n`)
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify({ url: api.url, openUrl: api.openUrl, store: health })}\n`
+      : `${api.openUrl}\n`,
+  )
   io.stderr.write(
     `medallion: serving ${health.store} gold (${health.detail}) on ${api.url}` +
-      `${webRoot ? `, the UI at ${api.url}/` : ' (read API only: no built UI, run npm run build)'}. Ctrl+C stops.\n`,
+      `${webRoot ? `, the UI at the URL above` : ' (read API only: no built UI, run npm run build)'}` +
+      ` (token: ${source === 'generated' ? 'new for this launch' : `from ${source}`}). Ctrl+C stops.\n`,
   )
+  if (!isLoopbackHost(api.host)) {
+    io.stderr.write(
+      `medallion: listening beyond loopback (${api.host}): every route wants the token; Host must be one of ` +
+        `${api.allowedHosts.join(', ')} (--allowed-hosts).\n`,
+    )
+    if (!tls) {
+      io.stderr.write(
+        'medallion: warning: without TLS the token and every answer cross the network in clear: ' +
+          'serve HTTPS with --tls-cert FILE --tls-key FILE.\n',
+      )
+    }
+  }
   await new Promise<void>((done) => {
     process.once('SIGINT', done)
     process.once('SIGTERM', done)

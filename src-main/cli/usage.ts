@@ -26,6 +26,8 @@ Commands:
       --horizon N (predictor: days, default ${ML_DEFAULTS.horizonDays})  --clusters K (advisor, default ${ML_DEFAULTS.clusters})  --seed S
   serve                the read API on http://127.0.0.1:5000 and, when the UI is built, the UI (web mode)
       --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default: the built UI)
+      prints the URL to open, with this launch's ?token=… (MEDALLION_TOKEN or --token-file FILE fix it)
+      --allowed-hosts a,b (Host names accepted beyond loopback)  --tls-cert FILE --tls-key FILE (HTTPS)
   diagnostics          write a zip for a bug report (versions, settings, last runs, logs; secrets removed)
       --out FILE (default medallion-diagnostics-<time>.zip)
 

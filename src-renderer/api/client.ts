@@ -7,6 +7,7 @@
 import type { MedallionBridge } from '../../src-preload/contract.ts'
 import { createHttpClient } from './http-client.ts'
 import { createIpcClient } from './ipc-client.ts'
+import { markTokenRefused } from './sign-in-state.ts'
 
 /** Same shape as the preload's bridge. Rejections are `Error`s with a `code` (see `ClientError`). */
 export type MedallionClient = MedallionBridge
@@ -43,7 +44,7 @@ export function pickClient(): MedallionClient {
   // A page served over HTTP(S) talks to the server that served it (same origin: the CSP allows no other).
   const { protocol } = window.location
   if ((protocol === 'http:' || protocol === 'https:') && typeof fetch === 'function') {
-    return createHttpClient()
+    return createHttpClient({ onUnauthorized: markTokenRefused })
   }
   return unavailableClient()
 }

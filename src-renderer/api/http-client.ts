@@ -3,7 +3,8 @@
  * with the input as JSON, answered by the same envelope IPC carries (`{result}` or `{error:{code,message}}`,
  * with a 4xx/5xx status); events arrive over ONE shared `EventSource('/events')`, opened with the first
  * subscription and closed when the last one goes. Same origin only: the page's CSP (connect-src 'self')
- * allows nothing else.
+ * allows nothing else. The launch token travels as the cookie the printed `?token=` URL set; a 401 means
+ * the page was opened without it.
  */
 import type { CallName, EventName, EventPayloads } from '../../src-preload/contract.ts'
 import { clientError, type MedallionClient } from './client.ts'
@@ -16,7 +17,12 @@ export interface HttpClientOptions {
   openEvents?: (url: string) => EventSource
   /** Wait before reopening a stream the browser gave up on (it retries dropped connections itself). */
   reopenDelayMs?: number
+  /** Called on a 401: the page was opened without this launch's token. */
+  onUnauthorized?: () => void
 }
+
+export const UNAUTHORIZED_MESSAGE =
+  'this page is not signed in to the Medallion server: open the URL with ?token=… that `medallion serve` printed'
 
 // The contract's names look like `data.kpis`; anything else would only reach the server's 404, or worse
 // a different path. (The authoritative list is checked by the server.)
@@ -127,6 +133,10 @@ export function createHttpClient(options: HttpClientOptions = {}): MedallionClie
           'unreachable',
           `${name}: the Medallion server did not answer (${describe(err)}). Is \`medallion serve\` still running?`,
         )
+      }
+      if (response.status === 401) {
+        options.onUnauthorized?.()
+        throw clientError('unauthorized', `${name}: ${UNAUTHORIZED_MESSAGE}`)
       }
       let body: unknown
       try {

@@ -1,8 +1,9 @@
 /**
- * Raw HTTP for tests, on node:http: the path is sent exactly as given (fetch would normalise `/../`) and
- * any header can be set, Host and Origin included.
+ * Raw HTTP for tests, on node:http (node:https for an https:// base): the path is sent exactly as given
+ * (fetch would normalise `/../`) and any header can be set, Host and Origin included.
  */
 import { type Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 
 export interface HttpAnswer {
   status: number
@@ -17,12 +18,15 @@ export interface HttpOptions {
   body?: string
   /** A keep-alive agent to reuse connections; by default each request opens its own. */
   agent?: Agent
+  /** HTTPS: the certificate to trust (a test's self-signed one). */
+  ca?: string | Buffer
 }
 
 export function http(baseUrl: string, path: string, options: HttpOptions = {}): Promise<HttpAnswer> {
   const base = new URL(baseUrl)
+  const request = base.protocol === 'https:' ? httpsRequest : httpRequest
   return new Promise((resolve, reject) => {
-    const req = httpRequest(
+    const req = request(
       {
         host: base.hostname.replace(/^\[|\]$/g, ''),
         port: base.port,
@@ -30,6 +34,7 @@ export function http(baseUrl: string, path: string, options: HttpOptions = {}): 
         method: options.method ?? 'GET',
         headers: { ...options.headers },
         agent: options.agent ?? false,
+        ...(options.ca ? { ca: options.ca } : {}),
       },
       (res) => {
         const chunks: Buffer[] = []
@@ -44,6 +49,11 @@ export function http(baseUrl: string, path: string, options: HttpOptions = {}): 
     req.on('error', reject)
     req.end(options.body)
   })
+}
+
+/** The launch token as scripts send it (`medallion serve`'s /rpc and /events want it). */
+export function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` }
 }
 
 /** A parsed JSON answer; tests read its fields freely and let the assertions check them. */

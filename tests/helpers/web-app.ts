@@ -22,6 +22,16 @@ export interface ServedWebApp {
   readonly browser: Browser
 }
 
+/**
+ * `path` (e.g. `/#/sales`) on the URL `medallion serve` prints: the first load trades its `?token=` for
+ * the server's cookie, as a user's browser does.
+ */
+export function signedInUrl(api: Pick<RunningApi, 'url' | 'token'>, path = '/'): string {
+  const url = new URL(path, api.url)
+  url.searchParams.set('token', api.token)
+  return url.href
+}
+
 export function servedWebApp(core: Core, prepare?: () => Promise<unknown>): ServedWebApp {
   let buildDir = ''
   const served = {} as { api: RunningApi; browser: Browser }

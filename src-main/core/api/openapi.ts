@@ -180,10 +180,18 @@ export function buildOpenApi(): Schema {
         'Read-only JSON over the served gold layer (from MongoDB when configured, else straight from the ' +
         "lake's Parquet). GET and HEAD only (other methods: 405). Any unknown or malformed query parameter " +
         'is refused with 400 naming it. Unknown paths answer a JSON 404. A collection with nothing published ' +
-        'answers 503; so does every route while the store is unreachable.',
+        'answers 503; so does every route while the store is unreachable. Open on loopback; on a server ' +
+        'bound beyond loopback every route wants the launch token `medallion serve` prints (401 without it).',
     },
     paths,
     components: {
+      securitySchemes: {
+        launchToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The token in the URL `medallion serve` prints (`?token=…`); needed beyond loopback.',
+        },
+      },
       schemas: {
         ...schemas,
         ListMeta: {
@@ -227,7 +235,10 @@ export function buildOpenApi(): Schema {
           properties: {
             status: { enum: ['ok', 'down'] },
             store: { enum: ['mongo', 'parquet'] },
-            detail: { type: 'string', description: 'Where the store reads from, or what is wrong.' },
+            detail: {
+              type: 'string',
+              description: 'Which kind of store serves (no paths), or what is wrong.',
+            },
             runId: { type: 'string', description: 'The pipeline run whose gold is served.' },
             published: { type: 'boolean', description: 'Whether any gold is served yet.' },
             message: { type: 'string' },

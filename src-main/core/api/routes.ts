@@ -5,8 +5,10 @@
  *   /kpis  200 { total_ca, total_achats, total_clients, panier_moyen, expected_total, dataset_size, meta: { query_ms } }
  *   errors { error: "<English message>", param? | collection? } with 400, 404, 405 or 503.
  * `/health` is 200 whenever the store answers, published or not (`published` says which); 503 only when
- * the store is unreachable.
+ * the store is unreachable. Its `detail` names the kind of store, never where it lives on this machine:
+ * the window (`serving.status`) shows the lake's folder, an HTTP client learns no absolute path.
  */
+import { isAbsolute } from 'node:path'
 import { DATA_ROUTES } from '../../../src-preload/contract.ts'
 import { errorMessage } from '../errors.ts'
 import {
@@ -16,7 +18,7 @@ import {
   KPIS_COLLECTION,
 } from '../serving/collections.ts'
 import { salesFilterFromSearch } from '../serving/sales-route.ts'
-import type { ServingStore } from '../serving/serving-store.ts'
+import type { ServingStore, StoreHealth } from '../serving/serving-store.ts'
 import { assertNoParams, listParamsFromSearch, ParamError, parseListParams } from './list-params.ts'
 import { buildOpenApi } from './openapi.ts'
 
@@ -69,6 +71,23 @@ function empty(store: ServingStore, collection: string, filledBy?: string): ApiA
   }
 }
 
+/** Which store serves, as /health says it: the lake's folder or endpoint stays on the server. */
+function storeLabel(health: StoreHealth): string {
+  if (health.store === 'mongo') return 'mongo (MongoDB)'
+  if (!health.ok) return 'parquet (lake)'
+  return isAbsolute(health.detail) ? 'parquet (local lake)' : 'parquet (S3 lake)'
+}
+
+/**
+ * An error text without absolute file paths (a folder outside `scheme://`): an unreadable lake's message
+ * names its folder. POSIX paths and Windows drive paths become `<path>`.
+ */
+export function withoutPaths(text: string): string {
+  return text
+    .replace(/(?<![\w:/.~-])\/[^\s'"`,;:()]+/g, '<path>')
+    .replace(/\b[A-Za-z]:\\[^\s'"`,;:()]*/g, '<path>')
+}
+
 /** A store, or where to find the current one (the core's moves when it connects to the stack). */
 export type StoreSource = ServingStore | (() => ServingStore)
 
@@ -86,21 +105,25 @@ export function createReadApi(source: StoreSource): ReadApi {
     const store = current()
     try {
       const h = await store.health()
-      if (!h.ok) return { status: 503, body: { status: 'down', store: h.store, detail: h.detail } }
+      if (!h.ok) {
+        const detail = `${storeLabel(h)} does not answer: ${withoutPaths(h.detail)}`
+        return { status: 503, body: { status: 'down', store: h.store, detail } }
+      }
       const published = (await store.kpis()) !== null
       return {
         status: 200,
         body: {
           status: 'ok',
           store: h.store,
-          detail: h.detail,
+          detail: storeLabel(h),
           ...(h.runId ? { runId: h.runId } : {}),
           published,
           ...(published ? {} : { message: `nothing is published yet: ${emptyHint(store)}` }),
         },
       }
     } catch (err) {
-      return { status: 503, body: { status: 'down', store: store.kind, detail: errorMessage(err) } }
+      const detail = `the ${store.kind} store does not answer: ${withoutPaths(errorMessage(err))}`
+      return { status: 503, body: { status: 'down', store: store.kind, detail } }
     }
   }
 

@@ -14,6 +14,9 @@ export const RPC_BODY_LIMIT = 1 << 20
 const STATUS_BY_CODE: Record<string, number> = {
   internal: 500,
   not_found: 404,
+  // The call exists but this binding may not make it (the window's own calls, a folder outside the roots).
+  window_only: 403,
+  input_not_allowed: 403,
   busy: 409,
   data_locked: 409,
   publish_in_progress: 409,

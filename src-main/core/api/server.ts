@@ -1,22 +1,33 @@
 /**
- * The HTTP server of the read API (and of web mode when a web root is given), on node:http. Binds
- * 127.0.0.1:5000 by default; port 0 takes any free port. On loopback every request must name this
- * server in its Host header (a DNS-rebound name does not); /rpc and /events are loopback-only always.
+ * The HTTP server of the read API (and of web mode when a web root is given), on node:http, or node:https
+ * with a certificate. Binds 127.0.0.1:5000 by default; port 0 takes any free port. Every request must name
+ * this server in its Host header (a DNS-rebound name does not): its loopback names on loopback, the
+ * allow-list elsewhere. /rpc and /events need the launch token always; bound beyond loopback every route
+ * does (the UI's files excepted), and the token exchange (`?token=`) works on any page.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { CoreEvents } from '../core-events.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import type { Handlers } from '../rpc.ts'
 import { sendJson } from './http-io.ts'
-import { isLoopbackHost, RequestGuard } from './request-guard.ts'
+import { OwnerGate } from './owner-gate.ts'
+import {
+  defaultAllowedHosts,
+  isLoopbackHost,
+  isWildcardHost,
+  LOOPBACK_NAMES,
+  RequestGuard,
+} from './request-guard.ts'
 import { createReadApi, notFound, type StoreSource } from './routes.ts'
-import { WebMode } from './web.ts'
+import { WebMode, type WebRoute } from './web.ts'
+import { newWebToken } from './web-token.ts'
 
 export const DEFAULT_API_HOST = '127.0.0.1'
 export const DEFAULT_API_PORT = 5000
 
 export interface ApiServerOptions {
-  /** The contract's handlers, for POST /rpc in web mode. */
+  /** The contract's handlers for POST /rpc in web mode, as HTTP may call them (`http-policy.ts`'s `httpHandlers`). */
   handlers: Handlers
   /** The store the read API answers from, or a function giving the current one. */
   store: StoreSource
@@ -27,13 +38,29 @@ export interface ApiServerOptions {
   port?: number
   /** The built renderer: serves it, /rpc and /events (web mode). */
   webRoot?: string
+  /** The launch token (web-token.ts); a fresh random one when absent. */
+  token?: string
+  /** Host names (no port) accepted when bound beyond loopback; default: defaultAllowedHosts(). */
+  allowedHosts?: readonly string[]
+  /** PEM certificate and key: serve HTTPS. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Event streams open at once (default MAX_EVENT_STREAMS). */
+  maxEventStreams?: number
+  /** Web mode's added routes (e.g. an upload), each declaring who may use it. */
+  webRoutes?: readonly WebRoute[]
 }
 
 export interface RunningApi {
   /** e.g. http://127.0.0.1:5000 */
   url: string
+  /** The URL to open: `url` + `/?token=…`, exchanged for the cookie on the first visit. */
+  openUrl: string
+  /** The launch token, for `Authorization: Bearer`. */
+  token: string
   host: string
   port: number
+  /** The host names (no port) the Host header may carry. */
+  allowedHosts: readonly string[]
   close(): Promise<void>
 }
 
@@ -60,48 +87,77 @@ function listenError(err: NodeJS.ErrnoException, host: string, port: number): Er
   }
 }
 
+/** An HTTPS server; a certificate or key node cannot load is a clear error, not a stack trace. */
+function createTlsServer(
+  tls: NonNullable<ApiServerOptions['tls']>,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+): Server {
+  try {
+    return createHttpsServer({ cert: tls.cert, key: tls.key }, onRequest) as unknown as Server
+  } catch (err) {
+    throw new MedallionError(
+      'bad_tls',
+      `cannot serve HTTPS with this certificate and key: ${errorMessage(err)} (both must be PEM, the key unencrypted and matching the certificate)`,
+    )
+  }
+}
+
 export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
   const host = options.host ?? DEFAULT_API_HOST
   const port = options.port ?? DEFAULT_API_PORT
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new MedallionError('bad_port', `the API port must be a whole number from 0 to 65535, got ${port}`)
   }
+  const token = options.token ?? newWebToken()
+  const loopback = isLoopbackHost(host)
+  const allowedHosts = loopback
+    ? [...new Set([...LOOPBACK_NAMES, host.replace(/^\[|\]$/g, '').toLowerCase()])]
+    : [...(options.allowedHosts ?? defaultAllowedHosts())]
+  const scheme = options.tls ? 'https' : 'http'
   const api = createReadApi(options.store)
   const web = options.webRoot
-    ? new WebMode({ webRoot: options.webRoot, handlers: options.handlers, events: options.events })
+    ? new WebMode({
+        webRoot: options.webRoot,
+        handlers: options.handlers,
+        events: options.events,
+        maxEventStreams: options.maxEventStreams,
+        routes: options.webRoutes,
+      })
     : undefined
-  const loopback = isLoopbackHost(host)
-  // Set once the port is known (port 0 picks one at listen time).
-  let guard: RequestGuard | undefined
+  // Set once the port is known (port 0 picks one at listen time; the cookie's name carries it).
+  let checks: { guard: RequestGuard; owner: OwnerGate } | undefined
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? '/'
     const q = url.indexOf('?')
     const path = q === -1 ? url : url.slice(0, q)
+    const search = new URLSearchParams(q === -1 ? '' : url.slice(q + 1))
     const method = req.method ?? 'GET'
-    if (!guard) throw new Error('the server is not listening yet')
-    if (loopback) {
-      const problem = guard.hostProblem(req)
-      if (problem) return sendJson(res, 403, { error: problem })
+    if (!checks) throw new Error('the server is not listening yet')
+    const problem = checks.guard.hostProblem(req)
+    if (problem) {
+      req.resume()
+      return sendJson(res, 403, { error: problem })
     }
-    if (web && (await web.handleContract(req, res, path, guard))) return
-    const answer = await api.handle({
-      method,
-      path,
-      search: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)),
-    })
+    if (checks.owner.exchange(req, res, path, search)) return
+    if (web && (await web.handleContract(req, res, path, checks))) return
+    const isApiRoute = api.routes.includes(path)
+    // Beyond loopback anyone on the network can ask: the read API too wants the owner.
+    if (isApiRoute && !loopback && !checks.owner.require(req, res)) return
+    const answer = await api.handle({ method, path, search })
     if (answer) return sendJson(res, answer.status, answer.body, answer.headers, answer.raw)
     if (web && (method === 'GET' || method === 'HEAD')) return web.serveFile(path, method, res)
     const missing = notFound(path, api.routes)
     sendJson(res, missing.status, missing.body)
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err) => {
       if (res.headersSent) res.destroy()
       else sendJson(res, 500, { error: `internal error: ${errorMessage(err)}` })
     })
-  })
+  }
+  const server: Server = options.tls ? createTlsServer(options.tls, onRequest) : createServer(onRequest)
 
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
@@ -117,13 +173,22 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
 
   const address = server.address()
   const boundPort = typeof address === 'object' && address ? address.port : port
-  guard = new RequestGuard(host, boundPort)
-  const urlHost = host.includes(':') ? `[${host}]` : host
+  checks = {
+    guard: new RequestGuard(allowedHosts, boundPort, scheme),
+    owner: new OwnerGate({ token, port: boundPort, secure: scheme === 'https' }),
+  }
+  // The printed URL must pass the Host check: the bound address if allowed, else the first allowed name.
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase()
+  const urlHost = !isWildcardHost(host) && allowedHosts.includes(bare) ? bare : (allowedHosts[0] ?? bare)
+  const url = `${scheme}://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${boundPort}`
 
   return {
-    url: `http://${urlHost}:${boundPort}`,
+    url,
+    openUrl: `${url}/?token=${token}`,
+    token,
     host,
     port: boundPort,
+    allowedHosts,
     close: () =>
       new Promise<void>((resolve, reject) => {
         web?.close()
