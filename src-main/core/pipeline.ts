@@ -32,6 +32,8 @@ export interface PipelineDeps {
   now?: () => Date
   /** The S3 lake's settings, which a Spark run hands to S3A (looked up like at start when absent). */
   s3?: S3LakeConfig
+  /** The variables a Spark run reads (SPARK_MASTER_URL…): the environment with the settings at start. */
+  env?: Record<string, string | undefined>
 }
 
 export type PipelineEngine = 'polars' | 'spark'
@@ -163,8 +165,8 @@ export class PipelineService {
     callbacks: Pick<JobCallbacks, 'progress' | 'step'>,
   ): Promise<LayerResult> {
     const { runOnSpark } = await import('./spark/spark-runner.ts')
-    const { lake, dataDir, s3, sparkJob } = this.deps
-    return runOnSpark({ plan, lake, dataDir, s3, job: sparkJob }, task.signal, {
+    const { lake, dataDir, s3, sparkJob, env } = this.deps
+    return runOnSpark({ plan, lake, dataDir, s3, job: sparkJob, ...(env ? { env } : {}) }, task.signal, {
       ...callbacks,
       log: (line) => task.log(line),
     })

@@ -20,6 +20,9 @@ export const SETTING_VARIABLES: Readonly<Record<EnvSettingKey, readonly [string,
   minioAccessKey: ['MINIO_ACCESS_KEY', 'MINIO_ROOT_USER'],
   minioSecretKey: ['MINIO_SECRET_KEY', 'MINIO_ROOT_PASSWORD'],
   mlflowTrackingUri: ['MLFLOW_TRACKING_URI'],
+  mlflowUsername: ['MLFLOW_TRACKING_USERNAME'],
+  mlflowPassword: ['MLFLOW_TRACKING_PASSWORD'],
+  mlflowToken: ['MLFLOW_TRACKING_TOKEN'],
   sparkMasterUrl: ['SPARK_MASTER_URL'],
   apiPort: ['MEDALLION_API_PORT'],
 }
@@ -86,18 +89,36 @@ export function readSavedSettings(dataDir: string, env: Env, box?: SecretBox): S
       delete values.minioAccessKey
     } else values.minioSecretKey = secret
   }
+  const mlflowVariables = 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN'
+  for (const [key, what] of [
+    ['mlflowPassword', "MLflow's password"],
+    ['mlflowToken', "MLflow's token"],
+  ] as const) {
+    const sealed = encrypted[key]
+    if (!sealed || envValue(env, key)) continue
+    const secret = unseal(sealed, what, mlflowVariables)
+    // Without its password the user name alone would only be refused by MLflow.
+    if (secret === undefined) {
+      if (key === 'mlflowPassword') delete values.mlflowUsername
+    } else values[key] = secret
+  }
   return { values, warnings, ...(broken ? { broken } : {}) }
 }
 
-/** The environment with settings.json filled in wherever the environment says nothing. */
-export function settingsEnv(dataDir: string, env: Env, box?: SecretBox): { env: Env; warnings: string[] } {
-  const saved = readSavedSettings(dataDir, env, box)
+/** The environment with the saved settings filled in wherever the environment says nothing. */
+export function withSavedSettings(env: Env, saved: SavedSettings): Env {
   const merged: Env = { ...env }
   for (const key of Object.keys(SETTING_VARIABLES) as EnvSettingKey[]) {
     const value = saved.values[key]
     if (value !== undefined && envValue(env, key) === undefined) merged[SETTING_VARIABLES[key][0]] = value
   }
-  return { env: merged, warnings: saved.warnings }
+  return merged
+}
+
+/** The environment with settings.json filled in wherever the environment says nothing. */
+export function settingsEnv(dataDir: string, env: Env, box?: SecretBox): { env: Env; warnings: string[] } {
+  const saved = readSavedSettings(dataDir, env, box)
+  return { env: withSavedSettings(env, saved), warnings: saved.warnings }
 }
 
 /** The read API's port: MEDALLION_API_PORT, else settings.json, else 5000. */
