@@ -162,6 +162,8 @@ async function start(log: MainLog): Promise<void> {
     s3: backends.s3,
   })
   core = current
+  // The settings' secrets, decrypted by the core, are masked in the log file too.
+  log.learn(current.secrets.list())
   current.tasks.on('changed', (task) => {
     if (task.state !== 'running')
       log.info(`task ${task.kind} "${task.title}" ${task.state}${task.error ? `: ${task.error}` : ''}`)

@@ -11,6 +11,8 @@ const MAX_LOG_BYTES = 5 * 1024 * 1024
 export interface MainLog {
   /** The current log file and its rotated predecessor, for diagnostics. */
   files(): string[]
+  /** More secrets to mask from now on (the core's: the decrypted settings, the backends' keys). */
+  learn(secrets: Iterable<string>): void
   info(...parts: unknown[]): void
   warn(...parts: unknown[]): void
   error(...parts: unknown[]): void
@@ -27,7 +29,7 @@ function redactPart(part: unknown, secrets: string[]): unknown {
 }
 
 export function startMainLog(env: NodeJS.ProcessEnv = process.env): MainLog {
-  const secrets = secretsFromEnv(env)
+  let secrets = secretsFromEnv(env)
   const file = log.transports.file
   file.maxSize = MAX_LOG_BYTES
   file.level = 'info'
@@ -38,6 +40,9 @@ export function startMainLog(env: NodeJS.ProcessEnv = process.env): MainLog {
     files: () => {
       const current = file.getFile().path
       return [current.replace(/\.log$/, '.old.log'), current]
+    },
+    learn: (more) => {
+      secrets = [...new Set([...secrets, ...more])]
     },
     info: (...parts) => log.info(...parts),
     warn: (...parts) => log.warn(...parts),

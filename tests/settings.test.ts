@@ -363,7 +363,7 @@ describe("MLflow's credentials (MLflow's own variable names), applied at the nex
       auth: { kind: 'bearer', token: 'env-token-1' },
     })
     expect((await view(cli)).warnings.join(' ')).toMatch(
-      /MLflow's password is encrypted .* MLFLOW_TRACKING_TOKEN/,
+      /MLflow's password is encrypted .* MLFLOW_TRACKING_TOKEN instead/,
     )
   })
 

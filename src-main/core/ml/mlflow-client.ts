@@ -79,10 +79,12 @@ export class MlflowClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       })
       await response.body?.cancel()
-      if (isRedirect(response.status)) return this.redirected(response.status)
-      return response.ok ? undefined : `its health check answered HTTP ${response.status}`
+      if (isRedirect(response.status)) {
+        return `a redirect (HTTP ${response.status}), which Medallion does not follow: set the tracking URI to the address MLflow answers at`
+      }
+      return response.ok ? undefined : `HTTP ${response.status} from its health check`
     } catch (err) {
-      return `nothing answers (${foreignExcerpt(errorMessage(err))})`
+      return `no answer: ${foreignExcerpt(errorMessage(err))}`
     }
   }
 

@@ -107,6 +107,6 @@ export async function mlflowStatus(location: MlflowLocation, dataDir: string): P
     uri: location.uri,
     source: location.source,
     reachable: false,
-    detail: `MLflow does not answer at ${location.uri} (${location.source}: ${problem}): ${local}. ${HOW_TO_START[0]?.toUpperCase()}${HOW_TO_START.slice(1)}.${note}`,
+    detail: `MLflow does not answer at ${location.uri} (${location.source}; ${problem}): ${local}. ${HOW_TO_START[0]?.toUpperCase()}${HOW_TO_START.slice(1)}.${note}`,
   }
 }

@@ -89,19 +89,27 @@ export function readSavedSettings(dataDir: string, env: Env, box?: SecretBox): S
       delete values.minioAccessKey
     } else values.minioSecretKey = secret
   }
+  // MLflow's password and token: one warning for both when this process has no keychain.
+  const mlflowSealed = (['mlflowPassword', 'mlflowToken'] as const).filter(
+    (key) => encrypted[key] && !envValue(env, key),
+  )
   const mlflowVariables = 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN'
-  for (const [key, what] of [
-    ['mlflowPassword', "MLflow's password"],
-    ['mlflowToken', "MLflow's token"],
-  ] as const) {
-    const sealed = encrypted[key]
-    if (!sealed || envValue(env, key)) continue
-    const secret = unseal(sealed, what, mlflowVariables)
-    // Without its password the user name alone would only be refused by MLflow.
-    if (secret === undefined) {
-      if (key === 'mlflowPassword') delete values.mlflowUsername
-    } else values[key] = secret
+  if (mlflowSealed.length > 0 && !box?.available) {
+    const names = mlflowSealed.map((key) => (key === 'mlflowToken' ? 'token' : 'password'))
+    const what = `MLflow's ${names.join(' and ')} ${names.length === 2 ? 'are' : 'is'}`
+    warnings.push(`${file}: ${what} encrypted and ${NO_KEYCHAIN}: set ${mlflowVariables} instead`)
   }
+  for (const key of box?.available ? mlflowSealed : []) {
+    const secret = unseal(
+      encrypted[key] as string,
+      `MLflow's ${key === 'mlflowToken' ? 'token' : 'password'}`,
+      mlflowVariables,
+    )
+    if (secret !== undefined) values[key] = secret
+  }
+  // Without its password the user name alone would only be refused by MLflow.
+  if (mlflowSealed.includes('mlflowPassword') && values.mlflowPassword === undefined)
+    delete values.mlflowUsername
   return { values, warnings, ...(broken ? { broken } : {}) }
 }
 
