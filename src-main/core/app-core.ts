@@ -71,6 +71,8 @@ export interface Core {
   readonly lake: Lake
   readonly pipeline: PipelineService
   readonly serving: ServingService
+  /** The MongoDB the core serves from and publishes to now (the start's, or the stack's after Up). */
+  readonly mongo: MongoConfig | undefined
   /**
    * settings.json as read when the core started, and the environment with it filled in: every endpoint
    * and credential the services use (the lake, MongoDB, MLflow, Spark) comes from here, so a saved change
@@ -218,6 +220,9 @@ export function createCore(options: CoreOptions): Core {
     },
     get serving() {
       return active.serving
+    },
+    get mongo() {
+      return active.config.mongo
     },
     publish,
     connect,

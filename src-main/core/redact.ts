@@ -304,6 +304,16 @@ export function secretsFromEnv(env: Record<string, string | undefined>): string[
   return [...secrets]
 }
 
+/** A user or password as written in a URL (percent-encoded), as the value itself. */
+export function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    // Not percent-encoding: taken as written.
+    return text
+  }
+}
+
 /** A URL without its userinfo, and the user and password it carried (as written, percent-encoding kept). */
 export function stripUserinfo(url: string): { url: string; user?: string; password?: string } {
   const parts = splitUserinfo(url)

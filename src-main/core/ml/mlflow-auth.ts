@@ -5,7 +5,7 @@
  * its userinfo taken as the credentials when none are set otherwise.
  */
 
-import { stripUserinfo } from '../redact.ts'
+import { percentDecoded, stripUserinfo } from '../redact.ts'
 import type { ResolvedSetting } from '../settings/settings-resolve.ts'
 
 export type MlflowAuth = { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string }
@@ -14,16 +14,6 @@ export type MlflowCredentialSettings = Record<
   'mlflowUsername' | 'mlflowPassword' | 'mlflowToken',
   Pick<ResolvedSetting, 'value'>
 >
-
-/** A user or password as written in a URL (percent-encoded), as the value itself. */
-export function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    // Not percent-encoding: taken as written.
-    return text
-  }
-}
 
 /** The header value MLflow's own client sends for these credentials. */
 export function authorizationHeader(auth: MlflowAuth): string {
@@ -56,7 +46,8 @@ export function mlflowEndpoint(
   else if (token) auth = { kind: 'bearer', token }
   if (user === undefined && password === undefined) return { uri, ...(auth ? { auth } : {}) }
   const fromUri = !auth
-  if (fromUri) auth = { kind: 'basic', user: decoded(user ?? ''), password: decoded(password ?? '') }
+  if (fromUri)
+    auth = { kind: 'basic', user: percentDecoded(user ?? ''), password: percentDecoded(password ?? '') }
   const note = `the MLflow tracking URI (${source}) carries a user name${password === undefined ? '' : ' and password'}: ${
     fromUri
       ? 'they are sent as an Authorization header'

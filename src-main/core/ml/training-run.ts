@@ -8,7 +8,6 @@ import { join } from 'node:path'
 import type { TrainJob, TrainOutcome } from '../../../pipelines/ml/train-job.ts'
 import type { MlflowRunLink, MlRunRecord, MlTrainArgs } from '../../../src-preload/contract-ml.ts'
 import type { Core } from '../app-core.ts'
-import { resolveBackends } from '../backends.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import { newRunId } from '../lake/lake.ts'
 import type { Task } from '../tasks.ts'
@@ -69,10 +68,7 @@ async function keepRecord(core: Core, kept: MlRunRecord, task: Task): Promise<vo
     ...(kept.mlflowNote !== undefined ? { mlflowNote: secrets.redact(kept.mlflowNote) } : {}),
   }
   appendRunRecord(core.options.dataDir, record)
-  if (core.serving.store.kind !== 'mongo') return
-  const env = core.options.env ?? process.env
-  const mongo =
-    (await resolveBackends(core.options.dataDir, env, core.options.secretBox)).mongo ?? core.options.mongo
+  const mongo = core.serving.store.kind === 'mongo' ? core.mongo : undefined
   if (!mongo) return
   try {
     await saveRunToMongo(mongo, record)

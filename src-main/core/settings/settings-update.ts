@@ -7,8 +7,7 @@ import type { z } from 'zod'
 import type { SettingsSetInput } from '../../../src-preload/contract-settings.ts'
 import { MedallionError } from '../errors.ts'
 import { endpointUrl } from '../lake/s3-config.ts'
-import { decoded } from '../ml/mlflow-auth.ts'
-import { stripUserinfo } from '../redact.ts'
+import { percentDecoded, stripUserinfo } from '../redact.ts'
 import { createMongoClient } from '../serving/mongo-client.ts'
 import { joinMongoPassword, splitMongoPassword } from './mongo-url-password.ts'
 import type { SecretBox } from './secret-box.ts'
@@ -56,9 +55,9 @@ function applyMlflowUri(next: StoredSettings, uri: string, box: SecretBox | unde
   next.mlflowTrackingUri = url
   if (user === undefined && password === undefined) return undefined
   if (password !== undefined && password !== MASK) {
-    next.encrypted = { ...next.encrypted, mlflowPassword: mlflowSealer(box)(decoded(password)) }
+    next.encrypted = { ...next.encrypted, mlflowPassword: mlflowSealer(box)(percentDecoded(password)) }
   }
-  if (user !== undefined) next.mlflowUsername = decoded(user)
+  if (user !== undefined) next.mlflowUsername = percentDecoded(user)
   return `the MLflow tracking URI carried ${password === undefined ? 'a user name' : 'a user name and password'}: they were taken out of it and saved as MLflow's credentials${password === undefined ? '' : ' (the password encrypted)'}, sent as an Authorization header, never in the URI`
 }
 
