@@ -3,14 +3,17 @@
  * and token, an S3 secret key), then the app exercised as a user would: settings saved, a pipeline run, a
  * training tracked in a real MLflow (behind a recording proxy, to see the Authorization header), a
  * publish to a MongoDB that is not there, a run on an S3 lake that is not there, the `medallion` command
- * with MLflow down, and the diagnostics zip. Every rpc answer (over HTTP), every event on /events, every
- * task log and error, the command's output, every file of the data folder and every entry of the zip is
- * then searched for every planted value in every common encoding: none may appear.
+ * with MLflow down, and the diagnostics zip. The main log is electron-log's file logger (its Node build:
+ * no Electron here) with the desktop app's redaction hook and lines. Every rpc answer (over HTTP), every
+ * event on /events, every task log and error, the command's output, the main log, every file of the data
+ * folder and every entry of the zip is then searched for every planted value in every common encoding:
+ * none may appear.
  */
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
+import log from 'electron-log/node'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
@@ -18,8 +21,10 @@ import { type Core, createCore } from '../src-main/core/app-core.ts'
 import { resolveBackends } from '../src-main/core/backends.ts'
 import { diagnosticsSourcesFromCore } from '../src-main/core/diagnostics/core-sources.ts'
 import { writeDiagnosticsZip } from '../src-main/core/diagnostics/diagnostics-zip.ts'
+import { secretsFromEnv } from '../src-main/core/redact.ts'
 import { keySecretBox } from '../src-main/core/settings/key-secret-box.ts'
 import { readSavedSettings } from '../src-main/core/settings/settings-env.ts'
+import { redactionHook, taskEndLine } from '../src-main/main-log-lines.ts'
 import type { TaskInfo } from '../src-preload/contract.ts'
 import { runCli } from './helpers/cli.ts'
 import { freePort } from './helpers/ferretdb.ts'
@@ -101,6 +106,7 @@ describe.skipIf(!MLFLOW_AVAILABLE)(
     let closedPort: number
     let env: Record<string, string>
     let zipEntries: Record<string, Uint8Array>
+    const mainLog = join(outDir, 'main.log')
 
     const startCore = async (coreEnv: Record<string, string>): Promise<Core> => {
       // As the desktop app starts: the backends from the environment, the settings and the keychain.
@@ -168,8 +174,23 @@ describe.skipIf(!MLFLOW_AVAILABLE)(
       await first.pipeline.start({ from: 'bronze' }).done
       await first.close()
 
+      // The main log as the desktop app keeps it: the environment's secrets, then the core's once it starts.
+      const logSecrets = new Set(secretsFromEnv(env))
+      log.transports.file.resolvePathFn = () => mainLog
+      log.transports.console.level = false
+      log.hooks.push(redactionHook(() => [...logSecrets]))
+
       // The next start, with the environment: web mode over HTTP.
+      const backends = await resolveBackends(dataDir, env, box)
+      if (backends.warning) log.warn(`medallion: ${backends.warning}`)
       const core = await startCore(env)
+      for (const secret of core.secrets.list()) logSecrets.add(secret)
+      core.tasks.on('changed', (task) => {
+        if (task.state !== 'running') log.info(taskEndLine(task))
+      })
+      // What an uncaught error of the main process would write, the raw URL in its message and stack.
+      log.error(new Error(`could not reach ${env.MONGO_URL} nor ${env.MLFLOW_TRACKING_URI}`))
+      log.info('settings in use', { mongoUrl: env.MONGO_URL, minioSecretKey: PLANTED.setS3Secret })
       api = await startApi({
         handlers: core.handlers,
         store: () => core.serving.store,
@@ -228,7 +249,11 @@ describe.skipIf(!MLFLOW_AVAILABLE)(
 
       const zip = await writeDiagnosticsZip(
         join(outDir, 'diagnostics.zip'),
-        diagnosticsSourcesFromCore(core, { medallionVersion: '0.0.0-test', logFiles: [cliLog], env }),
+        diagnosticsSourcesFromCore(core, {
+          medallionVersion: '0.0.0-test',
+          logFiles: [mainLog, cliLog],
+          env,
+        }),
       )
       zipEntries = unzipSync(readFileSync(zip.path))
     }, 400_000)
@@ -283,6 +308,14 @@ describe.skipIf(!MLFLOW_AVAILABLE)(
       expect(leaks(collected)).toEqual([])
     })
 
+    it('finds none of them in the main log, which holds the lines the app wrote', () => {
+      const text = readFileSync(mainLog, 'utf8')
+      expect(text).toMatch(/task publish "Publish gold to MongoDB" failed: .*mongodb:\/\/medallion:\*\*\*@/)
+      expect(text).toMatch(/task ml-train "Train the predictor" succeeded/)
+      expect(text).toContain('could not reach mongodb://medallion:***@')
+      expect(leaks([['the main log', text]])).toEqual([])
+    })
+
     it('finds none of them in any file of the data folder, settings.json included', () => {
       const files = filesUnder(dataDir)
       expect(files.some((f) => f.endsWith('runs.jsonl'))).toBe(true)
@@ -292,7 +325,9 @@ describe.skipIf(!MLFLOW_AVAILABLE)(
 
     it('finds none of them in the diagnostics zip', () => {
       const names = Object.keys(zipEntries)
-      expect(names).toEqual(expect.arrayContaining(['settings.json', 'environment.json', 'logs/cli.log']))
+      expect(names).toEqual(
+        expect.arrayContaining(['settings.json', 'environment.json', 'logs/main.log', 'logs/cli.log']),
+      )
       expect(leaks(Object.entries(zipEntries))).toEqual([])
     })
   },

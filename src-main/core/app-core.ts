@@ -127,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
         // SPARK_MASTER_URL from the environment or the settings at start; no other saved value (the
         // decrypted secrets) goes into the environment spark-submit inherits.
         env: { ...env, SPARK_MASTER_URL: settingsAtStart.env.SPARK_MASTER_URL },
+        redact: (text) => secrets.redact(text),
         keepRuns: options.keepRuns,
         ...(options.now ? { now: options.now } : {}),
         ...(config.s3 ? { s3: config.s3 } : {}),

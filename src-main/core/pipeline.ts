@@ -34,6 +34,8 @@ export interface PipelineDeps {
   s3?: S3LakeConfig
   /** The variables a Spark run reads (SPARK_MASTER_URL…): the environment with the settings at start. */
   env?: Record<string, string | undefined>
+  /** Masks the secrets the core knows in a failed run's recorded error. */
+  redact?: (text: string) => string
 }
 
 export type PipelineEngine = 'polars' | 'spark'
@@ -248,7 +250,8 @@ export class PipelineService {
       steps,
       quality: partial?.quality ?? {},
       inputDir,
-      error: cancelled ?? errorMessage(err),
+      // The record is kept in the lake and listed by pipeline.runs: as clean as the task's error.
+      error: (this.deps.redact ?? String)(cancelled ?? errorMessage(err)),
       bytes: 0,
       ...(partial?.dialect ? { dialect: partial.dialect } : {}),
       ...(partial?.files ? { files: partial.files } : {}),
