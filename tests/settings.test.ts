@@ -367,6 +367,17 @@ describe("MLflow's credentials (MLflow's own variable names), applied at the nex
     )
   })
 
+  it('Spark’s master, like every endpoint, is what settings.json said when the core started', async () => {
+    const folder = tempDir()
+    const before = settingsCore(folder)
+    await view(before, { sparkMasterUrl: 'spark://127.0.0.1:7177' }, 'settings.set')
+    expect(before.settingsAtStart.env.SPARK_MASTER_URL).toBeUndefined()
+    expect(settingsCore(folder).settingsAtStart.env.SPARK_MASTER_URL).toBe('spark://127.0.0.1:7177')
+    // The environment still wins.
+    const env = settingsCore(folder, { SPARK_MASTER_URL: 'local[2]' })
+    expect(env.settingsAtStart.env.SPARK_MASTER_URL).toBe('local[2]')
+  })
+
   it('without a keychain, a URI with a password is refused, naming the variables to set', async () => {
     const plain = tempDir()
     const cli = settingsCore(plain)
