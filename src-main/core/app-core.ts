@@ -126,7 +126,7 @@ export function createCore(options: CoreOptions): Core {
         sparkJob: { dir: options.paths.sparkJobDir, packaged: options.paths.packaged },
         // SPARK_MASTER_URL from the environment or the settings at start; no other saved value (the
         // decrypted secrets) goes into the environment spark-submit inherits.
-        env: { ...env, SPARK_MASTER_URL: settingsAtStart.env.SPARK_MASTER_URL },
+        env: withSparkMaster(env, settingsAtStart.env.SPARK_MASTER_URL),
         redact: (text) => secrets.redact(text),
         keepRuns: options.keepRuns,
         ...(options.now ? { now: options.now } : {}),
@@ -256,4 +256,8 @@ function redactedErrors(handlers: Handlers, secrets: KnownSecrets): Handlers {
     }
   }
   return out as Handlers
+}
+
+function withSparkMaster(env: Record<string, string | undefined>, master: string | undefined) {
+  return master === undefined ? env : { ...env, SPARK_MASTER_URL: master }
 }
