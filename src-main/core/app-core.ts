@@ -25,7 +25,12 @@ import type { MongoConfig } from './serving/mongo-config.ts'
 import { startPublish } from './serving/publish-task.ts'
 import { ServingService } from './serving/serving-service.ts'
 import type { SecretBox } from './settings/secret-box.ts'
-import { readSavedSettings, type SavedSettings, withSavedSettings } from './settings/settings-env.ts'
+import {
+  envValue,
+  readSavedSettings,
+  type SavedSettings,
+  withSavedSettings,
+} from './settings/settings-env.ts'
 import { SourcesService } from './sources.ts'
 import { StackService } from './stack/stack-service.ts'
 import { runDataOnStack } from './stack-data.ts'
@@ -124,9 +129,9 @@ export function createCore(options: CoreOptions): Core {
         tasks,
         workerEntry: options.paths.pipelineWorker,
         sparkJob: { dir: options.paths.sparkJobDir, packaged: options.paths.packaged },
-        // SPARK_MASTER_URL from the environment or the settings at start; no other saved value (the
+        // SPARK_MASTER_URL from the environment, else the settings at start; no other saved value (the
         // decrypted secrets) goes into the environment spark-submit inherits.
-        env: withSparkMaster(env, settingsAtStart.env.SPARK_MASTER_URL),
+        sparkEnv: () => withSavedSparkMaster(options.env ?? process.env, saved),
         redact: (text) => secrets.redact(text),
         keepRuns: options.keepRuns,
         ...(options.now ? { now: options.now } : {}),
@@ -258,6 +263,7 @@ function redactedErrors(handlers: Handlers, secrets: KnownSecrets): Handlers {
   return out as Handlers
 }
 
-function withSparkMaster(env: Record<string, string | undefined>, master: string | undefined) {
-  return master === undefined ? env : { ...env, SPARK_MASTER_URL: master }
+function withSavedSparkMaster(env: Record<string, string | undefined>, saved: SavedSettings) {
+  const master = saved.values.sparkMasterUrl
+  return master === undefined || envValue(env, 'sparkMasterUrl') ? env : { ...env, SPARK_MASTER_URL: master }
 }

@@ -32,8 +32,9 @@ export interface PipelineDeps {
   now?: () => Date
   /** The S3 lake's settings, which a Spark run hands to S3A (looked up like at start when absent). */
   s3?: S3LakeConfig
-  /** The variables a Spark run reads (SPARK_MASTER_URL…): the environment with the settings at start. */
-  env?: Record<string, string | undefined>
+  /** The variables a Spark run reads (SPARK_MASTER_URL…), asked when it starts: the environment, with
+   * the Spark master saved in the settings at the core's start where the environment names none. */
+  sparkEnv?: () => Record<string, string | undefined>
   /** Masks the secrets the core knows in a failed run's recorded error. */
   redact?: (text: string) => string
 }
@@ -167,7 +168,8 @@ export class PipelineService {
     callbacks: Pick<JobCallbacks, 'progress' | 'step'>,
   ): Promise<LayerResult> {
     const { runOnSpark } = await import('./spark/spark-runner.ts')
-    const { lake, dataDir, s3, sparkJob, env } = this.deps
+    const { lake, dataDir, s3, sparkJob, sparkEnv } = this.deps
+    const env = sparkEnv?.()
     return runOnSpark({ plan, lake, dataDir, s3, job: sparkJob, ...(env ? { env } : {}) }, task.signal, {
       ...callbacks,
       log: (line) => task.log(line),
