@@ -15,7 +15,11 @@ import { mlflowSources } from '../src-main/core/ml/training-run.ts'
 import { dispatch } from '../src-main/core/rpc.ts'
 import { keySecretBox } from '../src-main/core/settings/key-secret-box.ts'
 import type { SecretBox } from '../src-main/core/settings/secret-box.ts'
-import { configuredApiPort, settingsEnv } from '../src-main/core/settings/settings-env.ts'
+import {
+  configuredApiPort,
+  settingsEnv,
+  withSavedSparkMaster,
+} from '../src-main/core/settings/settings-env.ts'
 import { writeStackMarker } from '../src-main/core/stack/stack-marker.ts'
 import type { SettingEntry, SettingKey, SettingsView } from '../src-preload/contract-settings.ts'
 import { REPO_ROOT, SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
@@ -371,11 +375,15 @@ describe("MLflow's credentials (MLflow's own variable names), applied at the nex
     const folder = tempDir()
     const before = settingsCore(folder)
     await view(before, { sparkMasterUrl: 'spark://127.0.0.1:7177' }, 'settings.set')
-    expect(before.settingsAtStart.env.SPARK_MASTER_URL).toBeUndefined()
-    expect(settingsCore(folder).settingsAtStart.env.SPARK_MASTER_URL).toBe('spark://127.0.0.1:7177')
-    // The environment still wins.
-    const env = settingsCore(folder, { SPARK_MASTER_URL: 'local[2]' })
-    expect(env.settingsAtStart.env.SPARK_MASTER_URL).toBe('local[2]')
+    const sparkMaster = (core: Core, env: Env) =>
+      withSavedSparkMaster(env, core.settingsAtStart.saved).SPARK_MASTER_URL
+    expect(sparkMaster(before, {})).toBeUndefined()
+    expect(sparkMaster(settingsCore(folder), {})).toBe('spark://127.0.0.1:7177')
+    // The environment still wins, and nothing else saved joins the environment spark-submit inherits.
+    expect(sparkMaster(settingsCore(folder), { SPARK_MASTER_URL: 'local[2]' })).toBe('local[2]')
+    expect(Object.keys(withSavedSparkMaster({}, settingsCore(folder).settingsAtStart.saved))).toEqual([
+      'SPARK_MASTER_URL',
+    ])
   })
 
   it('without a keychain, a URI with a password is refused, naming the variables to set', async () => {

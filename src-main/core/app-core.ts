@@ -26,10 +26,10 @@ import { startPublish } from './serving/publish-task.ts'
 import { ServingService } from './serving/serving-service.ts'
 import type { SecretBox } from './settings/secret-box.ts'
 import {
-  envValue,
   readSavedSettings,
   type SavedSettings,
   withSavedSettings,
+  withSavedSparkMaster,
 } from './settings/settings-env.ts'
 import { SourcesService } from './sources.ts'
 import { StackService } from './stack/stack-service.ts'
@@ -79,11 +79,11 @@ export interface Core {
   /** The MongoDB the core serves from and publishes to now (the start's, or the stack's after Up). */
   readonly mongo: MongoConfig | undefined
   /**
-   * settings.json as read when the core started, and the environment with it filled in: every endpoint
-   * and credential the services use (the lake, MongoDB, MLflow, Spark) comes from here, so a saved change
-   * applies at the next start, the same for every service.
+   * settings.json as read when the core started: every endpoint and credential the services use (the
+   * lake, MongoDB, MLflow, Spark) comes from it, so a saved change applies at the next start, the same
+   * for every service.
    */
-  readonly settingsAtStart: { saved: SavedSettings; env: Record<string, string | undefined> }
+  readonly settingsAtStart: { saved: SavedSettings }
   /** The secrets this core knows; every task log, task error and call error is redacted with them. */
   readonly secrets: KnownSecrets
   /** Publishes the current gold to the configured MongoDB, as a task. */
@@ -110,7 +110,7 @@ interface Backends {
 export function createCore(options: CoreOptions): Core {
   const env = options.env ?? process.env
   const saved = readSavedSettings(options.dataDir, env, options.secretBox)
-  const settingsAtStart = { saved, env: withSavedSettings(env, saved) }
+  const settingsAtStart = { saved }
   const secrets = new KnownSecrets(env, saved.values, options.mongo, options.s3)
   const events = new CoreEvents()
   const tasks = new TaskRegistry((text) => secrets.redact(text))
@@ -177,7 +177,7 @@ export function createCore(options: CoreOptions): Core {
       runDataOnStack(
         core,
         // The environment, then the saved settings, win over the stack's own endpoints.
-        stackBackends(endpoints, options.dataDir, settingsAtStart.env),
+        stackBackends(endpoints, options.dataDir, withSavedSettings(env, saved)),
         task,
         work,
       ),
@@ -261,9 +261,4 @@ function redactedErrors(handlers: Handlers, secrets: KnownSecrets): Handlers {
     }
   }
   return out as Handlers
-}
-
-function withSavedSparkMaster(env: Record<string, string | undefined>, saved: SavedSettings) {
-  const master = saved.values.sparkMasterUrl
-  return master === undefined || envValue(env, 'sparkMasterUrl') ? env : { ...env, SPARK_MASTER_URL: master }
 }

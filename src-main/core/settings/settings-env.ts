@@ -123,6 +123,15 @@ export function withSavedSettings(env: Env, saved: SavedSettings): Env {
   return merged
 }
 
+/**
+ * The environment a Spark run reads: SPARK_MASTER_URL from the environment, else the saved one. No other
+ * saved value goes in: spark-submit inherits this environment, and the saved secrets stay in memory.
+ */
+export function withSavedSparkMaster(env: Env, saved: SavedSettings): Env {
+  const master = saved.values.sparkMasterUrl
+  return master === undefined || envValue(env, 'sparkMasterUrl') ? env : { ...env, SPARK_MASTER_URL: master }
+}
+
 /** The environment with settings.json filled in wherever the environment says nothing. */
 export function settingsEnv(dataDir: string, env: Env, box?: SecretBox): { env: Env; warnings: string[] } {
   const saved = readSavedSettings(dataDir, env, box)
