@@ -32,6 +32,7 @@ import { exportDiagnostics } from './diagnostics-dialog.ts'
 import { importFolder } from './import-dialog.ts'
 import { bindIpc } from './ipc.ts'
 import { type MainLog, startMainLog } from './main-log.ts'
+import { taskEndLine } from './main-log-lines.ts'
 import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security.ts'
 import { safeStorageSecretBox } from './settings-safe-storage.ts'
 import { launchUtilityChild } from './utility-child.ts'
@@ -165,9 +166,10 @@ async function start(log: MainLog): Promise<void> {
     s3: backends.s3,
   })
   core = current
+  // The settings' secrets, decrypted by the core, are masked in the log file too.
+  log.learn(current.secrets.list())
   current.tasks.on('changed', (task) => {
-    if (task.state !== 'running')
-      log.info(`task ${task.kind} "${task.title}" ${task.state}${task.error ? `: ${task.error}` : ''}`)
+    if (task.state !== 'running') log.info(taskEndLine(task))
   })
   void current.stack.watch()
   // The read API for dashboards and other tools; the window does not need it, so a taken port is reported, not fatal.

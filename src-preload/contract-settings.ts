@@ -12,6 +12,9 @@ export const SETTING_KEYS = [
   'minioAccessKey',
   'minioSecretKey',
   'mlflowTrackingUri',
+  'mlflowUsername',
+  'mlflowPassword',
+  'mlflowToken',
   'sparkMasterUrl',
   'apiPort',
   'theme',
@@ -26,7 +29,10 @@ export type SettingSource = 'environment' | 'settings file' | 'stack' | 'default
 
 export interface SettingEntry {
   key: SettingKey
-  /** The value in use; secrets (a password inside the MongoDB URL, the MinIO secret key) masked as ****. */
+  /**
+   * The value in use; secrets (a password inside a URL, the MinIO secret key, MLflow's password and token)
+   * masked as ****.
+   */
   value: string | null
   source: SettingSource
   /** The environment variable that wins over the settings file (none for the theme). */
@@ -51,6 +57,8 @@ export interface SettingsView {
   inputRoots: string[]
   /** What could not be read (a broken settings.json, a secret this process cannot decrypt…). */
   warnings: string[]
+  /** What the last save did beyond storing the values (credentials taken out of a URL…). */
+  notes?: string[]
 }
 
 /** `null` removes the value from settings.json (the environment, the stack or the default apply again). */
@@ -77,7 +85,12 @@ export const SettingsSetInput = z
     minioEndpoint: clearable(text(512).regex(/^\S+$/, 'no spaces')),
     minioAccessKey: clearable(text(128).regex(/^\S+$/, 'no spaces')),
     minioSecretKey: clearable(z.string().min(1).max(256)),
+    /** A user and password written in it are taken out and saved as mlflowUsername and mlflowPassword. */
     mlflowTrackingUri: clearable(text(2048).regex(/^https?:\/\/\S+$/, 'an http(s) URL')),
+    /** MLflow's own names: sent as HTTP Basic credentials (with the password), or a bearer token. */
+    mlflowUsername: clearable(text(256).regex(/^[^\s:]+$/, 'no spaces or colons')),
+    mlflowPassword: clearable(z.string().min(1).max(1024)),
+    mlflowToken: clearable(text(4096).regex(/^\S+$/, 'no spaces')),
     sparkMasterUrl: clearable(
       text(512).regex(/^(spark:\/\/[^\s/@]+|local(\[(\d+|\*)\])?)$/, 'spark://host:port or local[*]'),
     ),

@@ -3,15 +3,18 @@
  * environment, the settings and a log file; the zip must hold what helps (versions, settings, the run, the
  * stack status or why it is missing, the log's tail, the variables' names) and none of the secrets.
  */
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore } from '../src-main/core/app-core.ts'
 import { diagnosticsSourcesFromCore } from '../src-main/core/diagnostics/core-sources.ts'
 import { type DiagnosticsSources, writeDiagnosticsZip } from '../src-main/core/diagnostics/diagnostics-zip.ts'
 import { tailLines } from '../src-main/core/diagnostics/log-tail.ts'
+import { keySecretBox } from '../src-main/core/settings/key-secret-box.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
-import { tempDir, testCore } from './helpers/temp-data.ts'
+import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 
 const MONGO_PASSWORD = 'Sup3rS3cretMongo'
 const MINIO_SECRET = 'MinioS3cretKey42'
@@ -65,7 +68,9 @@ function plantedLog(path: string): void {
 
 describe('diagnostics archive of a real core', () => {
   const dataDir = tempDir()
-  const core = testCore(dataDir)
+  // With a SecretBox, as the desktop app has: the MLflow password saved in Settings is stored encrypted.
+  const core = createCore({ dataDir, paths: SOURCE_PATHS, secretBox: keySecretBox(randomBytes(32)) })
+  afterAll(() => core.close())
   const outDir = tempDir()
   const logDir = tempDir()
   const logFile = join(logDir, 'medallion.log')
@@ -131,8 +136,11 @@ describe('diagnostics archive of a real core', () => {
     expect(json('versions.json')).toMatchObject({ medallion: '9.9.9-test', node: process.versions.node })
     const settings = json('settings.json')
     expect(settings.dataDir).toBe(dataDir)
-    const mlflow = settings.entries.find((e: { key: string }) => e.key === 'mlflowTrackingUri')
-    expect(mlflow.value).toBe('http://ml:***@127.0.0.1:5002')
+    const entry = (key: string) => settings.entries.find((e: { key: string }) => e.key === key)
+    // The user and password were taken out of the saved URI: the password is saved encrypted, shown masked.
+    expect(entry('mlflowTrackingUri').value).toBe('http://127.0.0.1:5002')
+    expect(entry('mlflowUsername').value).toBe('ml')
+    expect(entry('mlflowPassword').value).toBe('***')
 
     const stack = json('stack-status.json')
     expect(typeof stack).toBe('object')

@@ -10,10 +10,16 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type Core, createCore } from '../src-main/core/app-core.ts'
 import { resolveBackends, stackBackends } from '../src-main/core/backends.ts'
+import { mlflowLocation } from '../src-main/core/ml/mlflow-location.ts'
+import { mlflowSources } from '../src-main/core/ml/training-run.ts'
 import { dispatch } from '../src-main/core/rpc.ts'
 import { keySecretBox } from '../src-main/core/settings/key-secret-box.ts'
 import type { SecretBox } from '../src-main/core/settings/secret-box.ts'
-import { configuredApiPort, settingsEnv } from '../src-main/core/settings/settings-env.ts'
+import {
+  configuredApiPort,
+  settingsEnv,
+  withSavedSparkMaster,
+} from '../src-main/core/settings/settings-env.ts'
 import { writeStackMarker } from '../src-main/core/stack/stack-marker.ts'
 import type { SettingEntry, SettingKey, SettingsView } from '../src-preload/contract-settings.ts'
 import { REPO_ROOT, SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
@@ -300,5 +306,110 @@ describe('settings with a SecretBox (the desktop app)', () => {
     ).toMatchObject({
       error: { code: 'invalid_input', message: expect.stringMatching(/no password is saved/) },
     })
+  })
+})
+
+describe("MLflow's credentials (MLflow's own variable names), applied at the next start", () => {
+  const dataDir = tempDir('medallion-settings-mlflow-')
+  const box = keySecretBox(randomBytes(32))
+  const core = settingsCore(dataDir, {}, box)
+  const password = 'ml/P@ss:w0rd'
+  const token = 'dapi-Token-1234567890'
+  const location = (on: Core) => mlflowLocation(mlflowSources(on))
+
+  it('a URI saved with user:password@ is kept without them; they become the credentials, encrypted', async () => {
+    const saved = await view(
+      core,
+      { mlflowTrackingUri: `http://ml-user:${encodeURIComponent(password)}@127.0.0.1:5999/` },
+      'settings.set',
+    )
+    expect(saved.notes?.join(' ')).toMatch(/taken out of it and saved as MLflow's credentials/)
+    expect(entry(saved, 'mlflowTrackingUri')).toMatchObject({
+      value: 'http://127.0.0.1:5999/',
+      pendingRestart: true,
+    })
+    expect(entry(saved, 'mlflowUsername')).toMatchObject({
+      value: 'ml-user',
+      envVar: 'MLFLOW_TRACKING_USERNAME',
+    })
+    expect(entry(saved, 'mlflowPassword')).toMatchObject({
+      value: '****',
+      secret: true,
+      pendingRestart: true,
+    })
+    await view(core, { mlflowToken: token }, 'settings.set')
+    const text = fileText(dataDir)
+    const answer = JSON.stringify(await call(core, 'settings.get'))
+    for (const form of [password, encodeURIComponent(password), token]) {
+      expect(text).not.toContain(form)
+      expect(answer).not.toContain(form)
+    }
+    const stored = JSON.parse(text)
+    expect(stored).toMatchObject({ mlflowTrackingUri: 'http://127.0.0.1:5999/', mlflowUsername: 'ml-user' })
+    expect(Object.keys(stored.encrypted).sort()).toEqual(['mlflowPassword', 'mlflowToken'])
+  })
+
+  it('the running core keeps what it started with; the next start sends them as a header', async () => {
+    // Saved after this core started: like every endpoint, it waits for the next start.
+    expect((await location(core)).uri).toBeUndefined()
+    const next = settingsCore(dataDir, {}, box)
+    expect(await location(next)).toMatchObject({
+      uri: 'http://127.0.0.1:5999',
+      source: 'settings file',
+      // A user name with a password wins over the token, as in MLflow's own client.
+      auth: { kind: 'basic', user: 'ml-user', password },
+    })
+    // Without the keychain the saved password cannot be read, so the user name goes with it; a token in
+    // the environment is then sent as Bearer.
+    const cli = settingsCore(dataDir, { MLFLOW_TRACKING_TOKEN: 'env-token-1' })
+    expect(await location(cli)).toMatchObject({
+      uri: 'http://127.0.0.1:5999',
+      auth: { kind: 'bearer', token: 'env-token-1' },
+    })
+    expect((await view(cli)).warnings.join(' ')).toMatch(
+      /MLflow's password is encrypted .* MLFLOW_TRACKING_TOKEN instead/,
+    )
+  })
+
+  it('Spark’s master, like every endpoint, is what settings.json said when the core started', async () => {
+    const folder = tempDir()
+    const before = settingsCore(folder)
+    await view(before, { sparkMasterUrl: 'spark://127.0.0.1:7177' }, 'settings.set')
+    const sparkMaster = (core: Core, env: Env) =>
+      withSavedSparkMaster(env, core.settingsAtStart.saved).SPARK_MASTER_URL
+    expect(sparkMaster(before, {})).toBeUndefined()
+    expect(sparkMaster(settingsCore(folder), {})).toBe('spark://127.0.0.1:7177')
+    // The environment still wins, and nothing else saved joins the environment spark-submit inherits.
+    expect(sparkMaster(settingsCore(folder), { SPARK_MASTER_URL: 'local[2]' })).toBe('local[2]')
+    expect(Object.keys(withSavedSparkMaster({}, settingsCore(folder).settingsAtStart.saved))).toEqual([
+      'SPARK_MASTER_URL',
+    ])
+  })
+
+  it('without a keychain, a URI with a password is refused, naming the variables to set', async () => {
+    const plain = tempDir()
+    const cli = settingsCore(plain)
+    const answer = await call(cli, 'settings.set', { mlflowTrackingUri: 'http://u:secretpw@127.0.0.1:5001' })
+    expect(answer).toMatchObject({
+      error: { code: 'no_secret_storage', message: expect.stringMatching(/MLFLOW_TRACKING_PASSWORD/) },
+    })
+    expect(JSON.stringify(answer)).not.toContain('secretpw')
+  })
+
+  it('a URI in the environment with userinfo is shown masked, and used without it', async () => {
+    const envCore = settingsCore(tempDir(), {
+      MLFLOW_TRACKING_URI: 'http://envuser:Env%40Pass9@127.0.0.1:5998',
+    })
+    const shown = await view(envCore)
+    expect(entry(shown, 'mlflowTrackingUri')).toMatchObject({
+      value: 'http://envuser:****@127.0.0.1:5998',
+      source: 'environment',
+    })
+    const found = await location(envCore)
+    expect(found).toMatchObject({
+      uri: 'http://127.0.0.1:5998',
+      auth: { kind: 'basic', user: 'envuser', password: 'Env@Pass9' },
+    })
+    expect(found.note).toMatch(/sent as an Authorization header, never in the URI/)
   })
 })

@@ -477,6 +477,31 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
           expect(problems).toEqual([])
         })
       })
+
+      it('moves a user and password typed into the MLflow URI to its credentials, and says so', async () => {
+        const password = 'ml-e2e-pass-313'
+        const opened = await openPage(browser, signedInUrl(api, '/#/settings'))
+        const { page, problems } = opened
+        await inContext(opened, async () => {
+          await page.locator('#setting-mlflowTrackingUri').fill(`http://ml-e2e:${password}@127.0.0.1:5001`)
+          await page.getByRole('button', { name: 'Save 1 change' }).click()
+          const note = page.getByTestId('settings-note')
+          await note.waitFor()
+          expect(await note.textContent()).toMatch(/taken out of it and saved as MLflow's credentials/)
+          await waitForAttribute(page.getByTestId('setting-mlflowPassword'), 'data-source', 'settings file')
+          const shownValue = (key: string) =>
+            page.getByTestId(`setting-${key}`).locator('.setting-value').textContent()
+          expect(await shownValue('mlflowTrackingUri')).toBe('http://127.0.0.1:5001')
+          expect(await shownValue('mlflowUsername')).toBe('ml-e2e')
+          expect(await shownValue('mlflowPassword')).toBe('****')
+          expect(await page.getByTestId('setting-mlflowTrackingUri').textContent()).toContain(
+            'applies at next start',
+          )
+          expect(await page.content()).not.toContain(password)
+          expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain(password)
+          expect(problems).toEqual([])
+        })
+      })
     })
   },
 )

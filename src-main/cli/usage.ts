@@ -24,6 +24,7 @@ Commands:
       --engine polars|spark (pipeline; default polars)
   train predictor|advisor   train a model on the current gold; tracked in MLflow when MLFLOW_TRACKING_URI answers
       --horizon N (predictor: days, default ${ML_DEFAULTS.horizonDays})  --clusters K (advisor, default ${ML_DEFAULTS.clusters})  --seed S
+      credentials: MLFLOW_TRACKING_USERNAME + MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN (a header)
   serve                the read API on http://127.0.0.1:5000 and, when the UI is built, the UI (web mode)
       --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default: the built UI)
       prints the URL to open, with this launch's ?token=… (MEDALLION_TOKEN or --token-file FILE fix it)

@@ -14,6 +14,7 @@ import { CoreEvents } from './core-events.ts'
 import { MedallionError } from './errors.ts'
 import type { AreaHandlers } from './handlers/area-handlers.ts'
 import { deferredHandlers } from './handlers/deferred-handlers.ts'
+import { KnownSecrets } from './known-secrets.ts'
 import type { Lake } from './lake/lake.ts'
 import { LocalLake } from './lake/local-lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
@@ -24,7 +25,12 @@ import type { MongoConfig } from './serving/mongo-config.ts'
 import { startPublish } from './serving/publish-task.ts'
 import { ServingService } from './serving/serving-service.ts'
 import type { SecretBox } from './settings/secret-box.ts'
-import { settingsEnv } from './settings/settings-env.ts'
+import {
+  readSavedSettings,
+  type SavedSettings,
+  withSavedSettings,
+  withSavedSparkMaster,
+} from './settings/settings-env.ts'
 import { SourcesService } from './sources.ts'
 import { StackService } from './stack/stack-service.ts'
 import { runDataOnStack } from './stack-data.ts'
@@ -70,6 +76,16 @@ export interface Core {
   readonly lake: Lake
   readonly pipeline: PipelineService
   readonly serving: ServingService
+  /** The MongoDB the core serves from and publishes to now (the start's, or the stack's after Up). */
+  readonly mongo: MongoConfig | undefined
+  /**
+   * settings.json as read when the core started: every endpoint and credential the services use (the
+   * lake, MongoDB, MLflow, Spark) comes from it, so a saved change applies at the next start, the same
+   * for every service.
+   */
+  readonly settingsAtStart: { saved: SavedSettings }
+  /** The secrets this core knows; every task log, task error and call error is redacted with them. */
+  readonly secrets: KnownSecrets
   /** Publishes the current gold to the configured MongoDB, as a task. */
   publish(): ReturnType<typeof startPublish>
   /** Moves the lake and the serving store; refused while a run, a publish or a training is under way. */
@@ -92,10 +108,13 @@ interface Backends {
 }
 
 export function createCore(options: CoreOptions): Core {
-  const events = new CoreEvents()
-  const tasks = new TaskRegistry()
-  const stopForwarding = events.forwardTasks(tasks)
   const env = options.env ?? process.env
+  const saved = readSavedSettings(options.dataDir, env, options.secretBox)
+  const settingsAtStart = { saved }
+  const secrets = new KnownSecrets(env, saved.values, options.mongo, options.s3)
+  const events = new CoreEvents()
+  const tasks = new TaskRegistry((text) => secrets.redact(text))
+  const stopForwarding = events.forwardTasks(tasks)
   const sources = new SourcesService({ dataDir: options.dataDir, tasks })
 
   const build = (config: BackendConfig): Backends => {
@@ -110,6 +129,10 @@ export function createCore(options: CoreOptions): Core {
         tasks,
         workerEntry: options.paths.pipelineWorker,
         sparkJob: { dir: options.paths.sparkJobDir, packaged: options.paths.packaged },
+        // SPARK_MASTER_URL from the environment, else the settings at start; no other saved value (the
+        // decrypted secrets) goes into the environment spark-submit inherits.
+        sparkEnv: () => withSavedSparkMaster(options.env ?? process.env, saved),
+        redact: (text) => secrets.redact(text),
         keepRuns: options.keepRuns,
         ...(options.now ? { now: options.now } : {}),
         ...(config.s3 ? { s3: config.s3 } : {}),
@@ -136,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
       )
     }
     const previous = active
+    secrets.learn(config)
     active = build(config)
     await previous.serving.close()
   }
@@ -153,7 +177,7 @@ export function createCore(options: CoreOptions): Core {
       runDataOnStack(
         core,
         // The environment, then the saved settings, win over the stack's own endpoints.
-        stackBackends(endpoints, options.dataDir, settingsEnv(options.dataDir, env, options.secretBox).env),
+        stackBackends(endpoints, options.dataDir, withSavedSettings(env, saved)),
         task,
         work,
       ),
@@ -188,6 +212,8 @@ export function createCore(options: CoreOptions): Core {
   }
   const core: Core = {
     options,
+    settingsAtStart,
+    secrets,
     events,
     tasks,
     sources,
@@ -201,6 +227,9 @@ export function createCore(options: CoreOptions): Core {
     get serving() {
       return active.serving
     },
+    get mongo() {
+      return active.config.mongo
+    },
     publish,
     connect,
     handlers,
@@ -208,6 +237,28 @@ export function createCore(options: CoreOptions): Core {
     close,
   }
   const loadAreaHandlers = async () => (await import('./handlers/area-handlers.ts')).areaHandlers(core)
-  Object.assign(handlers, coreHandlers, deferredHandlers<AreaHandlers>(AREA_CALLS, loadAreaHandlers))
+  Object.assign(
+    handlers,
+    redactedErrors(
+      { ...coreHandlers, ...deferredHandlers<AreaHandlers>(AREA_CALLS, loadAreaHandlers) } as Handlers,
+      secrets,
+    ),
+  )
   return core
+}
+
+/** Every call's error message redacted with the core's secrets, whichever binding (IPC, HTTP, CLI) asked. */
+function redactedErrors(handlers: Handlers, secrets: KnownSecrets): Handlers {
+  const out = {} as Record<string, (args: unknown) => Promise<unknown>>
+  for (const [name, handler] of Object.entries(handlers) as [string, (args: unknown) => Promise<unknown>][]) {
+    out[name] = async (args) => {
+      try {
+        return await handler(args)
+      } catch (err) {
+        if (err instanceof Error) err.message = secrets.redact(err.message)
+        throw typeof err === 'string' ? secrets.redact(err) : err
+      }
+    }
+  }
+  return out as Handlers
 }

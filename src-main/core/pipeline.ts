@@ -32,6 +32,11 @@ export interface PipelineDeps {
   now?: () => Date
   /** The S3 lake's settings, which a Spark run hands to S3A (looked up like at start when absent). */
   s3?: S3LakeConfig
+  /** The variables a Spark run reads (SPARK_MASTER_URL…), asked when it starts: the environment, with
+   * the Spark master saved in the settings at the core's start where the environment names none. */
+  sparkEnv?: () => Record<string, string | undefined>
+  /** Masks the secrets the core knows in a failed run's recorded error. */
+  redact?: (text: string) => string
 }
 
 export type PipelineEngine = 'polars' | 'spark'
@@ -163,8 +168,9 @@ export class PipelineService {
     callbacks: Pick<JobCallbacks, 'progress' | 'step'>,
   ): Promise<LayerResult> {
     const { runOnSpark } = await import('./spark/spark-runner.ts')
-    const { lake, dataDir, s3, sparkJob } = this.deps
-    return runOnSpark({ plan, lake, dataDir, s3, job: sparkJob }, task.signal, {
+    const { lake, dataDir, s3, sparkJob, sparkEnv } = this.deps
+    const env = sparkEnv?.()
+    return runOnSpark({ plan, lake, dataDir, s3, job: sparkJob, ...(env ? { env } : {}) }, task.signal, {
       ...callbacks,
       log: (line) => task.log(line),
     })
@@ -246,7 +252,8 @@ export class PipelineService {
       steps,
       quality: partial?.quality ?? {},
       inputDir,
-      error: cancelled ?? errorMessage(err),
+      // The record is kept in the lake and listed by pipeline.runs: as clean as the task's error.
+      error: (this.deps.redact ?? String)(cancelled ?? errorMessage(err)),
       bytes: 0,
       ...(partial?.dialect ? { dialect: partial.dialect } : {}),
       ...(partial?.files ? { files: partial.files } : {}),

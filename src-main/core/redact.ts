@@ -168,6 +168,12 @@ function redactTextWith(text: string, forms: readonly string[], mask: string): s
   return redactPatterns(maskForms(text, forms, mask), mask)
 }
 
+/** redactText with the forms of the known secrets prepared once, for a redactor applied to many texts. */
+export function textRedactor(secrets: Iterable<string>, mask = REDACTED): (text: string) => string {
+  const forms = knownSecretForms(secrets)
+  return (text) => redactTextWith(text, forms, mask)
+}
+
 /** Only the known secrets masked (no patterns): safe on serialized JSON, whose shape must not change. */
 export function maskKnownSecrets(text: string, secrets: Iterable<string>, mask = REDACTED): string {
   return maskForms(text, knownSecretForms(secrets), mask)
@@ -296,4 +302,51 @@ export function secretsFromEnv(env: Record<string, string | undefined>): string[
     if (password) secrets.add(password)
   }
   return [...secrets]
+}
+
+/** A user or password as written in a URL (percent-encoded), as the value itself. */
+export function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    // Not percent-encoding: taken as written.
+    return text
+  }
+}
+
+/** A URL without its userinfo, and the user and password it carried (as written, percent-encoding kept). */
+export function stripUserinfo(url: string): { url: string; user?: string; password?: string } {
+  const parts = splitUserinfo(url)
+  if (!parts || parts.rest === url.slice(parts.scheme.length)) return { url }
+  return {
+    url: `${parts.scheme}${parts.rest}`,
+    ...(parts.user ? { user: parts.user } : {}),
+    ...(parts.password !== undefined ? { password: parts.password } : {}),
+  }
+}
+
+/** How much of a foreign server's answer a message may quote. */
+export const FOREIGN_EXCERPT_CHARS = 120
+
+// Terminal escape sequences (colours, cursor moves) go whole; then every control character (C0, DEL,
+// C1) and the bidi overrides that could reorder a message on screen.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const ANSI_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]/g
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g
+
+/**
+ * A short, safe quote of text another server sent (an error body, a header): control characters out,
+ * white space folded, credentials redacted, then cut to `max` characters with an ellipsis.
+ */
+export function foreignExcerpt(
+  text: string,
+  secrets?: Iterable<string>,
+  max = FOREIGN_EXCERPT_CHARS,
+): string {
+  const flat = redactText(
+    text.replace(ANSI_ESCAPE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim(),
+    secrets,
+  )
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`
 }

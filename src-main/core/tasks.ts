@@ -1,7 +1,8 @@
 /**
  * The task registry: every long operation (a pipeline run, a publish, a pull) is a task with an id, a
  * title, a progress (0..1 and a step label), a state, bounded log lines and a cancel. The window, the
- * browser and the terminal all render the same task events.
+ * browser and the terminal all render the same task events. Every log line, step label and error passes
+ * through the registry's redactor (the core's known secrets) before anyone sees it.
  */
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
@@ -32,6 +33,7 @@ export class Task {
     kind: string,
     title: string,
     private readonly emit: (task: Task, event: 'changed' | 'log', line?: string) => void,
+    private readonly redact: (text: string) => string = (text) => text,
   ) {
     this.info = {
       id: randomUUID(),
@@ -56,11 +58,12 @@ export class Task {
 
   progress(fraction: number, step?: string): void {
     this.info.progress = Math.min(1, Math.max(0, fraction))
-    if (step !== undefined) this.info.step = step
+    if (step !== undefined) this.info.step = this.redact(step)
     this.emit(this, 'changed')
   }
 
-  log(line: string): void {
+  log(text: string): void {
+    const line = this.redact(text)
     this.info.logs.push(line)
     if (this.info.logs.length > MAX_LOG_LINES) this.info.logs.splice(0, this.info.logs.length - MAX_LOG_LINES)
     this.emit(this, 'log', line)
@@ -76,7 +79,7 @@ export class Task {
     this.info.state = state
     this.info.finishedAt = new Date().toISOString()
     if (state === 'succeeded') this.info.progress = 1
-    if (error !== undefined) this.info.error = error
+    if (error !== undefined) this.info.error = this.redact(error)
     this.emit(this, 'changed')
   }
 }
@@ -93,15 +96,25 @@ export class TaskRegistry extends EventEmitter<TaskEvents> {
   /** Set by cancelAll: the process is stopping, so a task started after it is cancelled at once. */
   private stoppedBy?: string
 
+  /** `redact`: applied to every log line, step label and error (and to a failed task's thrown message). */
+  constructor(private readonly redact: (text: string) => string = (text) => text) {
+    super()
+  }
+
   /**
    * Starts `work` as a task. The returned promise settles with the work's result; the task's state
    * follows it (a rejection after cancel counts as cancelled, not failed).
    */
   run<T>(kind: string, title: string, work: (task: Task) => Promise<T>): { task: Task; done: Promise<T> } {
-    const task = new Task(kind, title, (t, event, line) => {
-      if (event === 'log') this.emit('log', { id: t.id, line: line ?? '' })
-      else this.emit('changed', { ...t.info, logs: t.info.logs.slice(-EVENT_LOG_LINES) })
-    })
+    const task = new Task(
+      kind,
+      title,
+      (t, event, line) => {
+        if (event === 'log') this.emit('log', { id: t.id, line: line ?? '' })
+        else this.emit('changed', { ...t.info, logs: t.info.logs.slice(-EVENT_LOG_LINES) })
+      },
+      this.redact,
+    )
     this.tasks.set(task.id, task)
     this.pruneFinished()
     this.emit('changed', { ...task.info })
@@ -115,6 +128,8 @@ export class TaskRegistry extends EventEmitter<TaskEvents> {
       } catch (err) {
         if (task.signal.aborted) task.finish('cancelled', errorMessage(task.signal.reason))
         else task.finish('failed', errorMessage(err))
+        // The caller (the CLI) prints the thrown error itself: it must be as clean as the task's.
+        if (err instanceof Error) err.message = this.redact(err.message)
         throw err
       }
     })()

@@ -16,7 +16,7 @@ import { servingMongo } from './serving-mongo.ts'
 export const BENCH_RESULTS_FILE = 'bench-results.jsonl'
 export const BENCH_RESULTS_COLLECTION = 'bench_results'
 
-type HistoryCore = Pick<Core, 'options' | 'serving'>
+type HistoryCore = Pick<Core, 'options' | 'serving' | 'mongo'>
 
 export function benchResultsPath(dataDir: string): string {
   return join(dataDir, 'metrics', BENCH_RESULTS_FILE)

@@ -28,7 +28,7 @@ export interface RefreshBenchOptions {
   onLog?(line: string): void
 }
 
-type RefreshCore = Pick<Core, 'options' | 'serving' | 'lake' | 'handlers' | 'events'>
+type RefreshCore = Pick<Core, 'options' | 'serving' | 'mongo' | 'lake' | 'handlers' | 'events'>
 
 interface SourcePlan {
   source: RefreshSource

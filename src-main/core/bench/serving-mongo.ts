@@ -1,17 +1,11 @@
 /**
- * The MongoDB the core serves from now, if any. The core was created with the environment's (or the
- * settings') MongoDB; after `medallion up` it serves from the stack's, which the data folder's stack
- * marker names, so that is read again here.
+ * The MongoDB the core serves from now, if any: the one it started with (the environment's or the
+ * settings' at start), or the stack's after `medallion up`.
  */
-
 import type { Core } from '../app-core.ts'
-import { resolveBackends } from '../backends.ts'
 import type { MongoConfig } from '../serving/mongo-config.ts'
 
-export async function servingMongo(
-  core: Pick<Core, 'options' | 'serving'>,
-): Promise<MongoConfig | undefined> {
+export async function servingMongo(core: Pick<Core, 'mongo' | 'serving'>): Promise<MongoConfig | undefined> {
   if (core.serving.store.kind !== 'mongo') return undefined
-  if (core.options.mongo) return core.options.mongo
-  return (await resolveBackends(core.options.dataDir, core.options.env ?? process.env)).mongo
+  return core.mongo
 }

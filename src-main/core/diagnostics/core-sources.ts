@@ -24,7 +24,9 @@ function savedSecrets(core: Core, env: NodeJS.ProcessEnv): string[] {
   try {
     const { values } = readSavedSettings(core.options.dataDir, env, core.options.secretBox)
     const password = values.mongoUrl ? urlPassword(values.mongoUrl) : undefined
-    return [password, values.minioSecretKey].filter((secret): secret is string => Boolean(secret))
+    return [password, values.minioSecretKey, values.mlflowPassword, values.mlflowToken].filter(
+      (secret): secret is string => Boolean(secret),
+    )
   } catch {
     // An unreadable settings file holds no secret this process could show either.
     return []
@@ -41,7 +43,8 @@ export function diagnosticsSourcesFromCore(core: Core, extra: CoreDiagnosticsExt
     logFiles: extra.logFiles ?? [],
     env,
     get secrets() {
-      return savedSecrets(core, env)
+      // What the core learnt (its start, its backends, secrets saved since) and settings.json as it is now.
+      return [...new Set([...core.secrets.list(), ...savedSecrets(core, env)])]
     },
     ...(extra.now ? { now: extra.now } : {}),
   }

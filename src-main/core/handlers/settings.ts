@@ -10,10 +10,15 @@ export function settingsHandlers(core: Core): HandlersOf<typeof SETTINGS_CALLS> 
     dataDir: core.options.dataDir,
     env: core.options.env ?? processEnv,
     ...(core.options.secretBox ? { secretBox: core.options.secretBox } : {}),
+    savedAtStart: core.settingsAtStart.saved,
     stackPlan: () => core.stack.plan(),
   })
   return {
     'settings.get': () => settings.view(),
-    'settings.set': (change) => settings.update(change),
+    'settings.set': (change) => {
+      // A secret saved now is masked from now on, though it is used only from the next start.
+      core.secrets.learn(change)
+      return settings.update(change)
+    },
   }
 }

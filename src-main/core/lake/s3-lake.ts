@@ -24,6 +24,7 @@ type S3Sdk = typeof import('@aws-sdk/client-s3')
 import type { Layer, RunRecord } from '../../../src-preload/contract.ts'
 import { LAYERS } from '../../../src-preload/values.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
+import { foreignExcerpt } from '../redact.ts'
 import {
   currentOf,
   isRunId,
@@ -417,11 +418,18 @@ export class S3Lake implements Lake {
     if (name === 'NoSuchKey') {
       return new MedallionError('lake_object_missing', redact(`${where} does not exist at ${endpoint}`))
     }
+    // The SDK's Node handler never follows a redirect (S3's own, PermanentRedirect, included): say so.
+    if (status !== undefined && status >= 300 && status < 400) {
+      return new MedallionError(
+        'lake_redirect',
+        `the S3 lake at ${endpoint} answered ${where} with a redirect (HTTP ${status}${name && !/^(?:\d+|Unknown(?:Error)?)$/.test(name) ? `, ${foreignExcerpt(name, [secretKey], 40)}` : ''}), which Medallion does not follow: set MINIO_ENDPOINT to the address the server answers at`,
+      )
+    }
     // A bare HTTP status (no S3 error in the body) usually means the endpoint is not an S3 server.
     const detail =
       status && errorMessage(err) === 'UnknownError'
         ? `HTTP ${status} without an S3 error: is MINIO_ENDPOINT an S3 server?`
-        : `${name ? `${name}: ` : ''}${errorMessage(err)}`
+        : foreignExcerpt(`${name ? `${name}: ` : ''}${errorMessage(err)}`, [secretKey])
     return new MedallionError('lake_error', redact(`could not ${action} ${where} at ${endpoint}: ${detail}`))
   }
 }

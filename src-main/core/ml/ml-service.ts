@@ -11,8 +11,7 @@ import {
 } from '../../../src-preload/contract-ml.ts'
 import type { Core } from '../app-core.ts'
 import type { Task } from '../tasks.ts'
-import { MlflowClient } from './mlflow-client.ts'
-import { mlflowLocation, mlflowStatus } from './mlflow-location.ts'
+import { type MlflowLocation, mlflowClient, mlflowLocation, mlflowStatus } from './mlflow-location.ts'
 import { readRunRecords } from './run-log.ts'
 import { mlflowSources, runTraining } from './training-run.ts'
 
@@ -29,18 +28,21 @@ export class MlService {
     const runs = readRunRecords(this.core.options.dataDir, filter)
     const location = await mlflowLocation(mlflowSources(this.core))
     const mlflow = await mlflowStatus(location, this.core.options.dataDir)
-    if (mlflow.reachable && location.uri) await markMlflowStatus(runs, location.uri)
+    if (mlflow.reachable && location.uri) await markMlflowStatus(runs, { ...location, uri: location.uri })
     return { runs, mlflow }
   }
 }
 
 /** Each linked run's status in MLflow, asked once per experiment; left unset when MLflow cannot say. */
-async function markMlflowStatus(runs: MlRunRecord[], uri: string): Promise<void> {
-  const linked = runs.filter((r) => r.mlflow?.trackingUri === uri)
+async function markMlflowStatus(
+  runs: MlRunRecord[],
+  location: MlflowLocation & { uri: string },
+): Promise<void> {
+  const linked = runs.filter((r) => r.mlflow?.trackingUri === location.uri)
   const experiments = [...new Set(linked.map((r) => r.mlflow?.experimentId as string))]
   if (experiments.length === 0) return
   try {
-    const found = await new MlflowClient(uri, { timeoutMs: 5_000 }).searchRuns(experiments)
+    const found = await mlflowClient(location, 5_000).searchRuns(experiments)
     const status = new Map(found.map((run) => [run.info.run_id, run.info.status]))
     for (const r of linked) if (r.mlflow) r.mlflow.status = status.get(r.mlflow.runId) ?? 'missing'
   } catch {

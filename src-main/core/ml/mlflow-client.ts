@@ -3,9 +3,13 @@
  * batched logging, tags, status, search, and artifact uploads through the tracking server (`PUT
  * /api/2.0/mlflow-artifacts/artifacts/<experiment>/<run>/artifacts/<path>`, the server's default
  * `--serve-artifacts`). Failures are MedallionErrors: `mlflow_unreachable` when nothing answers, else
- * `mlflow_error` with MLflow's own error code kept in `mlflowCode`.
+ * `mlflow_error` with MLflow's own error code kept in `mlflowCode`. Credentials go in the Authorization
+ * header; redirects are refused (a redirect would carry the model, the report and that header elsewhere),
+ * and a foreign answer is quoted only as a short, redacted excerpt.
  */
 import { errorMessage, MedallionError } from '../errors.ts'
+import { foreignExcerpt } from '../redact.ts'
+import { authorizationHeader, type MlflowAuth } from './mlflow-auth.ts'
 import { type KeyValue, type LogBatch, splitLogBatch } from './mlflow-batches.ts'
 
 export type MlflowRunStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED'
@@ -46,23 +50,46 @@ const DEFAULT_TIMEOUT_MS = 10_000
 const SEARCH_PAGE = 1000
 const SEARCH_MAX_PAGES = 10
 
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400
+}
+
 export class MlflowClient {
   readonly baseUrl: string
   private readonly timeoutMs: number
+  private readonly headers: Record<string, string>
 
-  constructor(baseUrl: string, options: { timeoutMs?: number } = {}) {
+  constructor(baseUrl: string, options: { timeoutMs?: number; auth?: MlflowAuth } = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '')
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.headers = options.auth ? { Authorization: authorizationHeader(options.auth) } : {}
   }
 
   /** True when the server answers its health check. */
   async healthy(): Promise<boolean> {
+    return (await this.healthProblem()) === undefined
+  }
+
+  /** Why the health check fails (nothing answers, a redirect, an HTTP error), or undefined when it passes. */
+  async healthProblem(): Promise<string | undefined> {
     try {
-      const response = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(this.timeoutMs) })
-      return response.ok
-    } catch {
-      return false
+      const response = await fetch(`${this.baseUrl}/health`, {
+        headers: this.headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      })
+      await response.body?.cancel()
+      if (isRedirect(response.status)) {
+        return `a redirect (HTTP ${response.status}), which Medallion does not follow: set the tracking URI to the address MLflow answers at`
+      }
+      return response.ok ? undefined : `HTTP ${response.status} from its health check`
+    } catch (err) {
+      return `no answer: ${foreignExcerpt(errorMessage(err))}`
     }
+  }
+
+  private redirected(status: number): string {
+    return `MLflow at ${this.baseUrl} answered with a redirect (HTTP ${status}), which Medallion does not follow: set the tracking URI to the address MLflow answers at`
   }
 
   /** The experiment's id, creating it when missing (a concurrent creation is tolerated). */
@@ -183,28 +210,36 @@ export class MlflowClient {
     try {
       response = await fetch(url, {
         method,
-        headers: body === undefined ? {} : { 'Content-Type': contentType },
+        headers: body === undefined ? this.headers : { ...this.headers, 'Content-Type': contentType },
         body,
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       })
     } catch (err) {
       throw new MlflowError(
         'mlflow_unreachable',
-        `MLflow at ${this.baseUrl} did not answer (${what}): ${errorMessage(err)}`,
+        `MLflow at ${this.baseUrl} did not answer (${what}): ${foreignExcerpt(errorMessage(err))}`,
       )
+    }
+    if (isRedirect(response.status)) {
+      await response.body?.cancel()
+      throw new MlflowError('mlflow_error', `${this.redirected(response.status)} (${what})`)
     }
     const text = await response.text()
     if (response.ok) return text
-    let answer: { error_code?: string; message?: string } = {}
+    let answer: { error_code?: unknown; message?: unknown } = {}
     try {
-      answer = JSON.parse(text)
+      const parsed: unknown = JSON.parse(text)
+      answer = typeof parsed === 'object' && parsed !== null ? parsed : { message: text }
     } catch {
-      answer = { message: text.slice(0, 300) }
+      answer = { message: text }
     }
+    const code = typeof answer.error_code === 'string' ? foreignExcerpt(answer.error_code, [], 64) : undefined
+    const message = typeof answer.message === 'string' ? foreignExcerpt(answer.message) : ''
     throw new MlflowError(
       'mlflow_error',
-      `MLflow at ${this.baseUrl} refused ${what} (HTTP ${response.status}${answer.error_code ? `, ${answer.error_code}` : ''}): ${answer.message ?? ''}`.trim(),
-      answer.error_code,
+      `MLflow at ${this.baseUrl} refused ${what} (HTTP ${response.status}${code ? `, ${code}` : ''}): ${message}`.trim(),
+      code,
     )
   }
 }

@@ -8,8 +8,8 @@ import { extname, join } from 'node:path'
 import type { MlflowRunLink } from '../../../src-preload/contract-ml.ts'
 import { errorMessage } from '../errors.ts'
 import type { KeyValue } from './mlflow-batches.ts'
-import { MlflowClient, type MlflowRunInfo, type MlflowRunStatus } from './mlflow-client.ts'
-import { mlflowRunUrl } from './mlflow-location.ts'
+import type { MlflowClient, MlflowRunInfo, MlflowRunStatus } from './mlflow-client.ts'
+import { type MlflowLocation, mlflowClient, mlflowRunUrl } from './mlflow-location.ts'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
@@ -30,14 +30,14 @@ export class TrackedRun {
 
   /** Creates the run (RUNNING) in the experiment, which is created on first use. */
   static async start(
-    uri: string,
+    location: MlflowLocation & { uri: string },
     experiment: string,
     runName: string,
     tags: KeyValue[],
   ): Promise<TrackedRun> {
-    const client = new MlflowClient(uri)
+    const client = mlflowClient(location)
     const experimentId = await client.experimentId(experiment)
-    return new TrackedRun(client, uri, await client.createRun(experimentId, runName, tags))
+    return new TrackedRun(client, location.uri, await client.createRun(experimentId, runName, tags))
   }
 
   get link(): MlflowRunLink {

@@ -6,6 +6,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MlModel, MlRunRecord } from '../../../src-preload/contract-ml.ts'
+import { stripUserinfo } from '../redact.ts'
 
 export function mlFolder(dataDir: string): string {
   return join(dataDir, 'ml')
@@ -38,11 +39,21 @@ export function readRunRecords(dataDir: string, filter: { model?: MlModel; limit
     if (!line.trim()) continue
     try {
       const record = JSON.parse(line) as MlRunRecord
-      if (!filter.model || record.model === filter.model) records.push(record)
+      if (!filter.model || record.model === filter.model) records.push(withoutLinkUserinfo(record))
     } catch {
       // A line cut by a crash is not a record.
     }
     if (records.length >= filter.limit) break
   }
   return records
+}
+
+/** A record kept before MLflow's credentials left its URI may hold them in its link: never shown. */
+function withoutLinkUserinfo(record: MlRunRecord): MlRunRecord {
+  if (!record.mlflow) return record
+  const { trackingUri, url } = record.mlflow
+  return {
+    ...record,
+    mlflow: { ...record.mlflow, trackingUri: stripUserinfo(trackingUri).url, url: stripUserinfo(url).url },
+  }
 }

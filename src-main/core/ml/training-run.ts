@@ -8,7 +8,6 @@ import { join } from 'node:path'
 import type { TrainJob, TrainOutcome } from '../../../pipelines/ml/train-job.ts'
 import type { MlflowRunLink, MlRunRecord, MlTrainArgs } from '../../../src-preload/contract-ml.ts'
 import type { Core } from '../app-core.ts'
-import { resolveBackends } from '../backends.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import { newRunId } from '../lake/lake.ts'
 import type { Task } from '../tasks.ts'
@@ -25,6 +24,8 @@ export function mlflowSources(core: Core) {
     dataDir: core.options.dataDir,
     env: core.options.env ?? process.env,
     ...(core.options.secretBox ? { secretBox: core.options.secretBox } : {}),
+    // The settings as the core started with them: an endpoint saved since applies at the next start.
+    saved: core.settingsAtStart.saved,
     stackPlan: () => core.stack.plan(),
   }
 }
@@ -40,12 +41,17 @@ async function openTracking(
   const status = await mlflowStatus(location, core.options.dataDir)
   if (!location.uri || !status.reachable) return { note: status.detail }
   try {
-    const tracked = await TrackedRun.start(location.uri, args.model, `${args.model}-${id}`, [
-      { key: 'medallion.data_version', value: dataVersion },
-      { key: 'medallion.training_id', value: id },
-      { key: 'medallion.model', value: args.model },
-      { key: 'mlflow.source.name', value: 'medallion' },
-    ])
+    const tracked = await TrackedRun.start(
+      { ...location, uri: location.uri },
+      args.model,
+      `${args.model}-${id}`,
+      [
+        { key: 'medallion.data_version', value: dataVersion },
+        { key: 'medallion.training_id', value: id },
+        { key: 'medallion.model', value: args.model },
+        { key: 'mlflow.source.name', value: 'medallion' },
+      ],
+    )
     return { tracked }
   } catch (err) {
     return { note: `MLflow at ${location.uri} could not open a run: ${errorMessage(err)}` }
@@ -53,12 +59,16 @@ async function openTracking(
 }
 
 /** Keeps the record locally, and in MongoDB when the core serves from it (a MongoDB failure is only logged). */
-async function keepRecord(core: Core, record: MlRunRecord, task: Task): Promise<void> {
+async function keepRecord(core: Core, kept: MlRunRecord, task: Task): Promise<void> {
+  // The record outlives the process (runs.jsonl, MongoDB): its free text is redacted like a task's.
+  const { secrets } = core
+  const record: MlRunRecord = {
+    ...kept,
+    ...(kept.error !== undefined ? { error: secrets.redact(kept.error) } : {}),
+    ...(kept.mlflowNote !== undefined ? { mlflowNote: secrets.redact(kept.mlflowNote) } : {}),
+  }
   appendRunRecord(core.options.dataDir, record)
-  if (core.serving.store.kind !== 'mongo') return
-  const env = core.options.env ?? process.env
-  const mongo =
-    (await resolveBackends(core.options.dataDir, env, core.options.secretBox)).mongo ?? core.options.mongo
+  const mongo = core.serving.store.kind === 'mongo' ? core.mongo : undefined
   if (!mongo) return
   try {
     await saveRunToMongo(mongo, record)

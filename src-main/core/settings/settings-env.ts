@@ -20,6 +20,9 @@ export const SETTING_VARIABLES: Readonly<Record<EnvSettingKey, readonly [string,
   minioAccessKey: ['MINIO_ACCESS_KEY', 'MINIO_ROOT_USER'],
   minioSecretKey: ['MINIO_SECRET_KEY', 'MINIO_ROOT_PASSWORD'],
   mlflowTrackingUri: ['MLFLOW_TRACKING_URI'],
+  mlflowUsername: ['MLFLOW_TRACKING_USERNAME'],
+  mlflowPassword: ['MLFLOW_TRACKING_PASSWORD'],
+  mlflowToken: ['MLFLOW_TRACKING_TOKEN'],
   sparkMasterUrl: ['SPARK_MASTER_URL'],
   apiPort: ['MEDALLION_API_PORT'],
 }
@@ -86,18 +89,53 @@ export function readSavedSettings(dataDir: string, env: Env, box?: SecretBox): S
       delete values.minioAccessKey
     } else values.minioSecretKey = secret
   }
+  // MLflow's password and token: one warning for both when this process has no keychain.
+  const mlflowSealed = (['mlflowPassword', 'mlflowToken'] as const).filter(
+    (key) => encrypted[key] && !envValue(env, key),
+  )
+  const mlflowVariables = 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN'
+  if (mlflowSealed.length > 0 && !box?.available) {
+    const names = mlflowSealed.map((key) => (key === 'mlflowToken' ? 'token' : 'password'))
+    const what = `MLflow's ${names.join(' and ')} ${names.length === 2 ? 'are' : 'is'}`
+    warnings.push(`${file}: ${what} encrypted and ${NO_KEYCHAIN}: set ${mlflowVariables} instead`)
+  }
+  for (const key of box?.available ? mlflowSealed : []) {
+    const secret = unseal(
+      encrypted[key] as string,
+      `MLflow's ${key === 'mlflowToken' ? 'token' : 'password'}`,
+      mlflowVariables,
+    )
+    if (secret !== undefined) values[key] = secret
+  }
+  // Without its password the user name alone would only be refused by MLflow.
+  if (mlflowSealed.includes('mlflowPassword') && values.mlflowPassword === undefined)
+    delete values.mlflowUsername
   return { values, warnings, ...(broken ? { broken } : {}) }
 }
 
-/** The environment with settings.json filled in wherever the environment says nothing. */
-export function settingsEnv(dataDir: string, env: Env, box?: SecretBox): { env: Env; warnings: string[] } {
-  const saved = readSavedSettings(dataDir, env, box)
+/** The environment with the saved settings filled in wherever the environment says nothing. */
+export function withSavedSettings(env: Env, saved: SavedSettings): Env {
   const merged: Env = { ...env }
   for (const key of Object.keys(SETTING_VARIABLES) as EnvSettingKey[]) {
     const value = saved.values[key]
     if (value !== undefined && envValue(env, key) === undefined) merged[SETTING_VARIABLES[key][0]] = value
   }
-  return { env: merged, warnings: saved.warnings }
+  return merged
+}
+
+/**
+ * The environment a Spark run reads: SPARK_MASTER_URL from the environment, else the saved one. No other
+ * saved value goes in: spark-submit inherits this environment, and the saved secrets stay in memory.
+ */
+export function withSavedSparkMaster(env: Env, saved: SavedSettings): Env {
+  const master = saved.values.sparkMasterUrl
+  return master === undefined || envValue(env, 'sparkMasterUrl') ? env : { ...env, SPARK_MASTER_URL: master }
+}
+
+/** The environment with settings.json filled in wherever the environment says nothing. */
+export function settingsEnv(dataDir: string, env: Env, box?: SecretBox): { env: Env; warnings: string[] } {
+  const saved = readSavedSettings(dataDir, env, box)
+  return { env: withSavedSettings(env, saved), warnings: saved.warnings }
 }
 
 /** The read API's port: MEDALLION_API_PORT, else settings.json, else 5000. */

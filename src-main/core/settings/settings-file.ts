@@ -1,6 +1,7 @@
 /**
  * `<data>/settings.json`: what the user saved in Settings. Secrets are never in it as text: the MongoDB
- * URL is kept without its password, and the password and the MinIO secret key are SecretBox ciphertexts.
+ * URL is kept without its password, and the password, the MinIO secret key and MLflow's password and
+ * token are SecretBox ciphertexts.
  * Read leniently (a bad value is skipped with a warning), written atomically and readable by its owner only.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
@@ -14,20 +15,22 @@ import {
 import { writeFileAtomicSync } from '../atomic-file.ts'
 import { errorMessage } from '../errors.ts'
 
-/** The keys kept as plain values (the MinIO secret key is only ever in `encrypted`). */
+/** The keys kept as plain values (the secrets are only ever in `encrypted`). */
 export const PLAIN_KEYS = [
   'mongoUrl',
   'mongoDb',
   'minioEndpoint',
   'minioAccessKey',
   'mlflowTrackingUri',
+  'mlflowUsername',
   'sparkMasterUrl',
   'apiPort',
   'theme',
 ] as const satisfies readonly SettingKey[]
 type PlainKey = (typeof PLAIN_KEYS)[number]
 
-export type EncryptedKey = 'mongoPassword' | 'minioSecretKey'
+export const ENCRYPTED_KEYS = ['mongoPassword', 'minioSecretKey', 'mlflowPassword', 'mlflowToken'] as const
+export type EncryptedKey = (typeof ENCRYPTED_KEYS)[number]
 
 export interface StoredSettings extends Partial<Record<Exclude<PlainKey, 'apiPort' | 'theme'>, string>> {
   apiPort?: number
@@ -86,7 +89,7 @@ export function readSettingsFile(dataDir: string): SettingsFileRead {
   }
   const encrypted: Partial<Record<EncryptedKey, string>> = {}
   const sealed = (record.encrypted ?? {}) as Record<string, unknown>
-  for (const key of ['mongoPassword', 'minioSecretKey'] as const) {
+  for (const key of ENCRYPTED_KEYS) {
     const value = sealed[key]
     if (value === undefined) continue
     if (typeof value === 'string' && BASE64.test(value)) encrypted[key] = value

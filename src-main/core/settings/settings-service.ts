@@ -1,7 +1,8 @@
 /**
  * Settings as the contract offers them: `view()` shows each value in use with its source and its secrets
- * masked; `update()` saves changes to settings.json. Endpoints and the API port are read when Medallion
- * starts, so a change is marked as pending until the next start; the theme applies at once.
+ * masked; `update()` saves changes to settings.json. Every endpoint, credential and the API port is read
+ * once when Medallion starts (the core's settingsAtStart), so a change is marked as pending until the next
+ * start, the same for every service; the theme applies at once.
  */
 import { resolve } from 'node:path'
 import {
@@ -12,11 +13,11 @@ import {
   type Theme,
 } from '../../../src-preload/contract-settings.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
-import { redactMongoUrl } from '../serving/mongo-config.ts'
+import { redactUrl } from '../redact.ts'
 import { readStackMarker } from '../stack/stack-marker.ts'
 import type { StackPlan } from '../stack/stack-plan.ts'
 import type { SecretBox } from './secret-box.ts'
-import { type Env, readSavedSettings, SETTING_VARIABLES } from './settings-env.ts'
+import { type Env, readSavedSettings, type SavedSettings, SETTING_VARIABLES } from './settings-env.ts'
 import { readSettingsFile, settingsFilePath, writeSettingsFile } from './settings-file.ts'
 import { type ResolvedSetting, resolveSettings } from './settings-resolve.ts'
 import { applySettingsChange, MASK, type SettingsChange } from './settings-update.ts'
@@ -26,18 +27,21 @@ export interface SettingsServiceOptions {
   dataDir: string
   env: Env
   secretBox?: SecretBox
+  /** settings.json as the core read it when it started: what its services use until the next start. */
+  savedAtStart?: SavedSettings
   /** The stack's plan (compose file and the profiles Up used), read only when the folder is on the stack. */
   stackPlan(): Promise<StackPlan>
 }
 
-const SECRET_KEYS: ReadonlySet<SettingKey> = new Set(['minioSecretKey'])
+const SECRET_KEYS: ReadonlySet<SettingKey> = new Set(['minioSecretKey', 'mlflowPassword', 'mlflowToken'])
 /** Applied by the page itself, so never waiting for a restart. */
 const LIVE_KEYS: ReadonlySet<SettingKey> = new Set(['theme'])
 
 function masked(key: SettingKey, value: string | undefined): string | null {
   if (value === undefined) return null
   if (SECRET_KEYS.has(key)) return MASK
-  return key === 'mongoUrl' ? redactMongoUrl(value) : value
+  // Every URL setting (MongoDB, MinIO, MLflow, Spark) shows its user but never a password.
+  return redactUrl(value, MASK)
 }
 
 export class SettingsService {
@@ -45,7 +49,8 @@ export class SettingsService {
   private readonly atStart: Record<SettingKey, ResolvedSetting>
 
   constructor(private readonly options: SettingsServiceOptions) {
-    this.atStart = this.configured()
+    const { dataDir, env, secretBox, savedAtStart } = options
+    this.atStart = resolveSettings({ env, saved: savedAtStart ?? readSavedSettings(dataDir, env, secretBox) })
   }
 
   async view(): Promise<SettingsView> {
@@ -92,20 +97,19 @@ export class SettingsService {
     const { dataDir, secretBox } = this.options
     const { stored, broken } = readSettingsFile(dataDir)
     if (broken) throw new MedallionError('settings_unreadable', `${broken}, then save again`)
-    writeSettingsFile(dataDir, applySettingsChange(stored, change, secretBox))
-    return this.view()
-  }
-
-  private configured(): Record<SettingKey, ResolvedSetting> {
-    const { dataDir, env, secretBox } = this.options
-    return resolveSettings({ env, saved: readSavedSettings(dataDir, env, secretBox) })
+    const applied = applySettingsChange(stored, change, secretBox)
+    writeSettingsFile(dataDir, applied.stored)
+    const view = await this.view()
+    return applied.notes.length > 0 ? { ...view, notes: applied.notes } : view
   }
 
   /** The settings settings.json holds (a secret counts when its ciphertext is there). */
   private savedKeys(): Set<SettingKey> {
     const { encrypted = {}, ...plain } = readSettingsFile(this.options.dataDir).stored
     const keys = new Set(Object.keys(plain) as SettingKey[])
-    if (encrypted.minioSecretKey) keys.add('minioSecretKey')
+    for (const key of ['minioSecretKey', 'mlflowPassword', 'mlflowToken'] as const) {
+      if (encrypted[key]) keys.add(key)
+    }
     return keys
   }
 }

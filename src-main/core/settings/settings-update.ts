@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { SettingsSetInput } from '../../../src-preload/contract-settings.ts'
 import { MedallionError } from '../errors.ts'
 import { endpointUrl } from '../lake/s3-config.ts'
+import { percentDecoded, stripUserinfo } from '../redact.ts'
 import { createMongoClient } from '../serving/mongo-client.ts'
 import { joinMongoPassword, splitMongoPassword } from './mongo-url-password.ts'
 import type { SecretBox } from './secret-box.ts'
@@ -45,14 +46,48 @@ function applyMongoUrl(next: StoredSettings, url: string, box: SecretBox | undef
   next.encrypted = encrypted
 }
 
+/**
+ * MLflow's URI is kept without userinfo (it would show wherever the URI does, and fetch refuses it): a
+ * user and password written into it become the MLflow credentials, the password encrypted.
+ */
+function applyMlflowUri(next: StoredSettings, uri: string, box: SecretBox | undefined): string | undefined {
+  const { url, user, password } = stripUserinfo(uri)
+  next.mlflowTrackingUri = url
+  if (user === undefined && password === undefined) return undefined
+  if (password !== undefined && password !== MASK) {
+    next.encrypted = { ...next.encrypted, mlflowPassword: mlflowSealer(box)(percentDecoded(password)) }
+  }
+  if (user !== undefined) next.mlflowUsername = percentDecoded(user)
+  return `the MLflow tracking URI carried ${password === undefined ? 'a user name' : 'a user name and password'}: they were taken out of it and saved as MLflow's credentials${password === undefined ? '' : ' (the password encrypted)'}, sent as an Authorization header, never in the URI`
+}
+
+function mlflowSealer(box: SecretBox | undefined): (text: string) => string {
+  return sealer(box, "MLflow's password or token", 'MLFLOW_TRACKING_PASSWORD or MLFLOW_TRACKING_TOKEN')
+}
+
+/** The saved settings with `change` applied, and notes on what was done beyond storing the values. */
+export interface AppliedChange {
+  stored: StoredSettings
+  notes: string[]
+}
+
 /** The saved settings with `change` applied; throws (naming the setting) before anything is written. */
 export function applySettingsChange(
   stored: StoredSettings,
   change: SettingsChange,
   box: SecretBox | undefined,
-): StoredSettings {
+): AppliedChange {
   const next: StoredSettings = { ...stored, encrypted: { ...stored.encrypted } }
-  const { mongoUrl, minioEndpoint, minioSecretKey, ...plain } = change
+  const notes: string[] = []
+  const {
+    mongoUrl,
+    minioEndpoint,
+    minioSecretKey,
+    mlflowTrackingUri,
+    mlflowPassword,
+    mlflowToken,
+    ...plain
+  } = change
   if (mongoUrl === null) {
     delete next.mongoUrl
     delete next.encrypted?.mongoPassword
@@ -71,6 +106,21 @@ export function applySettingsChange(
     if (value === null) delete next[key]
     else if (value !== undefined) Object.assign(next, { [key]: value })
   }
+  // After the plain values: credentials taken out of the URI win over a user name sent beside it.
+  if (mlflowTrackingUri === null) delete next.mlflowTrackingUri
+  else if (mlflowTrackingUri !== undefined) {
+    const note = applyMlflowUri(next, mlflowTrackingUri, box)
+    if (note) notes.push(note)
+  }
+  for (const [key, value] of [
+    ['mlflowPassword', mlflowPassword],
+    ['mlflowToken', mlflowToken],
+  ] as const) {
+    if (value === null) delete next.encrypted?.[key]
+    else if (value !== undefined && value !== MASK) {
+      next.encrypted = { ...next.encrypted, [key]: mlflowSealer(box)(value) }
+    }
+  }
   if (next.encrypted && Object.keys(next.encrypted).length === 0) delete next.encrypted
-  return next
+  return { stored: next, notes }
 }

@@ -1,6 +1,7 @@
 /**
- * The endpoint settings by group, saved together. What is saved applies at the next start of Medallion:
- * the lake and the serving store are chosen when it starts (Up and Down move them while it runs).
+ * The endpoint settings by group, saved together. What is saved applies at the next start of Medallion,
+ * the same for every service (MongoDB, the lake, MLflow, Spark, the port): the core reads them once when
+ * it starts (Up and Down still move the lake and the store to the stack while it runs).
  */
 import { useState } from 'react'
 import type { SettingsView } from '../../../src-preload/contract-settings.ts'
@@ -31,9 +32,10 @@ export function SettingsForm({ view }: { view: SettingsView }) {
     >
       <p className="hint">
         Order of precedence: environment variables, then these settings, then the stack this data folder is
-        connected to, then the defaults. Endpoints and the port are read when Medallion starts:{' '}
+        connected to, then the defaults. Every endpoint, credential and the port is read once when Medallion
+        starts, the same for MongoDB, the lake, MLflow and Spark:{' '}
         <strong>a saved change applies at the next start</strong> (restart the app, or{' '}
-        <code>medallion serve</code>).
+        <code>medallion serve</code>). User names and passwords are never shown inside a URL.
       </p>
       {FIELD_GROUPS.map((group) => (
         <fieldset key={group.title} className="panel settings-group">
@@ -78,6 +80,11 @@ export function SettingsForm({ view }: { view: SettingsView }) {
           </output>
         ) : null}
       </div>
+      {save.data?.notes?.map((note) => (
+        <output key={note} className="note note-help" data-testid="settings-note">
+          {note}
+        </output>
+      ))}
       <ErrorNote error={save.error} />
     </form>
   )

@@ -59,9 +59,27 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       {
         key: 'mlflowTrackingUri',
         label: 'MLflow tracking URI',
-        hint: 'An http(s) URL.',
+        hint: 'An http(s) URL. A user and password written in it are moved to the fields below (never kept in the URI).',
         kind: 'text',
         placeholder: 'http://127.0.0.1:5001',
+      },
+      {
+        key: 'mlflowUsername',
+        label: 'MLflow user',
+        hint: 'With the password, sent as HTTP Basic credentials in the Authorization header.',
+        kind: 'text',
+      },
+      {
+        key: 'mlflowPassword',
+        label: 'MLflow password',
+        hint: 'Saved encrypted with the system keychain, never shown again.',
+        kind: 'secret',
+      },
+      {
+        key: 'mlflowToken',
+        label: 'MLflow token',
+        hint: 'Sent as a Bearer token when no user and password are set. Saved encrypted.',
+        kind: 'secret',
       },
       {
         key: 'sparkMasterUrl',
