@@ -29,6 +29,8 @@ export interface CliContext {
   version: string
   /** Log files a diagnostics zip includes (the installed app's main-process log). */
   logFiles?: string[]
+  /** The user's configuration folder (the installed app's userData); default user-config-dir.ts's. */
+  configDir?: string
 }
 
 interface Io {
@@ -80,9 +82,10 @@ async function startCore(values: Values, context: CliContext, io: Io): Promise<C
     import('./core/app-core.ts'),
     import('./core/backends.ts'),
   ])
-  const backends = await resolveBackends(data.dir, process.env)
+  const backends = await resolveBackends(data.dir, process.env, undefined, context.configDir)
   if (backends.warning) io.stderr.write(`medallion: ${backends.warning}\n`)
   return createCore({
+    ...(context.configDir ? { configDir: context.configDir } : {}),
     dataDir: data.dir,
     dataDirSource: data.source,
     version: context.version,

@@ -149,7 +149,7 @@ async function start(log: MainLog): Promise<void> {
   log.info(`Medallion ${app.getVersion()} starting on ${data.dir} (${data.source})`)
   // Secrets in settings.json are encrypted with the OS keychain (safeStorage works once the app is ready).
   const secretBox = safeStorageSecretBox(safeStorage)
-  const backends = await resolveBackends(data.dir, process.env, secretBox)
+  const backends = await resolveBackends(data.dir, process.env, secretBox, configDir)
   if (backends.warning) log.warn(`medallion: ${backends.warning}`)
   const current = createCore({
     dataDir: data.dir,
@@ -158,6 +158,7 @@ async function start(log: MainLog): Promise<void> {
     paths,
     launchChild: launchUtilityChild,
     secretBox,
+    configDir,
     mongo: backends.mongo,
     s3: backends.s3,
   })

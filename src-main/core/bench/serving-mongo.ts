@@ -13,5 +13,6 @@ export async function servingMongo(
 ): Promise<MongoConfig | undefined> {
   if (core.serving.store.kind !== 'mongo') return undefined
   if (core.options.mongo) return core.options.mongo
-  return (await resolveBackends(core.options.dataDir, core.options.env ?? process.env)).mongo
+  const { dataDir, env = process.env, secretBox, configDir } = core.options
+  return (await resolveBackends(dataDir, env, secretBox, configDir)).mongo
 }

@@ -58,7 +58,8 @@ async function keepRecord(core: Core, record: MlRunRecord, task: Task): Promise<
   if (core.serving.store.kind !== 'mongo') return
   const env = core.options.env ?? process.env
   const mongo =
-    (await resolveBackends(core.options.dataDir, env, core.options.secretBox)).mongo ?? core.options.mongo
+    (await resolveBackends(core.options.dataDir, env, core.options.secretBox, core.options.configDir))
+      .mongo ?? core.options.mongo
   if (!mongo) return
   try {
     await saveRunToMongo(mongo, record)
