@@ -146,6 +146,11 @@ describe.skipIf(!ready)(`the stack's credentials (${ENGINE_LABEL}, FerretDB and 
       expect(logs).not.toContain(values[key])
     const status = await core.stack.status()
     expect(status.credentials).toEqual({ file, state: 'clear', withoutCredentials: [] })
+    // The plan status compares with holds the credentials the containers were made with.
+    expect(status.services.map((s) => [s.service, s.upToDate])).toEqual([
+      ['mongo', true],
+      ['minio', true],
+    ])
     expect(JSON.stringify(status)).not.toContain(values.MONGO_INITDB_ROOT_PASSWORD)
   }, 180_000)
 

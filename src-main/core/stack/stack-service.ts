@@ -135,7 +135,9 @@ export class StackService {
   async status(): Promise<StackStatus> {
     // One read of the marker: it says both which profiles Up used and whether the folder is on the stack.
     const marker = readStackMarker(this.options.dataDir)
-    const plan = await this.projectPlan()
+    // With the credentials, so the containers' config hashes compare; credentials the file cannot give
+    // (sealed, damaged) are reported below, and the services are listed anyway.
+    const plan = await this.plan(marker?.profiles ?? []).catch(() => this.projectPlan())
     const base = {
       project: plan.project,
       composeFile: plan.file,
