@@ -7,12 +7,15 @@
  * a volume from before the credentials runs without them, with a warning; one made with other
  * credentials is refused.
  */
+import { randomBytes } from 'node:crypto'
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Core, createCore } from '../src-main/core/app-core.ts'
+import { resolveBackends } from '../src-main/core/backends.ts'
 import { MongoStore } from '../src-main/core/serving/mongo-store.ts'
+import { keySecretBox } from '../src-main/core/settings/key-secret-box.ts'
 import type { Engine } from '../src-main/core/stack/engine.ts'
 import { parseEnvFile } from '../src-main/core/stack/env-file.ts'
 import { CREDENTIALS_ID } from '../src-main/core/stack/stack-credentials.ts'
@@ -265,5 +268,39 @@ describe.skipIf(!ready)(`the stack's credentials (${ENGINE_LABEL}, FerretDB and 
     )
     expect(refused.message).toContain('medallion reset --scope volumes')
     expect(credentialsOf(file)[CREDENTIALS_ID]).not.toBe('someone-elses')
+  }, 120_000)
+
+  it('the window seals them with its SecretBox; the app reads them back with it, and only with it', async () => {
+    await core.stack.reset('volumes').done
+    const windowConfig = join(root, 'window-config')
+    const windowData = join(root, 'window-data')
+    const secretBox = keySecretBox(randomBytes(32))
+    const window = createCore({
+      dataDir: windowData,
+      paths: { ...SOURCE_PATHS, composeFile: FIXTURE },
+      engineSocket: `unix://${PODMAN_SOCKET}`,
+      env,
+      configDir: windowConfig,
+      secretBox,
+    })
+    try {
+      await window.stack.up({ profiles: [], pipeline: false }).done
+      const sealedFile = join(windowConfig, 'stack.env')
+      expect(statSync(sealedFile).mode & 0o777).toBe(0o600)
+      expect(Object.keys(credentialsOf(sealedFile))).toEqual(['MEDALLION_SEALED_CREDENTIALS'])
+      expect((await window.stack.status()).credentials).toMatchObject({ file: sealedFile, state: 'sealed' })
+      expect(await window.serving.store.kpis()).toBeNull()
+      // The next start finds the stack through the sealed file, with the keychain; without it, it says why.
+      const next = await resolveBackends(windowData, env, secretBox, windowConfig)
+      expect(next.mongo?.url).toMatch(
+        /^mongodb:\/\/medallion-[\w-]+:[\w-]+@127\.0\.0\.1:\d+\/\?authSource=admin$/,
+      )
+      expect(await mongoAccepts(next.mongo?.url as string)).toBe(true)
+      const withoutKeychain = await resolveBackends(windowData, env, undefined, windowConfig)
+      expect(withoutKeychain.mongo).toBeUndefined()
+      expect(withoutKeychain.warning).toContain(`${sealedFile} was sealed with the desktop app's keychain`)
+    } finally {
+      await window.close()
+    }
   }, 120_000)
 })
