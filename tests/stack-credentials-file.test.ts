@@ -100,6 +100,14 @@ describe('the stack credentials file', () => {
     )
   })
 
+  it('a configuration folder that is a file is named with the way out', () => {
+    const blocker = join(root, 'a-file')
+    writeFileSync(blocker, '')
+    const failed = errorOf(() => ensureStackCredentials({ configDir: join(blocker, 'config') }))
+    expect(failed.code).toBe('read_failed')
+    expect(failed.message).toContain(join(blocker, 'config', 'stack.env'))
+  })
+
   it('renewing replaces every value and keeps the file private', () => {
     const configDir = join(root, 'renewed')
     const old = ensureStackCredentials({ configDir })

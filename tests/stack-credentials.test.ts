@@ -116,7 +116,7 @@ describe.skipIf(!ready)(`the stack's credentials (${ENGINE_LABEL}, FerretDB and 
   const up = () => core.stack.up({ profiles: [], pipeline: false })
 
   it('the first Up generates them once, 0600 in a private folder, and the app signs in with them', async () => {
-    expect((await core.stack.status()).credentials).toMatchObject({ file, state: 'missing' })
+    expect((await core.stack.status()).stackEnv).toMatchObject({ file, state: 'missing' })
     const { task, done } = up()
     const outcome = await done
     expect(outcome.warnings).toEqual([])
@@ -148,7 +148,7 @@ describe.skipIf(!ready)(`the stack's credentials (${ENGINE_LABEL}, FerretDB and 
     for (const key of ['MINIO_ROOT_PASSWORD', 'MONGO_INITDB_ROOT_PASSWORD'])
       expect(logs).not.toContain(values[key])
     const status = await core.stack.status()
-    expect(status.credentials).toEqual({ file, state: 'clear', withoutCredentials: [] })
+    expect(status.stackEnv).toEqual({ file, state: 'clear', withoutAuth: [] })
     // The plan status compares with holds the credentials the containers were made with.
     expect(status.services.map((s) => [s.service, s.upToDate])).toEqual([
       ['mongo', true],
@@ -231,7 +231,7 @@ describe.skipIf(!ready)(`the stack's credentials (${ENGINE_LABEL}, FerretDB and 
     expect(outcome.warnings[0]).toMatch(
       /^mongo runs without authentication: its volume .*_mongo_data was created before .*`medallion reset --scope volumes`/,
     )
-    expect(readStackMarker(dataDir)?.withoutCredentials).toEqual(['mongo', 'minio'])
+    expect(readStackMarker(dataDir)?.withoutAuth).toEqual(['mongo', 'minio'])
     // The app follows: no credentials for MongoDB, MinIO's defaults.
     expect(stackEndpoints(await core.stack.plan()).mongo?.url).toBe(mongoUrl())
     expect(await core.serving.store.kpis()).toBeNull()
@@ -288,7 +288,7 @@ describe.skipIf(!ready)(`the stack's credentials (${ENGINE_LABEL}, FerretDB and 
       const sealedFile = join(windowConfig, 'stack.env')
       expect(statSync(sealedFile).mode & 0o777).toBe(0o600)
       expect(Object.keys(credentialsOf(sealedFile))).toEqual(['MEDALLION_SEALED_CREDENTIALS'])
-      expect((await window.stack.status()).credentials).toMatchObject({ file: sealedFile, state: 'sealed' })
+      expect((await window.stack.status()).stackEnv).toMatchObject({ file: sealedFile, state: 'sealed' })
       expect(await window.serving.store.kpis()).toBeNull()
       // The next start finds the stack through the sealed file, with the keychain; without it, it says why.
       const next = await resolveBackends(windowData, env, secretBox, windowConfig)

@@ -1,10 +1,5 @@
 /** Terminal renderings of the stack: status table, reset preview, Up's outcome. */
-import type {
-  ResetStep,
-  StackCredentialsStatus,
-  StackLinks,
-  StackStatus,
-} from '../../src-preload/contract.ts'
+import type { ResetStep, StackEnvStatus, StackLinks, StackStatus } from '../../src-preload/contract.ts'
 
 const LINK_NAMES: Record<keyof StackLinks, string> = {
   minioConsole: 'MinIO console',
@@ -53,11 +48,11 @@ export function statusTable(status: StackStatus): string {
     line(header),
     ...rows.map(line),
     ...(Object.keys(status.links).length > 0 ? ['', ...linkLines(status.links)] : []),
-    ...(status.credentials ? ['', ...credentialLines(status.credentials)] : []),
+    ...(status.stackEnv ? ['', ...credentialLines(status.stackEnv)] : []),
   ].join('\n')
 }
 
-const CREDENTIAL_STATES: Record<StackCredentialsStatus['state'], string> = {
+const CREDENTIAL_STATES: Record<StackEnvStatus['state'], string> = {
   missing: 'not created yet: the first up generates them',
   clear: 'docker compose --env-file <this file> uses them',
   sealed: "sealed with the desktop app's keychain",
@@ -65,10 +60,10 @@ const CREDENTIAL_STATES: Record<StackCredentialsStatus['state'], string> = {
 }
 
 /** Where the credentials are (never their values), and which services run without them. */
-function credentialLines(credentials: StackCredentialsStatus): string[] {
+function credentialLines(stackEnv: StackEnvStatus): string[] {
   return [
-    `credentials: ${credentials.file} (${credentials.problem ?? CREDENTIAL_STATES[credentials.state]})`,
-    ...credentials.withoutCredentials.map(
+    `credentials: ${stackEnv.file} (${stackEnv.problem ?? CREDENTIAL_STATES[stackEnv.state]})`,
+    ...stackEnv.withoutAuth.map(
       (service) =>
         `warning: ${service} runs without authentication (its volume predates the credentials): reset --scope volumes turns it on`,
     ),

@@ -64,7 +64,7 @@ export async function resolveBackends(
       project: marker.project,
       profiles: marker.profiles,
       env,
-      defaults: credentialVariables(credentials, marker.withoutCredentials),
+      defaults: credentialVariables(credentials, marker.withoutAuth),
     })
     return {
       ...stackBackends(stackEndpoints(plan, configured.env), dataDir, configured.env),

@@ -47,7 +47,7 @@ export function StackPage() {
           <p className="hint">
             Project <code>{data.project}</code> from <code>{data.composeFile}</code>
           </p>
-          {data.credentials ? <CredentialsNote credentials={data.credentials} /> : null}
+          {data.stackEnv ? <CredentialsNote stackEnv={data.stackEnv} /> : null}
         </>
       ) : null}
     </div>

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { createFileAtomicSync, writeFileAtomicSync } from '../atomic-file.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import type { SecretBox } from '../settings/secret-box.ts'
+import { readFailure, writeFailure } from '../system-error.ts'
 import { parseEnvFile } from './env-file.ts'
 
 export const CREDENTIALS_FILE_NAME = 'stack.env'
@@ -87,15 +88,17 @@ function render(values: Record<string, string>, box: SecretBox | undefined): str
   ].join('\n')}\n`
 }
 
-function write(place: CredentialsPlace, values: Record<string, string>, replace: boolean): boolean {
-  mkdirSync(place.configDir, { recursive: true, mode: 0o700 })
+/** Writes them whole, 0600 in a 0700 folder; `replace` false leaves a file another process made first. */
+function write(place: CredentialsPlace, values: Record<string, string>, replace: boolean): void {
   const file = credentialsFile(place.configDir)
-  const text = render(values, sealing(place))
-  if (replace) {
-    writeFileAtomicSync(file, text, { mode: 0o600 })
-    return true
+  try {
+    mkdirSync(place.configDir, { recursive: true, mode: 0o700 })
+    const text = render(values, sealing(place))
+    if (replace) writeFileAtomicSync(file, text, { mode: 0o600 })
+    else createFileAtomicSync(file, text, { mode: 0o600 })
+  } catch (err) {
+    throw writeFailure(err, file)
   }
-  return createFileAtomicSync(file, text, { mode: 0o600 })
 }
 
 /** The credentials, or undefined when no Up made them yet. A damaged or unreadable file is an error. */
@@ -106,10 +109,7 @@ export function readStackCredentials(place: CredentialsPlace): StackCredentials 
     text = readFileSync(file, 'utf8')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new MedallionError(
-      'stack_credentials',
-      `cannot read the stack's credentials in ${file}: ${errorMessage(err)}`,
-    )
+    throw readFailure(err, file)
   }
   const parsed = parseEnvFile(text, file)
   const sealed = parsed[SEALED]
@@ -167,9 +167,9 @@ export function renewStackCredentials(place: CredentialsPlace): StackCredentials
  */
 export function credentialVariables(
   credentials: StackCredentials | undefined,
-  withoutCredentials: readonly string[] = [],
+  withoutAuth: readonly string[] = [],
 ): Record<string, string> {
   if (!credentials) return {}
-  const left = new Set(withoutCredentials.flatMap((service) => SERVICE_CREDENTIALS[service] ?? []))
+  const left = new Set(withoutAuth.flatMap((service) => SERVICE_CREDENTIALS[service] ?? []))
   return Object.fromEntries(Object.entries(credentials.values).filter(([key]) => !left.has(key)))
 }

@@ -13,7 +13,7 @@ export interface StackMarker {
   profiles: string[]
   since: string
   /** Services whose volumes predate the stack's credentials (volume-credentials.ts): they run without them. */
-  withoutCredentials?: string[]
+  withoutAuth?: string[]
 }
 
 function markerPath(dataDir: string): string {
@@ -29,8 +29,8 @@ export function readStackMarker(dataDir: string): StackMarker | undefined {
       composeFile: value.composeFile,
       profiles: Array.isArray(value.profiles) ? value.profiles.filter((p) => typeof p === 'string') : [],
       since: typeof value.since === 'string' ? value.since : '',
-      withoutCredentials: Array.isArray(value.withoutCredentials)
-        ? value.withoutCredentials.filter((s) => typeof s === 'string')
+      withoutAuth: Array.isArray(value.withoutAuth)
+        ? value.withoutAuth.filter((s) => typeof s === 'string')
         : [],
     }
   } catch {

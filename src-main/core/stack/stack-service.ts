@@ -97,12 +97,12 @@ export class StackService {
    * The compose file read into a plan, with the profiles given or those Up last used, and the stack's
    * credentials except those of the services Up found running without them (or those named).
    */
-  async plan(profiles?: string[], withoutCredentials?: string[]): Promise<StackPlan> {
+  async plan(profiles?: string[], withoutAuth?: string[]): Promise<StackPlan> {
     const marker = readStackMarker(this.options.dataDir)
     const credentials = readStackCredentials(this.options.credentials)
     return this.readPlan(
       profiles ?? marker?.profiles ?? [],
-      credentialVariables(credentials, withoutCredentials ?? marker?.withoutCredentials),
+      credentialVariables(credentials, withoutAuth ?? marker?.withoutAuth),
     )
   }
 
@@ -118,17 +118,17 @@ export class StackService {
   }
 
   /** Where the credentials are, whether they exist yet, and which services run without them. */
-  private credentialsStatus(withoutCredentials: string[]): NonNullable<StackStatus['credentials']> {
+  private stackEnvStatus(withoutAuth: string[]): NonNullable<StackStatus['stackEnv']> {
     const file = credentialsFile(this.options.credentials.configDir)
     try {
       const credentials = readStackCredentials(this.options.credentials)
       return {
         file,
         state: credentials === undefined ? 'missing' : credentials.sealed ? 'sealed' : 'clear',
-        withoutCredentials,
+        withoutAuth,
       }
     } catch (err) {
-      return { file, state: 'unreadable', problem: errorMessage(err), withoutCredentials }
+      return { file, state: 'unreadable', problem: errorMessage(err), withoutAuth }
     }
   }
 
@@ -143,7 +143,7 @@ export class StackService {
       composeFile: plan.file,
       active: marker !== undefined,
       links: stackEndpoints(plan, this.options.env).links,
-      credentials: this.credentialsStatus(marker?.withoutCredentials ?? []),
+      stackEnv: this.stackEnvStatus(marker?.withoutAuth ?? []),
     }
     let engine: Engine
     try {
@@ -171,17 +171,14 @@ export class StackService {
       const engine = await this.engine()
       task.log(`engine: ${engine.kind} ${engine.version} at ${engine.endpoint} (${engine.source})`)
       const withCredentials = await this.plan(input.profiles, [])
-      const { withoutCredentials, warnings } = await checkVolumeCredentials(
+      const { withoutAuth, warnings } = await checkVolumeCredentials(
         engine.docker,
         withCredentials,
         credentials.values[CREDENTIALS_ID] as string,
         credentials.file,
       )
       for (const warning of warnings) task.log(`warning: ${warning}`)
-      const plan =
-        withoutCredentials.length === 0
-          ? withCredentials
-          : await this.plan(input.profiles, withoutCredentials)
+      const plan = withoutAuth.length === 0 ? withCredentials : await this.plan(input.profiles, withoutAuth)
       const report = (fraction: number, step: string) => task.progress(fraction, step)
       const result = await up(engine, plan, {
         onProgress: progressSlice(report, 0, 0.5),
@@ -194,7 +191,7 @@ export class StackService {
         composeFile: plan.file,
         profiles: input.profiles,
         since: new Date().toISOString(),
-        withoutCredentials,
+        withoutAuth,
       })
       this.statusChanged()
       const endpoints = stackEndpoints(plan, this.options.env)

@@ -21,7 +21,7 @@ export const CREDENTIALS_LABEL = 'io.medallion.stack-credentials'
 
 export interface VolumeCredentials {
   /** Services whose data volume predates the credentials: they run without them. */
-  withoutCredentials: string[]
+  withoutAuth: string[]
   /** One line per such service, for the user. */
   warnings: string[]
 }
@@ -32,13 +32,13 @@ export async function checkVolumeCredentials(
   credentialsId: string,
   credentialsFile: string,
 ): Promise<VolumeCredentials> {
-  const result: VolumeCredentials = { withoutCredentials: [], warnings: [] }
+  const result: VolumeCredentials = { withoutAuth: [], warnings: [] }
   for (const service of plan.services.filter((s) => s.name in SERVICE_CREDENTIALS)) {
     for (const mount of service.mounts.filter((m) => m.type === 'volume')) {
       const label = await volumeLabel(docker, mount.source)
       if (label === undefined || label === credentialsId) continue
       if (label === '') {
-        result.withoutCredentials.push(service.name)
+        result.withoutAuth.push(service.name)
         result.warnings.push(
           `${service.name} runs without authentication: its volume ${mount.source} was created before the stack had credentials. ` +
             `\`medallion reset --scope volumes\` deletes the stack's volumes (their data too) and turns authentication on.`,
