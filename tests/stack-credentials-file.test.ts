@@ -77,7 +77,7 @@ describe('the stack credentials file', () => {
     expect(readStackCredentials({ configDir, secretBox: box })?.values).toEqual(sealed.values)
 
     const withoutBox = errorOf(() => readStackCredentials({ configDir }))
-    expect(withoutBox.code).toBe('stack_credentials')
+    expect(withoutBox.code).toBe('stack_credentials_sealed')
     expect(withoutBox.message).toContain(`${sealed.file} was sealed with the desktop app's keychain`)
     const otherKey = errorOf(() =>
       readStackCredentials({ configDir, secretBox: keySecretBox(randomBytes(32)) }),

@@ -299,6 +299,17 @@ describe.skipIf(!ready)(`the stack's credentials (${ENGINE_LABEL}, FerretDB and 
       const withoutKeychain = await resolveBackends(windowData, env, undefined, windowConfig)
       expect(withoutKeychain.mongo).toBeUndefined()
       expect(withoutKeychain.warning).toContain(`${sealedFile} was sealed with the desktop app's keychain`)
+      // The medallion command has no keychain: its status says the file is sealed, and why it cannot read it.
+      const cli = await runCli(['status', '--data-dir', windowData, '--compose', FIXTURE], {
+        ...process.env,
+        ...env,
+        DOCKER_HOST: `unix://${PODMAN_SOCKET}`,
+        MEDALLION_CONFIG_DIR: windowConfig,
+      })
+      expect(cli.code).toBe(0)
+      expect(cli.stdout).toContain(
+        `credentials: ${sealedFile} (${sealedFile} was sealed with the desktop app's keychain`,
+      )
     } finally {
       await window.close()
     }

@@ -30,6 +30,8 @@ export const SERVICE_CREDENTIALS: Readonly<Record<string, readonly string[]>> = 
   minio: ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD'],
 }
 const SEALED = 'MEDALLION_SEALED_CREDENTIALS'
+/** The error code of a sealed file read by a process without the keychain that sealed it. */
+export const SEALED_ELSEWHERE = 'stack_credentials_sealed'
 const KEYS = [CREDENTIALS_ID, ...Object.values(SERVICE_CREDENTIALS).flat()]
 
 /** Where the file lives and, in the desktop app, the keychain that seals it. */
@@ -131,7 +133,7 @@ export function readStackCredentials(place: CredentialsPlace): StackCredentials 
 function unseal(sealed: string, file: string, box: SecretBox | undefined): Record<string, unknown> {
   if (!box?.available) {
     throw new MedallionError(
-      'stack_credentials',
+      SEALED_ELSEWHERE,
       `${file} was sealed with the desktop app's keychain, which this process cannot use: run the stack from the app (or its own medallion command)`,
     )
   }

@@ -20,6 +20,7 @@ import {
   ensureStackCredentials,
   readStackCredentials,
   renewStackCredentials,
+  SEALED_ELSEWHERE,
 } from './stack-credentials.ts'
 import { down } from './stack-down.ts'
 import { type StackEndpoints, stackEndpoints } from './stack-endpoints.ts'
@@ -128,7 +129,8 @@ export class StackService {
         withoutAuth,
       }
     } catch (err) {
-      return { file, state: 'unreadable', problem: errorMessage(err), withoutAuth }
+      const state = (err as MedallionError).code === SEALED_ELSEWHERE ? 'sealed' : 'unreadable'
+      return { file, state, problem: errorMessage(err), withoutAuth }
     }
   }
 
