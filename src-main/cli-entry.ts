@@ -20,6 +20,8 @@ export interface CliRuntime {
   launchChild?: LaunchNodeChild
   /** Log files `medallion diagnostics` includes (the app's main-process log). */
   logFiles?: string[]
+  /** The app's configuration folder (Electron's userData), where the stack's credentials live. */
+  configDir?: string
 }
 
 export function runCli(argv: string[], runtime: CliRuntime = {}): Promise<number> {
@@ -31,6 +33,7 @@ export function runCli(argv: string[], runtime: CliRuntime = {}): Promise<number
     defaultDataDir: runtime.defaultDataDir ?? { dir: 'data', source: 'default' },
     ...(runtime.launchChild ? { launchChild: runtime.launchChild } : {}),
     ...(runtime.logFiles ? { logFiles: runtime.logFiles } : {}),
+    ...(runtime.configDir ? { configDir: runtime.configDir } : {}),
     version,
   })
 }

@@ -23,6 +23,7 @@ export async function runCliInApp(argv: string[]): Promise<void> {
     code = await runCli(argv, {
       resourcesPath: app.isPackaged ? process.resourcesPath : undefined,
       defaultDataDir: appDataDir(app.getPath('userData')),
+      configDir: app.getPath('userData'),
       launchChild: launchUtilityChild,
     })
   } catch (err) {

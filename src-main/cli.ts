@@ -30,6 +30,8 @@ export interface CliContext {
   version: string
   /** Log files a diagnostics zip includes (the installed app's main-process log). */
   logFiles?: string[]
+  /** The user's configuration folder (the installed app's userData); default user-config-dir.ts's. */
+  configDir?: string
 }
 
 interface Io {
@@ -83,9 +85,10 @@ async function startCore(values: Values, context: CliContext, io: Io): Promise<C
   ])
   const exposed = protectDataFolder(data.dir)
   if (exposed) io.stderr.write(`medallion: ${exposed}\n`)
-  const backends = await resolveBackends(data.dir, process.env)
+  const backends = await resolveBackends(data.dir, process.env, undefined, context.configDir)
   if (backends.warning) io.stderr.write(`medallion: ${backends.warning}\n`)
   return createCore({
+    ...(context.configDir ? { configDir: context.configDir } : {}),
     dataDir: data.dir,
     dataDirSource: data.source,
     version: context.version,

@@ -153,7 +153,7 @@ async function start(log: MainLog): Promise<void> {
   if (exposed) log.warn(`medallion: ${exposed}`)
   // Secrets in settings.json are encrypted with the OS keychain (safeStorage works once the app is ready).
   const secretBox = safeStorageSecretBox(safeStorage)
-  const backends = await resolveBackends(data.dir, process.env, secretBox)
+  const backends = await resolveBackends(data.dir, process.env, secretBox, configDir)
   if (backends.warning) log.warn(`medallion: ${backends.warning}`)
   const current = createCore({
     dataDir: data.dir,
@@ -162,6 +162,7 @@ async function start(log: MainLog): Promise<void> {
     paths,
     launchChild: launchUtilityChild,
     secretBox,
+    configDir,
     mongo: backends.mongo,
     s3: backends.s3,
   })

@@ -279,6 +279,21 @@ export interface StackStatus {
   active: boolean
   services: StackServiceStatus[]
   links: StackLinks
+  /**
+   * The env file of the stack's generated credentials (never the values) and the services without them.
+   * Not named like a secret: the one redactor would take every value under such a name for one.
+   */
+  stackEnv?: StackEnvStatus
+}
+
+export interface StackEnvStatus {
+  /** `<config>/stack.env`: `docker compose --env-file <file>` uses it when it is in clear. */
+  file: string
+  /** missing until the first Up; sealed with the desktop app's keychain; unreadable (see `problem`). */
+  state: 'missing' | 'clear' | 'sealed' | 'unreadable'
+  problem?: string
+  /** Services whose volumes predate the credentials: they run without authentication. */
+  withoutAuth: string[]
 }
 
 export type ResetScope = (typeof RESET_SCOPES)[number]

@@ -9,6 +9,7 @@ import { parseDurationMs } from '../src-main/core/stack/duration.ts'
 import { parseEnvFile } from '../src-main/core/stack/env-file.ts'
 import { interpolate } from '../src-main/core/stack/interpolate.ts'
 import { splitShellWords } from '../src-main/core/stack/shell-words.ts'
+import { CREDENTIALS_ID, SERVICE_CREDENTIALS } from '../src-main/core/stack/stack-credentials.ts'
 import {
   LABEL_CONFIG_HASH,
   LABEL_CONTAINER_NUMBER,
@@ -18,6 +19,7 @@ import {
   type ServicePlan,
   type StackPlan,
 } from '../src-main/core/stack/stack-plan.ts'
+import { CREDENTIALS_LABEL } from '../src-main/core/stack/volume-credentials.ts'
 
 const COMPOSE_FILE = resolve('compose/docker-compose.yml')
 const FIXTURES = resolve('tests/fixtures/compose')
@@ -101,10 +103,13 @@ describe('the real compose file', () => {
 
   it('keeps data on named project volumes and puts every service on one network', async () => {
     const stack = await readStack({}, ['spark'])
+    // The volumes of the credentialed services carry the id of the credentials they are created with.
+    const credentialed = { labels: { [CREDENTIALS_LABEL]: '' } }
     expect(stack.volumes).toEqual(
       ['mongo_data', 'minio_data', 'mlflow_data', 'metabase_data'].map((key) => ({
         key,
         name: `medallion_${key}`,
+        ...(key === 'mongo_data' || key === 'minio_data' ? credentialed : {}),
       })),
     )
     expect(service(stack, 'mongo').mounts).toEqual([
@@ -219,9 +224,15 @@ describe('the real compose file', () => {
   it('is documented variable by variable in .env.example, whose values are the defaults', async () => {
     const compose = await readFile(COMPOSE_FILE, 'utf8')
     const example = join(dirname(COMPOSE_FILE), '.env.example')
-    const documented = parseEnvFile(await readFile(example, 'utf8'), example)
+    const exampleText = await readFile(example, 'utf8')
+    const documented = parseEnvFile(exampleText, example)
     const used = new Set([...compose.matchAll(/\$\{([A-Z_]+):-/g)].map((match) => match[1]))
-    expect(Object.keys(documented).sort()).toEqual([...used].sort())
+    // The credentials are generated (stack.env): documented, but commented out so a copy keeps none.
+    const credentials = [CREDENTIALS_ID, ...Object.values(SERVICE_CREDENTIALS).flat()]
+    for (const name of credentials) expect(exampleText).toMatch(new RegExp(`^# ${name}=`, 'm'))
+    expect(Object.keys(documented).sort()).toEqual(
+      [...used].filter((name) => !credentials.includes(name as string)).sort(),
+    )
     expect(await readComposeFile(COMPOSE_FILE, { env: {}, envFile: example })).toEqual(await readStack())
   })
 })

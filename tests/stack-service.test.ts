@@ -26,6 +26,8 @@ const ready = PODMAN.engine !== undefined && FERRETDB_AVAILABLE && MINIO_AVAILAB
 describe.skipIf(!ready)(`the stack through the core and the CLI (${ENGINE_LABEL}, MinIO, FerretDB)`, () => {
   const project = uniqueProject('core')
   const dataDir = tempDir('medallion-stack-')
+  // The stack's credentials go here, not to this machine's own configuration folder.
+  const configDir = tempDir('medallion-stack-config-')
   let mongo: RunningMongo
   let minio: RunningMinio
   let env: Record<string, string>
@@ -53,6 +55,7 @@ describe.skipIf(!ready)(`the stack through the core and the CLI (${ENGINE_LABEL}
       paths: { ...SOURCE_PATHS, composeFile: COMPOSE },
       engineSocket: `unix://${PODMAN_SOCKET}`,
       env,
+      configDir,
     })
     core.events.on('stack.changed', (status) => changes.push(status))
   }, 120_000)
@@ -119,7 +122,12 @@ describe.skipIf(!ready)(`the stack through the core and the CLI (${ENGINE_LABEL}
   })
 
   it('the CLI shows status, and reset without --yes deletes nothing', async () => {
-    const cliEnv = { ...process.env, ...env, DOCKER_HOST: `unix://${PODMAN_SOCKET}` }
+    const cliEnv = {
+      ...process.env,
+      ...env,
+      DOCKER_HOST: `unix://${PODMAN_SOCKET}`,
+      MEDALLION_CONFIG_DIR: configDir,
+    }
     const args = ['--data-dir', dataDir, '--compose', COMPOSE]
     const status = await runCli(['status', ...args], cliEnv)
     expect(status.code).toBe(0)

@@ -34,7 +34,9 @@ type Scheme = 'light' | 'dark'
 
 /** A core and the web mode serving it, both closed after the file. */
 async function serveCore(webRoot: string, options: Omit<CoreOptions, 'paths'>) {
-  const core = createCore({ paths: { ...SOURCE_PATHS, composeFile: COMPOSE }, ...options })
+  // The stack's credentials go to a folder of the test's, not to this machine's configuration folder.
+  const configDir = mkdtempSync(join(tmpdir(), 'medallion-web-config-'))
+  const core = createCore({ paths: { ...SOURCE_PATHS, composeFile: COMPOSE }, configDir, ...options })
   const api = await startApi({
     handlers: core.handlers,
     store: () => core.serving.store,
@@ -45,6 +47,7 @@ async function serveCore(webRoot: string, options: Omit<CoreOptions, 'paths'>) {
   afterAll(async () => {
     await api.close()
     await core.close()
+    rmSync(configDir, { recursive: true, force: true })
   })
   return { core, api }
 }
@@ -169,6 +172,12 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
           )
           expect(await serviceRow(page, 'mongo').textContent()).toContain(env.TEST_IMAGE)
 
+          // Where the generated credentials are, never their values.
+          const credentials = page.getByTestId('stack-credentials')
+          await waitForAttribute(credentials, 'data-state', 'clear')
+          expect(await credentials.locator('code').textContent()).toBe(
+            join(core.options.configDir as string, 'stack.env'),
+          )
           const minioConsole = page.locator('a[data-link="minioConsole"]')
           expect(await minioConsole.getAttribute('href')).toBe(`http://127.0.0.1:${env.MINIO_CONSOLE_PORT}`)
           expect(await minioConsole.getAttribute('target')).toBe('_blank')

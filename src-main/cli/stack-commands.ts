@@ -23,6 +23,7 @@ export async function upCommand(core: Core, values: Values, io: CommandIo): Prom
     '  read API         medallion serve (http://127.0.0.1:5000)',
   ]
   io.print(outcome, lines.join('\n'))
+  for (const warning of outcome.warnings) io.stderr.write(`medallion: warning: ${warning}\n`)
   return 0
 }
 

@@ -1,5 +1,5 @@
 /** Terminal renderings of the stack: status table, reset preview, Up's outcome. */
-import type { ResetStep, StackLinks, StackStatus } from '../../src-preload/contract.ts'
+import type { ResetStep, StackEnvStatus, StackLinks, StackStatus } from '../../src-preload/contract.ts'
 
 const LINK_NAMES: Record<keyof StackLinks, string> = {
   minioConsole: 'MinIO console',
@@ -48,7 +48,26 @@ export function statusTable(status: StackStatus): string {
     line(header),
     ...rows.map(line),
     ...(Object.keys(status.links).length > 0 ? ['', ...linkLines(status.links)] : []),
+    ...(status.stackEnv ? ['', ...credentialLines(status.stackEnv)] : []),
   ].join('\n')
+}
+
+const CREDENTIAL_STATES: Record<StackEnvStatus['state'], string> = {
+  missing: 'not created yet: the first up generates them',
+  clear: 'docker compose --env-file <this file> uses them',
+  sealed: "sealed with the desktop app's keychain",
+  unreadable: 'unreadable',
+}
+
+/** Where the credentials are (never their values), and which services run without them. */
+function credentialLines(stackEnv: StackEnvStatus): string[] {
+  return [
+    `credentials file: ${stackEnv.file} (${stackEnv.problem ?? CREDENTIAL_STATES[stackEnv.state]})`,
+    ...stackEnv.withoutAuth.map(
+      (service) =>
+        `warning: ${service} runs without authentication (its volume predates the credentials): reset --scope volumes turns it on`,
+    ),
+  ]
 }
 
 export function resetPreview(steps: ResetStep[]): string {

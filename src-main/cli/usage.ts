@@ -35,10 +35,13 @@ Commands:
 The stack (compose/docker-compose.yml on Docker or Podman; DOCKER_HOST picks the engine):
   up                   start MongoDB, MinIO, MLflow, Metabase; run the pipeline on MinIO; publish to MongoDB
       --profile spark (repeatable)  --skip-pipeline
+                       (the first up generates their credentials into stack.env in the configuration
+                       folder: $MEDALLION_CONFIG_DIR, else the OS's; reset --scope volumes renews them)
   down                 stop and remove the containers (volumes are kept)
   reset                delete by scope, after showing what:  --scope containers|volumes|data  --yes
                        (volumes includes containers; data also deletes the local lake and run history)
-  status               each service's state, health, ports, image, uptime; the engine in use
+  status               each service's state, health, ports, image, uptime; the engine in use; where the
+                       credentials are (docker compose --env-file <that file> uses them)
   logs SERVICE         --tail N  --since 10m|ISO  --search TEXT  --follow  --export FILE
       --compose FILE   another compose file (default: the one shipped with Medallion)
 

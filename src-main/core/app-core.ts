@@ -35,6 +35,7 @@ import { SourcesService } from './sources.ts'
 import { StackService } from './stack/stack-service.ts'
 import { runDataOnStack } from './stack-data.ts'
 import { TaskRegistry } from './tasks.ts'
+import { userConfigDir } from './user-config-dir.ts'
 
 export interface CoreOptions {
   /** The data folder: lake, sources, run history, metrics. */
@@ -62,6 +63,11 @@ export interface CoreOptions {
   env?: Record<string, string | undefined>
   /** Encrypts the secrets of settings.json (the desktop app's keychain); without it secrets cannot be saved. */
   secretBox?: SecretBox
+  /**
+   * The user's configuration folder, where the stack's generated credentials live (shared by every data
+   * folder); default MEDALLION_CONFIG_DIR, else the OS's (user-config-dir.ts).
+   */
+  configDir?: string
   /** The clock runs are stamped with (their ids, start times); injected by tests of a clock that goes back. */
   now?: () => Date
 }
@@ -172,6 +178,10 @@ export function createCore(options: CoreOptions): Core {
     composeFile: options.paths.composeFile,
     env,
     ...(options.engineSocket ? { engineSocket: options.engineSocket } : {}),
+    credentials: {
+      configDir: options.configDir ?? userConfigDir(env),
+      ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+    },
     dataPaths: [join(options.dataDir, 'lake'), join(options.dataDir, 'lake-cache')],
     afterUp: (endpoints, task, work) =>
       runDataOnStack(

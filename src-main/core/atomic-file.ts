@@ -5,7 +5,7 @@
  * must exist: a path the user chose is not created behind their back.
  */
 import { randomBytes } from 'node:crypto'
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -51,5 +51,31 @@ export async function writeFileAtomic(
   } catch (err) {
     await rm(temporary, { force: true })
     throw err
+  }
+}
+
+/**
+ * Creates `path` whole, only if it does not exist yet: the bytes go to a temporary file, which is then
+ * hard-linked to the name (a link, unlike a rename, fails when the name is taken). Returns false, writing
+ * nothing, when another process created the file first.
+ */
+export function createFileAtomicSync(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): boolean {
+  const temporary = temporaryFor(path)
+  try {
+    writeFileSync(temporary, data, {
+      flag: 'wx',
+      ...(options.mode === undefined ? {} : { mode: options.mode }),
+    })
+    linkSync(temporary, path)
+    return true
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw err
+  } finally {
+    rmSync(temporary, { force: true })
   }
 }

@@ -9,9 +9,11 @@ import { type S3LakeConfig, s3ConfigFromEnv } from './lake/s3-config.ts'
 import { type MongoConfig, mongoConfigFromEnv } from './serving/mongo-config.ts'
 import type { SecretBox } from './settings/secret-box.ts'
 import { settingsEnv } from './settings/settings-env.ts'
+import { credentialVariables, readStackCredentials } from './stack/stack-credentials.ts'
 import type { StackEndpoints } from './stack/stack-endpoints.ts'
 import { stackEndpoints } from './stack/stack-endpoints.ts'
 import { readStackMarker } from './stack/stack-marker.ts'
+import { userConfigDir } from './user-config-dir.ts'
 
 export interface BackendConfig {
   mongo?: MongoConfig
@@ -40,11 +42,15 @@ function envBackends(dataDir: string, env: Record<string, string | undefined>): 
   return { mongo: mongoConfigFromEnv(env), s3: s3ConfigFromEnv(env, lakeCacheDir(dataDir)) }
 }
 
-/** At start: `warning` says why a stack this folder was connected to could not be read. */
+/**
+ * At start: `warning` says why a stack this folder was connected to could not be read. `configDir` holds
+ * the stack's credentials (default: the user's configuration folder).
+ */
 export async function resolveBackends(
   dataDir: string,
   env: Record<string, string | undefined>,
   secretBox?: SecretBox,
+  configDir: string = userConfigDir(env),
 ): Promise<BackendConfig & { warning?: string }> {
   const configured = settingsEnv(dataDir, env, secretBox)
   const settingsWarning = configured.warnings.length > 0 ? { warning: configured.warnings.join('; ') } : {}
@@ -53,10 +59,12 @@ export async function resolveBackends(
   if (!marker) return { ...fromEnv, ...settingsWarning }
   try {
     const { readComposeFile } = await import('./stack/compose-file.ts')
+    const credentials = readStackCredentials({ configDir, ...(secretBox ? { secretBox } : {}) })
     const plan = await readComposeFile(marker.composeFile, {
       project: marker.project,
       profiles: marker.profiles,
       env,
+      defaults: credentialVariables(credentials, marker.withoutAuth),
     })
     return {
       ...stackBackends(stackEndpoints(plan, configured.env), dataDir, configured.env),

@@ -1,11 +1,12 @@
 /**
  * The stack page: the engine in use (or what to install), Up / Down / Reset with the running stack task,
  * each service's state, health, ports, image and uptime (live through `stack.changed`), the consoles to
- * open, and a service's live log.
+ * open, a service's live log, and where the stack's credentials are.
  */
 import { useState } from 'react'
 import { useStackStatus } from '../api/stack-hooks.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
+import { CredentialsNote } from '../components/stack/CredentialsNote.tsx'
 import { EngineLine, NoEngineBanner } from '../components/stack/EngineNote.tsx'
 import { ServiceLogs } from '../components/stack/ServiceLogs.tsx'
 import { ServicesTable } from '../components/stack/ServicesTable.tsx'
@@ -46,6 +47,7 @@ export function StackPage() {
           <p className="hint">
             Project <code>{data.project}</code> from <code>{data.composeFile}</code>
           </p>
+          {data.stackEnv ? <CredentialsNote stackEnv={data.stackEnv} /> : null}
         </>
       ) : null}
     </div>

@@ -46,6 +46,11 @@ export interface ReadComposeOptions {
   env?: Record<string, string | undefined>
   /** Default: `.env` beside the compose file when it exists; a path must exist; false reads none. */
   envFile?: string | false
+  /**
+   * Variables ranking below the env file and the environment: the stack's generated credentials
+   * (stack-credentials.ts), which a value the user set in `.env` or the environment overrides.
+   */
+  defaults?: Record<string, string>
 }
 
 /** The compose file's text and what `readComposeFile` would resolve around it. */
@@ -96,7 +101,7 @@ export async function readComposeFile(file: string, options: ReadComposeOptions 
     file: path,
     project: options.project,
     profiles: options.profiles,
-    env: { ...fromEnvFile, ...definedEnv },
+    env: { ...options.defaults, ...fromEnvFile, ...definedEnv },
   })
 }
 
@@ -142,6 +147,8 @@ interface ProjectContext {
   lookup: VariableLookup
   networks: Map<string, string>
   volumes: Map<string, string>
+  /** Labels a declared volume is created with (its `labels:`), by engine name. */
+  volumeLabels: Map<string, Record<string, string>>
 }
 
 export function planFromYaml(text: string, source: ComposeSource): StackPlan {
@@ -157,15 +164,18 @@ export function planFromYaml(text: string, source: ComposeSource): StackPlan {
   )
   const profiles = enabledProfiles(source.profiles ?? [], vars.COMPOSE_PROFILES)
   const declaredNetworks = declaredResources(root.networks, 'networks', 'bridge', project, file)
+  const declaredVolumes = declaredResources(root.volumes, 'volumes', 'local', project, file)
   const context: ProjectContext = {
     file,
     project,
     lookup,
     // Every project has a `default` network, used by services that name none, unless the file redefines it.
-    networks: declaredNetworks.has('default')
-      ? declaredNetworks
-      : new Map([['default', `${project}_default`], ...declaredNetworks]),
-    volumes: declaredResources(root.volumes, 'volumes', 'local', project, file),
+    networks: new Map([
+      ...(declaredNetworks.has('default') ? [] : ([['default', `${project}_default`]] as const)),
+      ...[...declaredNetworks].map(([key, { name }]) => [key, name] as const),
+    ]),
+    volumes: new Map([...declaredVolumes].map(([key, { name }]) => [key, name])),
+    volumeLabels: new Map([...declaredVolumes.values()].map(({ name, labels }) => [name, labels])),
   }
 
   const servicesAt = { file, field: 'services' }
@@ -192,7 +202,10 @@ export function planFromYaml(text: string, source: ComposeSource): StackPlan {
       .map(([key, name]) => ({ key, name })),
     volumes: [...context.volumes]
       .filter(([, name]) => usedVolumes.has(name))
-      .map(([key, name]) => ({ key, name })),
+      .map(([key, name]) => {
+        const labels = context.volumeLabels.get(name) ?? {}
+        return Object.keys(labels).length > 0 ? { key, name, labels } : { key, name }
+      }),
     profiles,
   }
 }
@@ -234,21 +247,25 @@ function isEnabled(serviceProfiles: readonly string[], enabled: readonly string[
   )
 }
 
-/** Top-level `networks` or `volumes`: key → full engine name (`<project>_<key>`, or the entry's `name:`). */
+/**
+ * Top-level `networks` or `volumes`: key → full engine name (`<project>_<key>`, or the entry's `name:`) and
+ * the labels it is created with.
+ */
 function declaredResources(
   value: unknown,
   section: 'networks' | 'volumes',
   onlyDriver: string,
   project: string,
   file: string,
-): Map<string, string> {
-  const names = new Map<string, string>()
+): Map<string, { name: string; labels: Record<string, string> }> {
+  const names = new Map<string, { name: string; labels: Record<string, string> }>()
   if (value === undefined || value === null) return names
   const sectionAt = { file, field: section }
   for (const [key, declaration] of Object.entries(expectMap(value, sectionAt))) {
     const at = atField(sectionAt, key)
     const settings = declaration === null ? {} : expectMap(declaration, at)
-    checkKeys(settings, ['name', 'driver'], at)
+    // Volume labels are how the stack's credentials mark the volumes they were created with.
+    checkKeys(settings, section === 'volumes' ? ['name', 'driver', 'labels'] : ['name', 'driver'], at)
     if (
       settings.driver !== undefined &&
       expectString(settings.driver, atField(at, 'driver')) !== onlyDriver
@@ -259,10 +276,15 @@ function declaredResources(
         `driver "${settings.driver}" is not supported by Medallion's orchestrator (${onlyDriver} only)`,
       )
     }
-    names.set(
-      key,
-      settings.name === undefined ? `${project}_${key}` : expectString(settings.name, atField(at, 'name')),
-    )
+    const labels =
+      settings.labels === undefined || settings.labels === null
+        ? {}
+        : ownLabelsOf(settings.labels, atField(at, 'labels'))
+    names.set(key, {
+      name:
+        settings.name === undefined ? `${project}_${key}` : expectString(settings.name, atField(at, 'name')),
+      labels,
+    })
   }
   return names
 }

@@ -61,7 +61,7 @@ export async function ensureVolumes(docker: Dockerode, plan: StackPlan): Promise
     if (await exists(() => docker.getVolume(volume.name).inspect())) continue
     await docker.createVolume({
       Name: volume.name,
-      Labels: { [LABEL_PROJECT]: plan.project, [LABEL_VOLUME]: volume.key },
+      Labels: { ...volume.labels, [LABEL_PROJECT]: plan.project, [LABEL_VOLUME]: volume.key },
     })
     created.push(volume.name)
   }

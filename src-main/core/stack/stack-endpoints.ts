@@ -24,6 +24,17 @@ function hostAddress(service: ServicePlan | undefined, containerPort: number): s
   return `${host.includes(':') ? `[${host}]` : host}:${binding.hostPort}`
 }
 
+/**
+ * The mongo image's root user (MONGO_INITDB_ROOT_*) is created in `admin`: the app signs in there. Without
+ * it (a volume from before the stack had credentials), MongoDB runs without authentication.
+ */
+function mongoUrl(address: string, mongo: ServicePlan | undefined): string {
+  const user = mongo?.environment.MONGO_INITDB_ROOT_USERNAME
+  const password = mongo?.environment.MONGO_INITDB_ROOT_PASSWORD
+  if (!user || !password) return `mongodb://${address}/`
+  return `mongodb://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${address}/?authSource=admin`
+}
+
 export function stackEndpoints(
   plan: StackPlan,
   env: Record<string, string | undefined> = {},
@@ -33,7 +44,8 @@ export function stackEndpoints(
     const address = hostAddress(service(name), port)
     return address ? `http://${address}` : undefined
   }
-  const mongoAddress = hostAddress(service('mongo'), 27017)
+  const mongo = service('mongo')
+  const mongoAddress = hostAddress(mongo, 27017)
   const minio = service('minio')
   const minioApi = http('minio', 9000)
   const links: StackLinks = {}
@@ -47,7 +59,7 @@ export function stackEndpoints(
   if (sparkUi) links.sparkUi = sparkUi
   return {
     ...(mongoAddress
-      ? { mongo: { url: `mongodb://${mongoAddress}/`, db: env.MONGO_DB?.trim() || DEFAULT_MONGO_DB } }
+      ? { mongo: { url: mongoUrl(mongoAddress, mongo), db: env.MONGO_DB?.trim() || DEFAULT_MONGO_DB } }
       : {}),
     ...(minio && minioApi
       ? {

@@ -12,6 +12,8 @@ export interface StackMarker {
   composeFile: string
   profiles: string[]
   since: string
+  /** Services whose volumes predate the stack's credentials (volume-credentials.ts): they run without them. */
+  withoutAuth?: string[]
 }
 
 function markerPath(dataDir: string): string {
@@ -27,6 +29,9 @@ export function readStackMarker(dataDir: string): StackMarker | undefined {
       composeFile: value.composeFile,
       profiles: Array.isArray(value.profiles) ? value.profiles.filter((p) => typeof p === 'string') : [],
       since: typeof value.since === 'string' ? value.since : '',
+      withoutAuth: Array.isArray(value.withoutAuth)
+        ? value.withoutAuth.filter((s) => typeof s === 'string')
+        : [],
     }
   } catch {
     return undefined

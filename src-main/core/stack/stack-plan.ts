@@ -73,8 +73,11 @@ export interface StackPlan {
   services: ServicePlan[]
   /** Project networks: compose key and full engine name (`medallion_default`, or the file's `name:`). */
   networks: { key: string; name: string }[]
-  /** Project named volumes: compose key and full engine name (`medallion_mongo_data`). */
-  volumes: { key: string; name: string }[]
+  /**
+   * Project named volumes: compose key, full engine name (`medallion_mongo_data`) and the file's own labels
+   * for it (when it declares any), set when the volume is created.
+   */
+  volumes: { key: string; name: string; labels?: Record<string, string> }[]
   /** Profiles that were enabled when the plan was made. */
   profiles: string[]
 }

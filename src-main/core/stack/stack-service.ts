@@ -4,6 +4,7 @@
  * failed. What Up does once the services are healthy (connect the core, run the pipeline on MinIO,
  * publish) and what Down undoes are the caller's, so this file knows nothing of lakes or stores.
  */
+import { existsSync } from 'node:fs'
 import type { ResetScope, ResetStep, StackLogLine, StackStatus } from '../../../src-preload/contract.ts'
 import type { CoreEvents } from '../core-events.ts'
 import { acquireDataLock } from '../data-lock.ts'
@@ -11,15 +12,26 @@ import { errorMessage, MedallionError } from '../errors.ts'
 import type { Task, TaskRegistry } from '../tasks.ts'
 import { type Engine, findEngine } from './engine.ts'
 import { type ProgressCallback, progressSlice } from './progress.ts'
+import {
+  CREDENTIALS_ID,
+  type CredentialsPlace,
+  credentialsFile,
+  credentialVariables,
+  ensureStackCredentials,
+  readStackCredentials,
+  renewStackCredentials,
+  SEALED_ELSEWHERE,
+} from './stack-credentials.ts'
 import { down } from './stack-down.ts'
 import { type StackEndpoints, stackEndpoints } from './stack-endpoints.ts'
 import { watchEvents } from './stack-events.ts'
 import { logs } from './stack-logs.ts'
 import { readStackMarker, removeStackMarker, writeStackMarker } from './stack-marker.ts'
 import type { StackPlan } from './stack-plan.ts'
-import { previewReset, reset } from './stack-reset.ts'
+import { previewReset, type ResetStepReport, reset } from './stack-reset.ts'
 import { missingService, status } from './stack-status.ts'
 import { type UpResult, up } from './stack-up.ts'
+import { checkVolumeCredentials } from './volume-credentials.ts'
 
 export interface StackServiceOptions {
   tasks: TaskRegistry
@@ -29,6 +41,8 @@ export interface StackServiceOptions {
   env: Record<string, string | undefined>
   /** An engine endpoint to use instead of discovery (`unix:///…`, `tcp://…`). */
   engineSocket?: string
+  /** Where the stack's generated credentials live (the user's configuration folder), and what seals them. */
+  credentials: CredentialsPlace
   /** What a reset of scope `data` deletes: the local lake and its cache (run history included). */
   dataPaths: string[]
   /** Up has every service healthy: connect to them and, when asked, run the pipeline and publish. */
@@ -44,6 +58,8 @@ export interface StackServiceOptions {
 export interface StackUpOutcome extends Record<string, unknown> {
   services: UpResult['services']
   links: StackEndpoints['links']
+  /** What the user should know: a service running without credentials, and how to turn them on. */
+  warnings: string[]
 }
 
 /** Status events are sent at most this often while the engine reports a burst of changes. */
@@ -60,6 +76,11 @@ export class StackService {
     return this.options.composeFile
   }
 
+  /** Where the stack's credentials live, for what reads the stack's plan elsewhere (backends.ts). */
+  get credentials(): CredentialsPlace {
+    return this.options.credentials
+  }
+
   /** The engine, found once; a failed search is forgotten so the next call looks again. */
   engine(): Promise<Engine> {
     this.engineFound ??= findEngine({
@@ -73,25 +94,58 @@ export class StackService {
     return found
   }
 
-  /** The compose file read into a plan, with the profiles given or those Up last used. */
-  async plan(profiles?: string[]): Promise<StackPlan> {
+  /**
+   * The compose file read into a plan, with the profiles given or those Up last used, and the stack's
+   * credentials except those of the services Up found running without them (or those named).
+   */
+  async plan(profiles?: string[], withoutAuth?: string[]): Promise<StackPlan> {
+    const marker = readStackMarker(this.options.dataDir)
+    const credentials = readStackCredentials(this.options.credentials)
+    return this.readPlan(
+      profiles ?? marker?.profiles ?? [],
+      credentialVariables(credentials, withoutAuth ?? marker?.withoutAuth),
+    )
+  }
+
+  /** The project's name and services, for what needs no credentials (Down, Reset, logs, events). */
+  private projectPlan(): Promise<StackPlan> {
+    return this.readPlan(readStackMarker(this.options.dataDir)?.profiles ?? [], {})
+  }
+
+  private async readPlan(profiles: string[], defaults: Record<string, string>): Promise<StackPlan> {
     // The compose reader (and its YAML parser) loads when the stack is first asked about.
     const { readComposeFile } = await import('./compose-file.ts')
-    return readComposeFile(this.options.composeFile, {
-      profiles: profiles ?? readStackMarker(this.options.dataDir)?.profiles ?? [],
-      env: this.options.env,
-    })
+    return readComposeFile(this.options.composeFile, { profiles, env: this.options.env, defaults })
+  }
+
+  /** Where the credentials are, whether they exist yet, and which services run without them. */
+  private stackEnvStatus(withoutAuth: string[]): NonNullable<StackStatus['stackEnv']> {
+    const file = credentialsFile(this.options.credentials.configDir)
+    try {
+      const credentials = readStackCredentials(this.options.credentials)
+      return {
+        file,
+        state: credentials === undefined ? 'missing' : credentials.sealed ? 'sealed' : 'clear',
+        withoutAuth,
+      }
+    } catch (err) {
+      const state = (err as MedallionError).code === SEALED_ELSEWHERE ? 'sealed' : 'unreadable'
+      return { file, state, problem: errorMessage(err), withoutAuth }
+    }
   }
 
   async status(): Promise<StackStatus> {
     // One read of the marker: it says both which profiles Up used and whether the folder is on the stack.
     const marker = readStackMarker(this.options.dataDir)
-    const plan = await this.plan(marker?.profiles ?? [])
+    // With the credentials, so the containers' config hashes compare; credentials the file cannot give
+    // (sealed, damaged) are reported below, and the services are listed anyway.
+    const plan = await this.plan(marker?.profiles ?? []).catch(() => this.projectPlan())
     const base = {
       project: plan.project,
       composeFile: plan.file,
       active: marker !== undefined,
       links: stackEndpoints(plan, this.options.env).links,
+      stackEnv: this.stackEnvStatus(marker?.withoutAuth ?? []),
     }
     let engine: Engine
     try {
@@ -114,9 +168,19 @@ export class StackService {
 
   up(input: { profiles: string[]; pipeline: boolean }): { task: Task; done: Promise<StackUpOutcome> } {
     return this.options.tasks.run('stack', 'Stack up', async (task) => {
+      const credentials = ensureStackCredentials(this.options.credentials)
+      task.log(`stack credentials file: ${credentials.file}`)
       const engine = await this.engine()
       task.log(`engine: ${engine.kind} ${engine.version} at ${engine.endpoint} (${engine.source})`)
-      const plan = await this.plan(input.profiles)
+      const withCredentials = await this.plan(input.profiles, [])
+      const { withoutAuth, warnings } = await checkVolumeCredentials(
+        engine.docker,
+        withCredentials,
+        credentials.values[CREDENTIALS_ID] as string,
+        credentials.file,
+      )
+      for (const warning of warnings) task.log(`warning: ${warning}`)
+      const plan = withoutAuth.length === 0 ? withCredentials : await this.plan(input.profiles, withoutAuth)
       const report = (fraction: number, step: string) => task.progress(fraction, step)
       const result = await up(engine, plan, {
         onProgress: progressSlice(report, 0, 0.5),
@@ -129,6 +193,7 @@ export class StackService {
         composeFile: plan.file,
         profiles: input.profiles,
         since: new Date().toISOString(),
+        withoutAuth,
       })
       this.statusChanged()
       const endpoints = stackEndpoints(plan, this.options.env)
@@ -138,14 +203,14 @@ export class StackService {
       })
       for (const [name, url] of Object.entries(endpoints.links)) task.log(`${name}: ${url}`)
       task.progress(1, 'Stack is up')
-      return { services: result.services, links: endpoints.links, ...after }
+      return { services: result.services, links: endpoints.links, warnings, ...after }
     })
   }
 
   down(): { task: Task; done: Promise<{ containersRemoved: string[]; networksRemoved: string[] }> } {
     return this.options.tasks.run('stack', 'Stack down', async (task) => {
       const engine = await this.engine()
-      const plan = await this.plan()
+      const plan = await this.projectPlan()
       const result = await down(engine, plan.project, {
         onProgress: (fraction, step) => task.progress(fraction, step),
         onLog: (line) => task.log(line),
@@ -161,13 +226,13 @@ export class StackService {
 
   /** What a reset of `scope` would delete, step by step; nothing is deleted. */
   async previewReset(scope: ResetScope): Promise<ResetStep[]> {
-    const plan = await this.plan()
+    const plan = await this.projectPlan()
     return previewReset(await this.engineOrNone(scope), plan.project, scope, this.dataPaths(scope))
   }
 
   reset(scope: ResetScope): { task: Task; done: Promise<ResetStep[]> } {
     return this.options.tasks.run('stack', `Reset (${scope})`, async (task) => {
-      const plan = await this.plan()
+      const plan = await this.projectPlan()
       const engine = await this.engineOrNone(scope)
       if (!engine)
         task.log(
@@ -186,6 +251,7 @@ export class StackService {
       }
       removeStackMarker(this.options.dataDir)
       await this.options.afterDown()
+      this.renewCredentialsAfter(reports, engine !== undefined, task)
       this.statusChanged()
       for (const step of reports) {
         task.log(
@@ -211,7 +277,7 @@ export class StackService {
     since?: string
     search?: string
   }): Promise<StackLogLine[]> {
-    const plan = await this.plan()
+    const plan = await this.projectPlan()
     if (!plan.services.some((s) => s.name === input.service)) {
       throw new MedallionError(
         'invalid_input',
@@ -235,7 +301,7 @@ export class StackService {
     const controller = new AbortController()
     this.watching = controller
     try {
-      const [engine, plan] = await Promise.all([this.engine(), this.plan()])
+      const [engine, plan] = await Promise.all([this.engine(), this.projectPlan()])
       void watchEvents(engine, plan.project, () => this.statusChanged(), controller.signal, {
         onConnection: (connected) => {
           if (connected) this.statusChanged()
@@ -261,6 +327,18 @@ export class StackService {
         .catch(() => {})
     }, CHANGED_DEBOUNCE_MS)
     this.changedTimer.unref()
+  }
+
+  /**
+   * Once every volume the credentials protected is gone, new credentials: the next Up creates fresh
+   * volumes with them (authentication on). Kept when a volume stayed, or no engine could check them.
+   */
+  private renewCredentialsAfter(reports: ResetStepReport[], engineChecked: boolean, task: Task): void {
+    const volumes = reports.find((report) => report.scope === 'volumes')
+    if (!engineChecked || !volumes || volumes.failed.length > 0) return
+    if (!existsSync(credentialsFile(this.options.credentials.configDir))) return
+    const renewed = renewStackCredentials(this.options.credentials)
+    task.log(`new credentials in ${renewed.file}: the next Up creates the volumes with them`)
   }
 
   private dataPaths(scope: ResetScope): string[] {
