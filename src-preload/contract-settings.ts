@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { call, EmptyInput } from './call.ts'
+import { ABSOLUTE_PATH, MAX_INPUT_ROOTS } from './input-roots-rules.ts'
 
 export const SETTING_KEYS = [
   'mongoUrl',
@@ -53,8 +54,10 @@ export interface SettingsView {
   secretStorage: boolean
   entries: SettingEntry[]
   theme: Theme
-  /** Folders (besides the data folder's imports/) a pipeline run over HTTP may read: saved from the window only. */
+  /** Folders (besides the data folder's imports/ and sources/) a run over HTTP may read: saved from the window only. */
   inputRoots: string[]
+  /** The same, from MEDALLION_INPUT_ROOTS when this process started (read-only here). */
+  inputRootsFromEnv: string[]
   /** What could not be read (a broken settings.json, a secret this process cannot decrypt…). */
   warnings: string[]
   /** What the last save did beyond storing the values (credentials taken out of a URL…). */
@@ -65,14 +68,12 @@ export interface SettingsView {
 const clearable = <T extends z.ZodType>(schema: T) => schema.nullable().optional()
 const text = (max: number) => z.string().trim().min(1).max(max)
 
-/** At most this many saved input roots, each an absolute path (POSIX, a Windows drive or a UNC share). */
-export const MAX_INPUT_ROOTS = 32
 export const InputRootsSchema = z
   .array(
     text(4096)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: a path with control characters is refused
       .regex(/^[^\u0000-\u001f]*$/, 'no control characters')
-      .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'an absolute path'),
+      .regex(ABSOLUTE_PATH, 'an absolute path'),
   )
   .max(MAX_INPUT_ROOTS)
 

@@ -245,7 +245,9 @@ describe.skipIf(!ready)(`the stack's credentials (${ENGINE_LABEL}, FerretDB and 
       MEDALLION_CONFIG_DIR: configDir,
     })
     expect(cli.code).toBe(0)
-    expect(cli.stdout).toContain(`credentials file: ${file} (docker compose --env-file <this file> uses them)`)
+    expect(cli.stdout).toContain(
+      `credentials file: ${file} (docker compose --env-file <this file> uses them)`,
+    )
     expect(cli.stdout).toMatch(
       /warning: mongo runs without authentication .*reset --scope volumes turns it on/,
     )

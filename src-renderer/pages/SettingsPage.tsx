@@ -1,10 +1,12 @@
 /**
  * Settings: each endpoint in use with where its value comes from, the form to change them (secrets
- * encrypted, or refused where they cannot be), the theme, and the data folder.
+ * encrypted, or refused where they cannot be), the theme, the data folder, and the folders a browser may
+ * run on.
  */
 import { useSettings } from '../api/settings-hooks.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
 import { DataFolder } from '../components/settings/DataFolder.tsx'
+import { InputRoots } from '../components/settings/InputRoots.tsx'
 import { SecretStorageNote } from '../components/settings/SecretStorageNote.tsx'
 import { SettingsForm } from '../components/settings/SettingsForm.tsx'
 import { ThemePicker } from '../components/settings/ThemePicker.tsx'
@@ -39,6 +41,7 @@ export function SettingsPage() {
           <SettingsForm view={view} />
           <ThemePicker theme={view.theme} />
           <DataFolder view={view} />
+          <InputRoots view={view} />
         </>
       ) : null}
     </div>

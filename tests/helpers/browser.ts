@@ -43,6 +43,8 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number }
   /** Console errors the case expects (e.g. the 503s of calls to a store that is down). */
   expected?: RegExp[]
+  /** Runs on the new context before the page loads (bindings, init scripts). */
+  beforeLoad?: (context: BrowserContext) => Promise<void>
 }
 
 /** A fresh context and page at `url`, with every console error, page error, CSP refusal and failed request collected. */
@@ -56,6 +58,7 @@ export async function openCheckedPage(
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 860 },
   })
+  await options.beforeLoad?.(context)
   const page = await context.newPage()
   const problems: PageProblems = { list: [] }
   const expected = options.expected ?? []

@@ -50,7 +50,7 @@ export function httpHandlers(handlers: Handlers, context: HttpPolicyContext): Ha
       if (change.inputRoots !== undefined) {
         throw new MedallionError(
           'window_only',
-          `settings.set: the input roots (the folders a run over HTTP may read) are changed only from the desktop app (or in the data folder's settings.json) or with ${INPUT_ROOTS_VARIABLE} when starting \`medallion serve\`, never over HTTP`,
+          `settings.set: the input roots (the folders a run over HTTP may read) are changed only in the desktop app's Settings (or in the data folder's settings.json) or with ${INPUT_ROOTS_VARIABLE} when starting \`medallion serve\`, never over HTTP`,
         )
       }
       return handlers['settings.set'](change)

@@ -13,7 +13,7 @@ const SOURCE_FILES = ['clients.csv', 'clients.parquet', 'achats.csv', 'achats.pa
 
 const HOW_TO_ALLOW =
   `list it (or a folder above it) in ${INPUT_ROOTS_VARIABLE} when starting \`medallion serve\`, ` +
-  `or add it to "inputRoots" in the data folder's settings.json (never changed over HTTP)`
+  `or add it in the desktop app's Settings (Folders a browser may run on; "inputRoots" in the data folder's settings.json, never changed over HTTP)`
 
 function inside(path: string, folder: string): boolean {
   const rel = relative(folder, path)

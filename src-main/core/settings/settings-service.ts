@@ -13,6 +13,7 @@ import {
   type Theme,
 } from '../../../src-preload/contract-settings.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
+import { envInputRoots } from '../input-roots.ts'
 import { redactUrl } from '../redact.ts'
 import { readStackMarker } from '../stack/stack-marker.ts'
 import type { StackPlan } from '../stack/stack-plan.ts'
@@ -89,6 +90,7 @@ export class SettingsService {
       entries,
       theme: (resolved.theme.value ?? 'system') as Theme,
       inputRoots: readSettingsFile(dataDir).stored.inputRoots ?? [],
+      inputRootsFromEnv: envInputRoots(env),
       warnings,
     }
   }
