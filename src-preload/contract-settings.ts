@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { call, EmptyInput } from './call.ts'
-import { ABSOLUTE_PATH, MAX_INPUT_ROOTS } from './input-roots-rules.ts'
+import { ABSOLUTE_PATH, MAX_INPUT_ROOTS } from './values.ts'
 
 export const SETTING_KEYS = [
   'mongoUrl',

@@ -48,3 +48,9 @@ export type DecimalMark = (typeof DECIMAL_MARKS)[number]
 
 /** A run fails when more than this share of a file's rows is rejected (the CLI's --max-reject-share). */
 export const DEFAULT_MAX_REJECT_SHARE = 0.1
+
+/** A saved input root (a folder a run over HTTP may read) is an absolute path — POSIX, a drive or a UNC share. */
+export const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/
+
+/** At most this many saved input roots. */
+export const MAX_INPUT_ROOTS = 32

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import type { SettingsView } from '../../../src-preload/contract-settings.ts'
-import { ABSOLUTE_PATH, MAX_INPUT_ROOTS } from '../../../src-preload/input-roots-rules.ts'
+import { ABSOLUTE_PATH, MAX_INPUT_ROOTS } from '../../../src-preload/values.ts'
 import { useAppInfo } from '../../api/app-hooks.ts'
 import { useSaveSettings } from '../../api/settings-hooks.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
