@@ -57,6 +57,16 @@ async function ok(args: string[]): Promise<void> {
   expect(result.code, `medallion ${args.join(' ')}: ${result.stderr}`).toBe(0)
 }
 
+/** A data folder as an older version left it: 0755, with one 0644 file in it (returned). */
+function olderFolderWith(folder: string, name: string, text: string): string {
+  mkdirSync(folder)
+  chmodSync(folder, 0o755)
+  const file = join(folder, name)
+  writeFileSync(file, text)
+  chmodSync(file, 0o644)
+  return file
+}
+
 describe.skipIf(!POSIX)('private files on POSIX', () => {
   const root = tempDir('medallion-modes-')
   // The commands start with the usual umask: what is under test is the one they set themselves.
@@ -98,11 +108,7 @@ describe.skipIf(!POSIX)('private files on POSIX', () => {
 
   it('an existing 0755 data folder is made 0700 when the app opens it; what it holds is left as it was', async () => {
     const dataDir = join(root, 'older')
-    mkdirSync(dataDir)
-    chmodSync(dataDir, 0o755)
-    const earlier = join(dataDir, 'notes.txt')
-    writeFileSync(earlier, 'written by an older version')
-    chmodSync(earlier, 0o644)
+    const earlier = olderFolderWith(dataDir, 'notes.txt', 'written by an older version')
 
     await ok(['runs', '--data-dir', dataDir])
     expect(modeOf(dataDir)).toBe(0o700)
@@ -122,11 +128,7 @@ describe.skipIf(!POSIX)('private files on POSIX', () => {
         expect(nobodyReads(join(fresh, 'sources', 'clients.csv'))).toBe(false)
 
         const older = join(root, 'older-for-nobody')
-        mkdirSync(older)
-        chmodSync(older, 0o755)
-        const customers = join(older, 'customers.csv')
-        writeFileSync(customers, 'name,email')
-        chmodSync(customers, 0o644)
+        const customers = olderFolderWith(older, 'customers.csv', 'name,email')
         expect(nobodyReads(customers)).toBe(true) // the probe can read what is open to it
         await ok(['runs', '--data-dir', older])
         expect(nobodyReads(customers)).toBe(false)

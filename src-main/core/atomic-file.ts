@@ -14,6 +14,11 @@ export interface AtomicWriteOptions {
   mode?: number
 }
 
+/** The temporary file is always new (`wx`): a leftover of another writer is never written through. */
+function newFileOptions(options: AtomicWriteOptions): { flag: 'wx'; mode?: number } {
+  return options.mode === undefined ? { flag: 'wx' } : { flag: 'wx', mode: options.mode }
+}
+
 function temporaryFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
 }
@@ -25,10 +30,7 @@ export function writeFileAtomicSync(
 ): void {
   const temporary = temporaryFor(path)
   try {
-    writeFileSync(temporary, data, {
-      flag: 'wx',
-      ...(options.mode === undefined ? {} : { mode: options.mode }),
-    })
+    writeFileSync(temporary, data, newFileOptions(options))
     renameSync(temporary, path)
   } catch (err) {
     rmSync(temporary, { force: true })
@@ -43,10 +45,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const temporary = temporaryFor(path)
   try {
-    await writeFile(temporary, data, {
-      flag: 'wx',
-      ...(options.mode === undefined ? {} : { mode: options.mode }),
-    })
+    await writeFile(temporary, data, newFileOptions(options))
     await rename(temporary, path)
   } catch (err) {
     await rm(temporary, { force: true })
@@ -66,10 +65,7 @@ export function createFileAtomicSync(
 ): boolean {
   const temporary = temporaryFor(path)
   try {
-    writeFileSync(temporary, data, {
-      flag: 'wx',
-      ...(options.mode === undefined ? {} : { mode: options.mode }),
-    })
+    writeFileSync(temporary, data, newFileOptions(options))
     linkSync(temporary, path)
     return true
   } catch (err) {

@@ -17,6 +17,15 @@ export interface OwnerGateOptions {
   secure: boolean
 }
 
+function unauthorized(res: ServerResponse, message: string): void {
+  sendJson(
+    res,
+    401,
+    { error: { code: 'unauthorized', message } },
+    { 'WWW-Authenticate': 'Bearer realm="medallion"' },
+  )
+}
+
 export class OwnerGate {
   readonly cookieName: string
 
@@ -37,18 +46,10 @@ export class OwnerGate {
   require(req: IncomingMessage, res: ServerResponse): boolean {
     if (this.isOwner(req)) return true
     req.resume()
-    sendJson(
+    unauthorized(
       res,
-      401,
-      {
-        error: {
-          code: 'unauthorized',
-          message:
-            'this needs the token of this `medallion serve` launch: open the URL with ?token=… that it printed, ' +
-            'or send Authorization: Bearer <token>',
-        },
-      },
-      { 'WWW-Authenticate': 'Bearer realm="medallion"' },
+      'this needs the token of this `medallion serve` launch: open the URL with ?token=… that it printed, ' +
+        'or send Authorization: Bearer <token>',
     )
     return false
   }
@@ -62,17 +63,9 @@ export class OwnerGate {
     if (!search.has(TOKEN_PARAM) || (req.method !== 'GET' && req.method !== 'HEAD')) return false
     const given = search.get(TOKEN_PARAM) ?? undefined
     if (!sameToken(this.options.token, given)) {
-      sendJson(
+      unauthorized(
         res,
-        401,
-        {
-          error: {
-            code: 'unauthorized',
-            message:
-              'the token in this URL is not the one of this `medallion serve` launch: open the URL it printed last',
-          },
-        },
-        { 'WWW-Authenticate': 'Bearer realm="medallion"' },
+        'the token in this URL is not the one of this `medallion serve` launch: open the URL it printed last',
       )
       return true
     }
