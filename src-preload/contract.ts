@@ -21,6 +21,7 @@ export { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
 
 import { appCalls } from './contract-app.ts'
 import { benchCalls } from './contract-bench.ts'
+import { browseCalls } from './contract-browse.ts'
 import { filesCalls } from './contract-files.ts'
 import { insightsCalls } from './contract-insights.ts'
 import { mlCalls } from './contract-ml.ts'
@@ -366,6 +367,7 @@ export const contract = {
   ...settingsCalls,
   ...filesCalls,
   ...appCalls,
+  ...browseCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -54,3 +54,10 @@ export const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/
 
 /** At most this many saved input roots. */
 export const MAX_INPUT_ROOTS = 32
+
+/** What a data browser filter compares (`data.browse`): equal, not equal, contains (as text), order, null or not. */
+export const BROWSE_OPS = ['eq', 'ne', 'contains', 'gt', 'gte', 'lt', 'lte', 'isNull', 'notNull'] as const
+export type BrowseOp = (typeof BROWSE_OPS)[number]
+
+/** At most this many column filters on one browse. */
+export const MAX_BROWSE_FILTERS = 16

@@ -68,6 +68,11 @@ export async function writeUserDocument(path: string, bytes: Uint8Array): Promis
     () => true,
   )
   await writeFile(path, bytes)
+  if (created) await giveUserDocumentMode(path)
+}
+
+/** A new document written by another writer (Polars' CSV sink) gets the mode the user's umask gives. */
+export async function giveUserDocumentMode(path: string): Promise<void> {
   const userUmask = (globalThis as Recorded)[USER_UMASK]
-  if (POSIX && created && userUmask !== undefined) await chmod(path, 0o666 & ~userUmask)
+  if (POSIX && userUmask !== undefined) await chmod(path, 0o666 & ~userUmask)
 }

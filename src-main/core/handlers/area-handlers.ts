@@ -7,6 +7,7 @@
 import type { Core } from '../app-core.ts'
 import { appHandlers } from './app.ts'
 import { benchHandlers } from './bench.ts'
+import { browseHandlers } from './browse.ts'
 import { filesHandlers } from './files.ts'
 import { insightsHandlers } from './insights.ts'
 import { mlHandlers } from './ml.ts'
@@ -20,6 +21,7 @@ export function areaHandlers(core: Core) {
     ...settingsHandlers(core),
     ...filesHandlers(core),
     ...appHandlers(core),
+    ...browseHandlers(core),
   }
 }
 export type AreaHandlers = ReturnType<typeof areaHandlers>

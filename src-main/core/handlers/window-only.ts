@@ -9,6 +9,7 @@ export const WINDOW_ONLY_CALLS = [
   'app.importFolder',
   'app.openDataFolder',
   'app.changeDataFolder',
+  'data.browseExport',
 ] as const satisfies readonly CallName[]
 export type WindowOnlyCall = (typeof WINDOW_ONLY_CALLS)[number]
 
@@ -25,6 +26,8 @@ export function windowOnlyMessage(name: WindowOnlyCall, dataDir: string): string
       return 'choosing a folder to import needs the desktop app: from a terminal, `medallion run --input <folder>` runs the pipeline on any folder'
     case 'app.openDataFolder':
       return `opening the data folder needs the desktop app: it is ${dataDir}`
+    case 'data.browseExport':
+      return 'exporting through a save dialog needs the desktop window: in a browser the CSV is downloaded from GET /export/<layer>/<table>.csv instead'
     case 'app.changeDataFolder':
       return 'changing the data folder needs the desktop app: start `medallion serve` with --data-dir <folder> (or MEDALLION_DATA_DIR) instead'
   }
