@@ -3,18 +3,30 @@
  * importing a folder the user picks, opening the data folder in the file manager, changing the data
  * folder. The HTTP binding keeps the core's refusals, so a browser can do none of these on the desktop.
  */
-import { shell } from 'electron'
+import { join } from 'node:path'
+import { app, dialog, shell } from 'electron'
+import { withBrowseExportDialog } from './browse-export-dialog.ts'
 import type { Core } from './core/app-core.ts'
+import { BrowseService } from './core/browse/browse-service.ts'
 import type { Handlers } from './core/rpc.ts'
 import { changeDataFolder, type DataFolderDeps } from './data-folder-dialog.ts'
 import { withSaveDialog } from './files-save-dialog.ts'
 import { importFolder } from './import-dialog.ts'
 
 export function desktopHandlers(
-  core: Pick<Core, 'handlers' | 'pipeline' | 'options'>,
+  core: Pick<Core, 'handlers' | 'pipeline' | 'options' | 'lake' | 'mongo'>,
   folders: DataFolderDeps,
 ): Handlers {
-  const handlers = withSaveDialog(core.handlers, folders.window)
+  const browse = new BrowseService(core, core.options.dataDir)
+  const handlers = withBrowseExportDialog(
+    withSaveDialog(core.handlers, folders.window),
+    browse,
+    async ({ defaultName, filters }) => {
+      const options = { defaultPath: join(app.getPath('downloads'), defaultName), filters }
+      const parent = folders.window()
+      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)
+    },
+  )
   return {
     ...handlers,
     'app.info': async (args) => {

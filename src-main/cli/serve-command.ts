@@ -8,6 +8,7 @@ import { httpHandlers, httpPolicyOf } from '../core/api/http-policy.ts'
 import { isLoopbackHost } from '../core/api/request-guard.ts'
 import { DEFAULT_API_PORT, startApi } from '../core/api/server.ts'
 import type { Core } from '../core/app-core.ts'
+import type { Handlers } from '../core/rpc.ts'
 import { configuredApiPort } from '../core/settings/settings-env.ts'
 import { type CommandIo, UsageError } from './command-io.ts'
 import type { Values } from './options.ts'
@@ -23,16 +24,26 @@ function portOption(values: Values, env: NodeJS.ProcessEnv, dataDir: string): nu
   return Number(raw)
 }
 
+/** The data browser's owner routes (GET /lake/…, GET /export/….csv), over the handlers HTTP may call. */
+async function browseWebRoutes(core: Core, handlers: Handlers) {
+  const [{ browseRoutes }, { BrowseService }] = await Promise.all([
+    import('../core/api/browse-routes.ts'),
+    import('../core/browse/browse-service.ts'),
+  ])
+  return browseRoutes(handlers, new BrowseService(core, core.options.dataDir))
+}
+
 export async function serveCommand(core: Core, values: Values, io: CommandIo): Promise<number> {
   const built = core.options.paths.webRoot
   const webRoot = values['web-root'] ?? (existsSync(join(built, 'index.html')) ? built : undefined)
   const { token, source } = webTokenOption(values, process.env)
   const tls = tlsOption(values)
+  const handlers = httpHandlers(
+    core.handlers,
+    httpPolicyOf(core.options.dataDir, core.options.env ?? process.env),
+  )
   const api = await startApi({
-    handlers: httpHandlers(
-      core.handlers,
-      httpPolicyOf(core.options.dataDir, core.options.env ?? process.env),
-    ),
+    handlers,
     store: () => core.serving.store,
     events: core.events,
     host: values.host,
@@ -41,6 +52,7 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
     token,
     allowedHosts: allowedHostsOption(values),
     tls,
+    webRoutes: await browseWebRoutes(core, handlers),
   })
   const health = await core.serving.status()
   io.stdout.write(

@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { browseRoutes } from '../../src-main/core/api/browse-routes.ts'
 import { httpHandlers, httpPolicyOf } from '../../src-main/core/api/http-policy.ts'
 import { type RunningApi, startApi } from '../../src-main/core/api/server.ts'
 import type { Core } from '../../src-main/core/app-core.ts'
+import { BrowseService } from '../../src-main/core/browse/browse-service.ts'
 import { launchChromium } from './browser.ts'
 import { buildApp } from './build-app.ts'
 import { REPO_ROOT } from './temp-data.ts'
@@ -38,16 +40,19 @@ export function servedWebApp(core: Core, prepare?: () => Promise<unknown>): Serv
   beforeAll(async () => {
     buildDir = mkdtempSync(join(tmpdir(), 'medallion-web-build-'))
     ;[, served.browser] = await Promise.all([buildApp(buildDir), launchChromium(), prepare?.()])
+    // The handlers `medallion serve` gives web mode: the HTTP policy over the core's.
+    const handlers = httpHandlers(
+      core.handlers,
+      httpPolicyOf(core.options.dataDir, core.options.env ?? process.env),
+    )
     served.api = await startApi({
-      // The handlers `medallion serve` gives web mode: the HTTP policy over the core's.
-      handlers: httpHandlers(
-        core.handlers,
-        httpPolicyOf(core.options.dataDir, core.options.env ?? process.env),
-      ),
+      handlers,
       store: () => core.serving.store,
       events: core.events,
       port: 0,
       webRoot: join(buildDir, 'renderer'),
+      // The data browser's owner routes, as `medallion serve` adds them.
+      webRoutes: browseRoutes(handlers, new BrowseService(core, core.options.dataDir)),
     })
     mkdirSync(ARTIFACTS, { recursive: true })
   }, 240_000)

@@ -25,7 +25,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   lake_unreachable: 503,
 }
 
-function statusOf(code: string): number {
+export function statusOf(code: string): number {
   return STATUS_BY_CODE[code] ?? 400
 }
 

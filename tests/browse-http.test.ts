@@ -1,0 +1,153 @@
+/**
+ * The data browser's HTTP side and the window's export (issue 14), on a real run: GET /lake/<layer>/<table>
+ * and GET /export/<layer>/<table>.csv want the launch token (they show names and e-mails), answer the
+ * same page as the contract and a CSV that parses back to the table; main's `data.browseExport` with a
+ * stand-in save dialog writes the same CSV, and writes nothing when the dialog is cancelled.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import pl from 'nodejs-polars'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { withBrowseExportDialog } from '../src-main/browse-export-dialog.ts'
+import { browseRoutes } from '../src-main/core/api/browse-routes.ts'
+import { httpHandlers, httpPolicyOf } from '../src-main/core/api/http-policy.ts'
+import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
+import { BrowseService } from '../src-main/core/browse/browse-service.ts'
+import { dispatch, unwrap } from '../src-main/core/rpc.ts'
+import type { RunRecord } from '../src-preload/contract.ts'
+import type { BrowsePage } from '../src-preload/contract-browse.ts'
+import { bearer, http, type Json } from './helpers/http.ts'
+import { tempDir, testCore } from './helpers/temp-data.ts'
+
+const dataDir = tempDir('medallion-browse-http-')
+const webRoot = tempDir('medallion-browse-webroot-')
+const core = testCore(dataDir)
+let run: RunRecord
+let api: RunningApi
+
+const rejectsPath = () => join(dataDir, 'lake', run.layers.silver as string, 'rejects.parquet')
+
+/** The rejects table as CSV text cells, sorted as asked (what an export must hold). */
+function expectCsvOfRejects(text: string, sortDesc: boolean) {
+  const frame = pl.readParquet(rejectsPath()).sort('row_number', sortDesc, true, true)
+  expect(text.startsWith(`${frame.columns.join(',')}\r\n`)).toBe(true)
+  const parsed = pl.readCSV(text, { inferSchemaLength: 0 })
+  expect(parsed.height).toBe(frame.height)
+  for (const name of frame.columns) {
+    const cells = frame
+      .getColumn(name)
+      .toArray()
+      .map((v) => (v === null ? null : String(v)))
+    expect(parsed.getColumn(name).toArray(), name).toEqual(cells)
+  }
+}
+
+beforeAll(async () => {
+  await core.sources.generate({ clients: 200, seed: 3, dirtyShare: 0.05 }).done
+  run = await core.pipeline.start({ from: 'bronze', maxRejectShare: 0.5 }).done
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>stand-in</title>')
+  const handlers = httpHandlers(core.handlers, httpPolicyOf(dataDir, process.env))
+  api = await startApi({
+    handlers,
+    store: () => core.serving.store,
+    events: core.events,
+    port: 0,
+    webRoot,
+    webRoutes: browseRoutes(handlers, new BrowseService(core, dataDir)),
+  })
+}, 120_000)
+
+afterAll(() => api?.close())
+
+describe('GET /lake/<layer>/<table>', () => {
+  it('needs the launch token: 401 without it, 200 with it', async () => {
+    expect((await http(api.url, '/lake/silver/rejects')).status).toBe(401)
+    expect((await http(api.url, '/export/silver/rejects.csv')).status).toBe(401)
+    const answer = await http(api.url, '/lake/silver/rejects', { headers: bearer(api.token) })
+    expect(answer.status).toBe(200)
+  })
+
+  it('answers the page data.browse answers, with run, limit, offset, sort and filters', async () => {
+    const path = `/lake/gold/client_scores?run=${run.runId}&limit=25&offset=10&sort=monetary_12m:desc&filter=segment_label:eq:VIP`
+    const answer = await http(api.url, path, { headers: bearer(api.token) })
+    expect(answer.status).toBe(200)
+    const page = answer.json() as BrowsePage
+    const same = unwrap(
+      await dispatch(core.handlers, 'data.browse', {
+        source: { run: run.runId, layer: 'gold', table: 'client_scores' },
+        limit: 25,
+        offset: 10,
+        sort: { column: 'monetary_12m', desc: true },
+        filters: [{ column: 'segment_label', op: 'eq', value: 'VIP' }],
+      }),
+    )
+    expect(page).toEqual(same)
+    expect(page.rows.length).toBeGreaterThan(0)
+    expect(page.rows.every((r) => r.segment_label === 'VIP')).toBe(true)
+  })
+
+  it('refuses a bad column with 400 naming it, an unknown table with 404 naming the tables', async () => {
+    const badSort = await http(api.url, '/lake/silver/achats?sort=prix', { headers: bearer(api.token) })
+    expect(badSort.status).toBe(400)
+    expect((badSort.json() as Json).error.message).toMatch(/no column "prix"/)
+    const badTable = await http(api.url, '/lake/silver/nope', { headers: bearer(api.token) })
+    expect(badTable.status).toBe(404)
+    expect((badTable.json() as Json).error.message).toMatch(/achats, clients, rejects/)
+    const badParam = await http(api.url, '/lake/silver/achats?colour=red', { headers: bearer(api.token) })
+    expect(badParam.status).toBe(400)
+    expect((badParam.json() as Json).error.message).toMatch(/unknown parameter "colour"/)
+  })
+})
+
+describe('the whole-result CSV export', () => {
+  it('GET /export/<layer>/<table>.csv streams an attachment equal to the table, and leaves no file behind', async () => {
+    const answer = await http(api.url, `/export/silver/rejects.csv?run=${run.runId}&sort=row_number:desc`, {
+      headers: bearer(api.token),
+    })
+    expect(answer.status).toBe(200)
+    expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8')
+    expect(answer.headers['content-disposition']).toBe(
+      `attachment; filename="silver-rejects-${run.runId}.csv"`,
+    )
+    expectCsvOfRejects(answer.text, true)
+    // Removed once the response has ended (just after the client saw its end).
+    await vi.waitFor(() => expect(readdirSync(join(dataDir, 'exports', '.staging'))).toEqual([]))
+  })
+
+  it('the window’s data.browseExport writes the same CSV where the dialog says; a cancel writes nothing', async () => {
+    const folder = tempDir('medallion-browse-save-')
+    const asked: string[] = []
+    const save = (answer: { canceled: boolean; filePath?: string }) =>
+      withBrowseExportDialog(core.handlers, new BrowseService(core, dataDir), async (options) => {
+        asked.push(options.defaultName)
+        return answer
+      })
+    const query = {
+      source: { layer: 'silver' as const, table: 'rejects' },
+      sort: { column: 'row_number', desc: false },
+    }
+    const cancelled = unwrap(await dispatch(save({ canceled: true }), 'data.browseExport', query))
+    expect(cancelled).toEqual({ saved: false })
+    expect(readdirSync(folder)).toEqual([])
+
+    const target = join(folder, 'mes rejets')
+    const saved = unwrap(
+      await dispatch(save({ canceled: false, filePath: target }), 'data.browseExport', query),
+    )
+    expect(saved).toMatchObject({ saved: true, path: `${target}.csv` })
+    expect(asked).toEqual(['silver-rejects.csv', 'silver-rejects.csv'])
+    expectCsvOfRejects(readFileSync(`${target}.csv`, 'utf8'), false)
+    expect(readdirSync(folder)).toEqual(['mes rejets.csv'])
+    expect(existsSync(join(folder, 'mes rejets'))).toBe(false)
+  })
+
+  it('over HTTP, the window’s export call is refused as window_only', async () => {
+    const answer = await http(api.url, '/rpc/data.browseExport', {
+      method: 'POST',
+      headers: { ...bearer(api.token), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ source: { layer: 'silver', table: 'rejects' } }),
+    })
+    expect(answer.status).toBe(403)
+    expect((answer.json() as Json).error.code).toBe('window_only')
+  })
+})
