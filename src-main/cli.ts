@@ -56,6 +56,7 @@ const COMMANDS: Record<CliCommand, () => Promise<Command>> = {
   run: async () => (await pipeline()).runCommand,
   demo: async () => (await pipeline()).demoCommand,
   runs: async () => (await pipeline()).runsCommand,
+  show: async () => (await import('./cli/show-command.ts')).showCommand,
   publish: async () => (await pipeline()).publishCommand,
   serve: async () => (await import('./cli/serve-command.ts')).serveCommand,
   diagnostics: async () => (await import('./cli/diagnostics-command.ts')).diagnosticsCommand,

@@ -4,6 +4,7 @@ export const CLI_COMMANDS = [
   'generate',
   'run',
   'runs',
+  'show',
   'publish',
   'bench',
   'train',

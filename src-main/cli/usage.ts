@@ -18,6 +18,8 @@ Commands:
       --delimiter , ; tab |   --encoding utf-8|utf-16|windows-1252   --decimal . ,   --date-format %d/%m/%Y
       --max-reject-share 0.1  (the run fails, keeping the previous gold, when silver rejects more of a file)
   runs                 list the run history  (--limit N)
+  show LAYER/TABLE     a page of any table of a kept run, e.g. silver/rejects, gold/client_scores
+      --run ID (default the current run)  --limit N (default 20)  --offset N  --sort COL[:desc]
   publish              publish the current gold to MongoDB (MONGO_URL or MONGO_URI, MONGO_DB)
   bench                time the pipeline or the dashboard refresh; results go to <data>/metrics
       --kind pipeline|refresh (default pipeline)  --scales ${BENCH_SCALES.join(',')} (pipeline; default seed)
