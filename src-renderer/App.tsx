@@ -6,6 +6,7 @@ import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
 import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
 import { CohortsPage } from './pages/CohortsPage.tsx'
 import { CustomersPage } from './pages/CustomersPage.tsx'
+import { DataPage } from './pages/DataPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
 import { ModelsPage } from './pages/ModelsPage.tsx'
 import { PipelinePage } from './pages/PipelinePage.tsx'
@@ -20,6 +21,7 @@ const PAGES = [
   { id: 'customers', label: 'Customers', Page: CustomersPage },
   { id: 'cohorts', label: 'Cohorts', Page: CohortsPage },
   { id: 'pipeline', label: 'Pipeline', Page: PipelinePage },
+  { id: 'data', label: 'Data', Page: DataPage },
   { id: 'stack', label: 'Stack', Page: StackPage },
   { id: 'models', label: 'Models', Page: ModelsPage },
   { id: 'benchmarks', label: 'Benchmarks', Page: BenchmarksPage },
@@ -27,9 +29,9 @@ const PAGES = [
 ] as const
 type PageId = (typeof PAGES)[number]['id']
 
-/** `#/pipeline` → 'pipeline'; anything else is the Overview, the first page. */
+/** `#/pipeline` → 'pipeline' (a query after it, `#/data?table=…`, is the page's own); anything else is the Overview. */
 export function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '')
+  const id = hash.replace(/^#\/?/, '').split('?')[0]
   return PAGES.find((p) => p.id === id)?.id ?? 'overview'
 }
 

@@ -129,6 +129,8 @@ function applyTaskChanged(queryClient: QueryClient, task: TaskInfo): void {
   // A task that ends may have added a run to the history (cheap to re-read, so no guessing by kind).
   if (task.state !== 'running') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.runs })
+    // The data browser's run and table lists (browse-hooks.ts) follow the history.
+    void queryClient.invalidateQueries({ queryKey: ['browse', 'tables'] })
   }
   // A run or a publish that succeeded may have changed what is served (again no guessing by kind: a few
   // small reads).
