@@ -11,6 +11,7 @@ const PAGES = [
   ['customers', 'Customers'],
   ['cohorts', 'Cohorts'],
   ['pipeline', 'Pipeline'],
+  ['data', 'Data'],
   ['stack', 'Stack'],
   ['models', 'Models'],
   ['benchmarks', 'Benchmarks'],
