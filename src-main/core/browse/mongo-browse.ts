@@ -1,7 +1,7 @@
 /**
  * The browser over a MongoDB collection (when gold is served from MongoDB): find with skip, limit, sort
- * and a filter; the stats with one accumulator per $group (FerretDB answers those right, and has no
- * $facet); the CSV export from a cursor, a batch at a time. The columns are read from a sample of
+ * and a filter; the stats as counts, distinct values and sorted finds (FerretDB has no $facet and no
+ * $min/$max accumulator); the CSV export from a cursor, a batch at a time. The columns are read from a sample of
  * documents (a collection has no schema).
  */
 
@@ -118,21 +118,18 @@ export async function mongoPage(
   return { columns, rows: docs.map(jsonRow), total }
 }
 
-/** One accumulator over the documents the filter keeps whose field is set. */
-async function accumulate(
-  collection: Collection,
-  filter: Filter<Document>,
-  name: string,
-  op: '$min' | '$max',
-) {
-  const [group] = await collection
-    .aggregate([
-      { $match: filter },
-      { $match: { [name]: { $ne: null } } },
-      { $group: { _id: null, value: { [op]: `$${name}` } } },
-    ])
+/**
+ * The least (or greatest) set value of a field among the documents the filter keeps: the first document
+ * in that order (FerretDB implements no $min/$max accumulator; a sorted find answers on both servers).
+ */
+async function bound(collection: Collection, filter: Filter<Document>, name: string, order: 1 | -1) {
+  const [doc] = await collection
+    .find({ $and: [filter, { [name]: { $ne: null } }] })
+    .sort({ [name]: order })
+    .limit(1)
+    .project({ [name]: 1 })
     .toArray()
-  return toJsonValue(group?.value)
+  return toJsonValue(doc?.[name])
 }
 
 export async function mongoStats(
@@ -153,8 +150,8 @@ export async function mongoStats(
       nulls,
       // As Polars counts: null is one more distinct value.
       distinct: values.length + (nulls > 0 ? 1 : 0),
-      min: await accumulate(collection, filter, name, '$min'),
-      max: await accumulate(collection, filter, name, '$max'),
+      min: await bound(collection, filter, name, 1),
+      max: await bound(collection, filter, name, -1),
     })
   }
   return { rows, columns: stats }
