@@ -253,7 +253,16 @@ describe('read API over a ParquetStore (original size)', () => {
     expect(status).toBe(200)
     expect(body.openapi).toBe('3.1.0')
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/health', '/kpis', '/sales', '/openapi.json', ...DATA_ROUTES.map((r) => `/${r}`)].sort(),
+      [
+        '/health',
+        '/kpis',
+        '/sales',
+        '/openapi.json',
+        // The data browser's owner routes (web mode, the launch token).
+        '/lake/{layer}/{table}',
+        '/export/{layer}/{table}.csv',
+        ...DATA_ROUTES.map((r) => `/${r}`),
+      ].sort(),
     )
     for (const route of DATA_ROUTES) {
       const op = body.paths[`/${route}`].get

@@ -6,6 +6,7 @@
 import { DATA_ROUTES, MAX_PAGE } from '../../../src-preload/contract.ts'
 import { type CollectionSpec, collectionForRoute } from '../serving/collections.ts'
 import { salesOpenApi } from '../serving/sales-route.ts'
+import { browseOpenApi } from './browse-openapi.ts'
 import { type FieldType, fieldType } from './field-types.ts'
 import { defaultLimit, defaultSort, FILTER_ALIASES } from './list-params.ts'
 
@@ -164,6 +165,7 @@ export function buildOpenApi(): Schema {
   const sales = salesOpenApi(ref, response)
   paths['/sales'] = sales.path
   Object.assign(schemas, sales.schemas)
+  Object.assign(paths, browseOpenApi(response))
   paths['/openapi.json'] = {
     get: {
       operationId: 'openapi',
