@@ -5,9 +5,9 @@
 import { join } from 'node:path'
 import pl from 'nodejs-polars'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { toJsonValue } from '../src-main/core/serving/json-values.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
 import type { BrowsePage } from '../src-preload/contract-browse.ts'
+import { jsonRows } from './helpers/browse-reference.ts'
 import { runCli } from './helpers/cli.ts'
 import { tempDir } from './helpers/temp-data.ts'
 
@@ -44,10 +44,7 @@ describe('medallion show', () => {
       .sort('row_number', true, true, true)
     expect(page.runId).toBe(run.runId)
     expect(page.total).toBe(frame.height)
-    const expected = (frame.slice(3, 7).toRecords() as Record<string, unknown>[]).map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJsonValue(v)])),
-    )
-    expect(page.rows).toEqual(expected)
+    expect(page.rows).toEqual(jsonRows(frame.slice(3, 7)))
   })
 
   it('prints an aligned table with a footer saying which rows of how many', async () => {

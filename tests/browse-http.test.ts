@@ -16,6 +16,7 @@ import { BrowseService } from '../src-main/core/browse/browse-service.ts'
 import { dispatch, unwrap } from '../src-main/core/rpc.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
 import type { BrowsePage } from '../src-preload/contract-browse.ts'
+import { expectCsvOf } from './helpers/browse-reference.ts'
 import { bearer, http, type Json } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
@@ -27,19 +28,9 @@ let api: RunningApi
 
 const rejectsPath = () => join(dataDir, 'lake', run.layers.silver as string, 'rejects.parquet')
 
-/** The rejects table as CSV text cells, sorted as asked (what an export must hold). */
+/** The rejects table sorted by row number, as an export of it must hold it. */
 function expectCsvOfRejects(text: string, sortDesc: boolean) {
-  const frame = pl.readParquet(rejectsPath()).sort('row_number', sortDesc, true, true)
-  expect(text.startsWith(`${frame.columns.join(',')}\r\n`)).toBe(true)
-  const parsed = pl.readCSV(text, { inferSchemaLength: 0 })
-  expect(parsed.height).toBe(frame.height)
-  for (const name of frame.columns) {
-    const cells = frame
-      .getColumn(name)
-      .toArray()
-      .map((v) => (v === null ? null : String(v)))
-    expect(parsed.getColumn(name).toArray(), name).toEqual(cells)
-  }
+  expectCsvOf(text, pl.readParquet(rejectsPath()).sort('row_number', sortDesc, true, true), pl.readCSV)
 }
 
 beforeAll(async () => {

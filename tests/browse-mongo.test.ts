@@ -13,6 +13,7 @@ import { BrowseService } from '../src-main/core/browse/browse-service.ts'
 import { dispatch, unwrap } from '../src-main/core/rpc.ts'
 import { toJsonValue } from '../src-main/core/serving/json-values.ts'
 import type { CallInput, CallName, CallOutput, Row, RunRecord } from '../src-preload/contract.ts'
+import { jsonRows } from './helpers/browse-reference.ts'
 import {
   FERRETDB_AVAILABLE,
   FERRETDB_SKIP_REASON,
@@ -38,11 +39,6 @@ describe.skipIf(!FERRETDB_AVAILABLE)(
 
     const withoutPublishFields = (rows: Row[]) =>
       rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !PUBLISH_FIELDS.includes(k))))
-
-    const parquetRows = (frame: pl.DataFrame) =>
-      (frame.toRecords() as Record<string, unknown>[]).map((r) =>
-        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJsonValue(v)])),
-      )
 
     beforeAll(async () => {
       server = await startFerretDb()
@@ -76,7 +72,7 @@ describe.skipIf(!FERRETDB_AVAILABLE)(
       })
       const kept = scores.filter(pl.col('segment_label').eq(pl.lit(label))).sort('id_client', true)
       expect(page.total).toBe(kept.height)
-      expect(withoutPublishFields(page.rows)).toEqual(parquetRows(kept.slice(3, 20)))
+      expect(withoutPublishFields(page.rows)).toEqual(jsonRows(kept.slice(3, 20)))
       expect(page.columns.map((c) => c.name).filter((n) => !PUBLISH_FIELDS.includes(n))).toEqual(
         scores.columns,
       )

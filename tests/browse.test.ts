@@ -12,6 +12,7 @@ import { BrowseService } from '../src-main/core/browse/browse-service.ts'
 import { dispatch, unwrap } from '../src-main/core/rpc.ts'
 import { toJsonValue } from '../src-main/core/serving/json-values.ts'
 import type { CallInput, CallName, CallOutput, Row, RunRecord } from '../src-preload/contract.ts'
+import { expectCsvOf, jsonRows } from './helpers/browse-reference.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
 const dataDir = tempDir('medallion-browse-')
@@ -26,12 +27,6 @@ const refusal = (name: CallName, input: unknown) =>
 
 function parquetOf(layer: 'bronze' | 'silver' | 'gold', table: string): string {
   return join(dataDir, 'lake', run.layers[layer] as string, `${table}.parquet`)
-}
-
-function jsonRows(frame: pl.DataFrame): Row[] {
-  return (frame.toRecords() as Record<string, unknown>[]).map((r) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJsonValue(v)])),
-  )
 }
 
 beforeAll(async () => {
@@ -170,16 +165,7 @@ describe('data browser over the lake', () => {
     const frame = pl.readParquet(parquetOf('silver', 'rejects')).sort('row_number', true, true, true)
     expect(rows).toBe(frame.height)
     const text = readFileSync(out, 'utf8')
-    expect(text.split('\r\n')[0]).toBe(frame.columns.join(','))
-    const parsed = pl.readCSV(text, { inferSchemaLength: 0 })
-    expect(parsed.height).toBe(frame.height)
-    for (const name of frame.columns) {
-      const asText = frame
-        .getColumn(name)
-        .toArray()
-        .map((v) => (v === null ? null : String(v)))
-      expect(parsed.getColumn(name).toArray(), name).toEqual(asText)
-    }
+    expectCsvOf(text, frame, pl.readCSV)
     // Nothing else is left beside it (the partial file was renamed).
     expect(readdirSync(join(out, '..'))).toEqual(['rejects.csv'])
     // A staged export for HTTP: the same bytes, in the data folder's private staging.
