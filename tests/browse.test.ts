@@ -102,6 +102,32 @@ describe('data browser over the lake', () => {
     expect(filtered.rows).toEqual(jsonRows(kept))
   })
 
+  it('every column sorts either way like a stable sort with nulls last, pages inside runs of ties included', async () => {
+    for (const [layer, table] of [
+      ['silver', 'rejects'],
+      ['gold', 'fact_achats'],
+    ] as const) {
+      const frame = pl.readParquet(parquetOf(layer, table))
+      for (const column of frame.columns) {
+        for (const desc of [false, true]) {
+          const sorted = frame.sort(column, desc, true, true)
+          // The first page, one in the middle (inside ties on low-cardinality columns), the last rows.
+          for (const offset of [0, Math.floor(frame.height / 2) - 7, frame.height - 5]) {
+            const page = await ask('data.browse', {
+              source: { layer, table },
+              sort: { column, desc },
+              offset,
+              limit: 20,
+            })
+            expect(page.rows, `${table} by ${column}${desc ? ' desc' : ''} at ${offset}`).toEqual(
+              jsonRows(sorted.slice(offset, 20)),
+            )
+          }
+        }
+      }
+    }
+  }, 120_000)
+
   it('stats equal Polars’ own null_count, min, max and n_unique, under a filter too', async () => {
     const frame = pl.readParquet(parquetOf('silver', 'rejects'))
     const stats = await ask('data.browseStats', { source: { layer: 'silver', table: 'rejects' } })
