@@ -10,11 +10,15 @@ import { join } from 'node:path'
 import pl from 'nodejs-polars'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { withBrowseExportDialog } from '../src-main/browse-export-dialog.ts'
+import { BrowseService } from '../src-main/core/browse/browse-service.ts'
 import { toJsonValue } from '../src-main/core/serving/json-values.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
+import { expectCsvOf } from './helpers/browse-reference.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 import { ARTIFACTS, servedWebApp, signedInUrl } from './helpers/web-app.ts'
+import { windowBindings } from './helpers/window-page.ts'
 
 const WAIT = { timeout: 20_000 }
 
@@ -154,6 +158,46 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         await context.close()
       }
     }, 120_000)
+
+    it('in the window, Export all asks the (injected) save dialog and the core writes the whole result there', async () => {
+      const folder = tempDir('medallion-web-browse-save-')
+      const asked: string[] = []
+      const handlers = withBrowseExportDialog(
+        core.handlers,
+        new BrowseService(core, dataDir),
+        async (options) => {
+          asked.push(options.defaultName)
+          return { canceled: false, filePath: join(folder, 'rejets') }
+        },
+      )
+      let stopEvents = () => {}
+      const { context, page, problems } = await openCheckedPage(
+        web.browser,
+        `${web.api.url}/#/data?layer=silver&table=rejects`,
+        {
+          beforeLoad: async (ctx) => {
+            stopEvents = await windowBindings(ctx, { handlers, events: core.events })
+          },
+        },
+      )
+      try {
+        const rejects = pl.readParquet(join(dataDir, 'lake', run.layers.silver as string, 'rejects.parquet'))
+        await page.getByRole('button', { name: 'row_number', exact: true }).click()
+        await page.locator('th[aria-sort="ascending"]').filter({ hasText: 'row_number' }).waitFor(WAIT)
+        await page.getByRole('button', { name: /Export all as CSV/ }).click()
+        await page.getByText(`Saved ${rejects.height} rows to ${join(folder, 'rejets.csv')}`).waitFor(WAIT)
+        expect(asked).toEqual(['silver-rejects.csv'])
+        expectCsvOf(
+          readFileSync(join(folder, 'rejets.csv'), 'utf8'),
+          rejects.sort('row_number', false, true, true),
+          pl.readCSV,
+        )
+        expect(problems.list).toEqual([])
+      } finally {
+        stopEvents()
+        await context.close()
+      }
+    }, 60_000)
 
     it('says what to do when there is nothing to browse yet', async () => {
       const { context, page, problems } = await openCheckedPage(
