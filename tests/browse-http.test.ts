@@ -58,6 +58,29 @@ describe('GET /lake/<layer>/<table>', () => {
     expect(answer.status).toBe(200)
   })
 
+  it('answers on a read API with no UI too (medallion serve before a build), with the same token rule', async () => {
+    const handlers = httpHandlers(core.handlers, httpPolicyOf(dataDir, process.env))
+    const bare = await startApi({
+      handlers,
+      store: () => core.serving.store,
+      events: core.events,
+      port: 0,
+      webRoutes: browseRoutes(handlers, new BrowseService(core, dataDir)),
+    })
+    try {
+      expect((await http(bare.url, '/lake/silver/rejects')).status).toBe(401)
+      const answer = await http(bare.url, '/lake/silver/rejects?limit=3', { headers: bearer(bare.token) })
+      expect(answer.status).toBe(200)
+      expect((answer.json() as BrowsePage).rows.length).toBe(3)
+      // The rest of the read API is as before: no UI, no /rpc.
+      expect(
+        (await http(bare.url, '/rpc/tasks.list', { method: 'POST', headers: bearer(bare.token) })).status,
+      ).toBe(404)
+    } finally {
+      await bare.close()
+    }
+  })
+
   it('answers the page data.browse answers, with run, limit, offset, sort and filters', async () => {
     const path = `/lake/gold/client_scores?run=${run.runId}&limit=25&offset=10&sort=monetary_12m:desc&filter=segment_label:eq:VIP`
     const answer = await http(api.url, path, { headers: bearer(api.token) })

@@ -20,7 +20,7 @@ import {
   RequestGuard,
 } from './request-guard.ts'
 import { createReadApi, notFound, type StoreSource } from './routes.ts'
-import { WebMode, type WebRoute } from './web.ts'
+import { handleWebRoute, WebMode, type WebRoute } from './web.ts'
 import { newWebToken } from './web-token.ts'
 
 export const DEFAULT_API_HOST = '127.0.0.1'
@@ -141,6 +141,8 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
     }
     if (checks.owner.exchange(req, res, path, search)) return
     if (web && (await web.handleContract(req, res, path, checks))) return
+    // Without a UI the added routes (the data browser's /lake) still answer, after the same checks.
+    if (!web && (await handleWebRoute(options.webRoutes ?? [], req, res, path, checks))) return
     const isApiRoute = api.routes.includes(path)
     // Beyond loopback anyone on the network can ask: the read API too wants the owner.
     if (isApiRoute && !loopback && !checks.owner.require(req, res)) return

@@ -68,23 +68,8 @@ export class WebMode {
   }
 
   /** Answers the web routes (/rpc/*, /events, the added ones); false for any other path. */
-  async handleContract(
-    req: IncomingMessage,
-    res: ServerResponse,
-    path: string,
-    checks: WebRequestChecks,
-  ): Promise<boolean> {
-    const route = this.routes.find((r) => r.matches(path))
-    if (!route) return false
-    const problem = checks.guard.originProblem(req)
-    if (problem) {
-      req.resume()
-      sendJson(res, 403, { error: { code: 'forbidden', message: problem } })
-      return true
-    }
-    if (route.access === 'owner' && !checks.owner.require(req, res)) return true
-    await route.handle(req, res, path)
-    return true
+  handleContract(req: IncomingMessage, res: ServerResponse, path: string, checks: WebRequestChecks) {
+    return handleWebRoute(this.routes, req, res, path, checks)
   }
 
   serveFile(path: string, method: string, res: ServerResponse): Promise<void> {
@@ -94,4 +79,28 @@ export class WebMode {
   close(): void {
     this.events.close()
   }
+}
+
+/**
+ * Answers the route matching `path` after its checks (same origin, then the owner); false when none
+ * matches. Also used without web mode, for routes added to a read API with no UI to serve.
+ */
+export async function handleWebRoute(
+  routes: readonly WebRoute[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  checks: WebRequestChecks,
+): Promise<boolean> {
+  const route = routes.find((r) => r.matches(path))
+  if (!route) return false
+  const problem = checks.guard.originProblem(req)
+  if (problem) {
+    req.resume()
+    sendJson(res, 403, { error: { code: 'forbidden', message: problem } })
+    return true
+  }
+  if (route.access === 'owner' && !checks.owner.require(req, res)) return true
+  await route.handle(req, res, path)
+  return true
 }
