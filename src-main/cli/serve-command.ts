@@ -55,6 +55,12 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
     webRoutes: await browseWebRoutes(core, handlers),
   })
   const health = await core.serving.status()
+  // Listening for Ctrl+C before the URL is printed: a script that stops us as soon as it reads the URL
+  // must not find the signal's default action (an exit with no clean-up) still in place.
+  const stopped = new Promise<void>((done) => {
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+  })
   io.stdout.write(
     values.json
       ? `${JSON.stringify({ url: api.url, openUrl: api.openUrl, store: health })}\n`
@@ -77,10 +83,7 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
       )
     }
   }
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done)
-    process.once('SIGTERM', done)
-  })
+  await stopped
   await api.close()
   return 0
 }
