@@ -4,7 +4,7 @@
  * same page as the contract and a CSV that parses back to the table; main's `data.browseExport` with a
  * stand-in save dialog writes the same CSV, and writes nothing when the dialog is cancelled.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pl from 'nodejs-polars'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -125,7 +125,19 @@ describe('the whole-result CSV export', () => {
     )
     expectCsvOfRejects(answer.text, true)
     // Removed once the response has ended (just after the client saw its end).
-    await vi.waitFor(() => expect(readdirSync(join(dataDir, 'exports', '.staging'))).toEqual([]))
+    const staging = join(dataDir, 'exports', '.staging')
+    await vi.waitFor(() => expect(readdirSync(staging)).toEqual([]))
+    // What a killed server left a day ago goes with the next export; a fresh file (another download) stays.
+    writeFileSync(join(staging, 'left-by-a-killed-server.csv'), 'x')
+    utimesSync(
+      join(staging, 'left-by-a-killed-server.csv'),
+      new Date(Date.now() - 2 * 86_400_000),
+      new Date(Date.now() - 2 * 86_400_000),
+    )
+    writeFileSync(join(staging, 'in-flight.csv'), 'x')
+    const again = await http(api.url, '/export/silver/rejects.csv', { headers: bearer(api.token) })
+    expect(again.status).toBe(200)
+    await vi.waitFor(() => expect(readdirSync(staging)).toEqual(['in-flight.csv']))
   })
 
   it('the window’s data.browseExport writes the same CSV where the dialog says; a cancel writes nothing', async () => {

@@ -4,7 +4,7 @@
  * serving MongoDB — and answers from the store that holds it.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Db } from 'mongodb'
 import type {
@@ -30,6 +30,17 @@ const mongo = () => import('./mongo-browse.ts')
 /** What a CSV of a source is called: the layer and table, or the collection. */
 export function exportName(source: BrowseSource): string {
   return 'collection' in source ? source.collection : `${source.layer}-${source.table}`
+}
+
+const STALE_MS = 24 * 60 * 60 * 1000
+
+async function removeStale(dir: string): Promise<void> {
+  const now = Date.now()
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name)
+    const info = await stat(path).catch(() => undefined)
+    if (info && now - info.mtimeMs > STALE_MS) await rm(path, { force: true })
+  }
 }
 
 export class BrowseService {
@@ -124,12 +135,16 @@ export class BrowseService {
     }
   }
 
-  /** The CSV in a private staging file of the data folder, for a response to stream; the caller removes it. */
+  /**
+   * The CSV in a private staging file of the data folder, for a response to stream; the caller removes it.
+   * Files a killed server left there (older than a day, longer than any download) go first.
+   */
   async stageCsv(
     query: Pick<BrowseQuery, 'source' | 'sort' | 'filters'>,
   ): Promise<{ path: string; rows: number }> {
     const dir = join(this.dataDir, 'exports', '.staging')
     await mkdir(dir, { recursive: true })
+    await removeStale(dir)
     const path = join(dir, `${randomBytes(8).toString('hex')}.csv`)
     try {
       return { path, rows: await this.writeCsv(query, path) }
