@@ -1,7 +1,8 @@
 /**
  * Data browser benchmark (issue 14): on the gold fact table of a generated run at a chosen scale, times
- * the first unsorted page, a page sorted by amount (`montant`, descending) and the per-column stats, each
- * with the process's RSS growth (peak while it ran, over the RSS before it), through the same
+ * the first unsorted page, a page sorted by amount (`montant`, descending), the per-column stats and the
+ * whole table exported as CSV in that order, each with the process's RSS growth (peak while it ran, over
+ * the RSS before it), through the same
  * BrowseService the server answers GET /lake and data.browse with. Baseline in the same run: a full
  * `pl.readParquet` of the table (what a browser that loads the table would cost), measured last so its
  * memory does not inflate the others. Targets: unsorted first page ≤ 0.5 s, sorted page ≤ 3 s (10m).
@@ -79,6 +80,11 @@ try {
     browse.page({ source, offset: 0, limit: 100, filters: [], sort: { column: 'montant', desc: true } }),
   )
   await time('stats (every column)', () => browse.stats({ source, filters: [] }))
+  const csv = join(owned ?? tmpdir(), `bench-browse-${process.pid}.csv`)
+  await time('CSV export of the whole table by montant', () =>
+    browse.exportCsv({ source, filters: [], sort: { column: 'montant', desc: true } }, csv),
+  )
+  rmSync(csv, { force: true })
   await time('baseline: pl.readParquet of the whole table', async () => pl.readParquet(factPath).height)
 
   const report = { scale, rows, fileMb: mb(statSync(factPath).size), results }

@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import pl from 'nodejs-polars'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BrowseService } from '../src-main/core/browse/browse-service.ts'
+import { lakeTable } from '../src-main/core/browse/lake-tables.ts'
+import { parquetCsv } from '../src-main/core/browse/parquet-browse.ts'
 import { dispatch, unwrap } from '../src-main/core/rpc.ts'
 import { toJsonValue } from '../src-main/core/serving/json-values.ts'
 import type { CallInput, CallName, CallOutput, Row, RunRecord } from '../src-preload/contract.ts'
@@ -198,5 +200,36 @@ describe('data browser over the lake', () => {
     const staged = await browse.stageCsv(query)
     expect(readFileSync(staged.path, 'utf8')).toBe(text)
     expect(existsSync(staged.path)).toBe(true)
+  })
+
+  it('a sorted export in parts of a few rows writes the same CSV as one stable sort (ties and nulls included)', async () => {
+    const folder = tempDir('medallion-browse-parts-')
+    const rejects = pl.readParquet(parquetOf('silver', 'rejects'))
+    const cases = [
+      { column: 'reason', desc: false },
+      { column: 'row_number', desc: true },
+      { column: 'value', desc: false },
+      { column: 'field', desc: true },
+    ]
+    for (const [i, sort] of cases.entries()) {
+      const table = await lakeTable(core.lake, { layer: 'silver', table: 'rejects' })
+      const out = join(folder, `rejects-${i}.csv`)
+      const rows = await parquetCsv(table, { sort, filters: [] }, out, 7)
+      expect(rows, sort.column).toBe(rejects.height)
+      expectCsvOf(readFileSync(out, 'utf8'), rejects.sort(sort.column, sort.desc, true, true), pl.readCSV)
+    }
+    // Floats and times as keys: the order of the fact by amount, then by date.
+    const fact = pl.readParquet(parquetOf('gold', 'fact_achats'))
+    for (const sort of [
+      { column: 'montant', desc: true },
+      { column: 'date_achat', desc: false },
+    ]) {
+      const table = await lakeTable(core.lake, { layer: 'gold', table: 'fact_achats' })
+      const out = join(folder, `fact-${sort.column}.csv`)
+      expect(await parquetCsv(table, { sort, filters: [] }, out, 1000)).toBe(fact.height)
+      const csv = pl.readCSV(readFileSync(out, 'utf8'), { inferSchemaLength: 0 })
+      const expected = fact.sort(sort.column, sort.desc, true, true).getColumn('id_achat').toArray()
+      expect(csv.getColumn('id_achat').toArray().map(Number), sort.column).toEqual(expected)
+    }
   })
 })

@@ -120,7 +120,7 @@ async function exportCsv(
   try {
     staged = await browse.stageCsv(query.data)
   } catch (err) {
-    return fail(res, errorCode(err) === 'internal' ? 'internal' : errorCode(err), errorMessage(err))
+    return fail(res, errorCode(err), errorMessage(err))
   }
   const source: BrowseSource = query.data.source
   const name = `${exportName(source)}${'run' in source && source.run ? `-${source.run}` : ''}.csv`
