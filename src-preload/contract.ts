@@ -6,11 +6,8 @@
 import { z } from 'zod'
 import { call, EmptyInput } from './call.ts'
 import {
-  DECIMAL_MARKS,
-  DELIMITERS,
   type DecimalMark,
   type Delimiter,
-  ENCODINGS,
   LAYERS,
   MAX_PAGE,
   RESET_SCOPES,
@@ -22,9 +19,11 @@ export { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
 import { appCalls } from './contract-app.ts'
 import { benchCalls } from './contract-bench.ts'
 import { filesCalls } from './contract-files.ts'
+import { importCalls } from './contract-import.ts'
 import { insightsCalls } from './contract-insights.ts'
 import { mlCalls } from './contract-ml.ts'
 import { settingsCalls } from './contract-settings.ts'
+import { FileDialectInput } from './dialect-input.ts'
 import type { CallName, EventName } from './names.ts'
 
 export { CALL_NAMES, type CallName, EVENT_NAMES, type EventName, isCallName, isEventName } from './names.ts'
@@ -126,24 +125,6 @@ export interface GoldKpis {
   expected_total: number
   segments: Record<string, number>
 }
-
-/** How one source file is written, where the caller knows (the rest is detected). */
-const FileDialectInput = z
-  .object({
-    delimiter: z.enum(DELIMITERS).optional(),
-    encoding: z.enum(ENCODINGS).optional(),
-    decimal: z.enum(DECIMAL_MARKS).optional(),
-    /** strftime of the date: the day, month and year with one separator (%d/%m/%Y, %Y-%m-%d…). */
-    dateFormat: z
-      .string()
-      .max(40)
-      .regex(
-        /^%[dmY][/.-]%[dmY][/.-]%[dmY]( .*)?$/,
-        'the day (%d), month (%m) and year (%Y) with one separator',
-      )
-      .optional(),
-  })
-  .strict()
 
 const PipelineRunInput = z
   .object({
@@ -366,6 +347,7 @@ export const contract = {
   ...settingsCalls,
   ...filesCalls,
   ...appCalls,
+  ...importCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

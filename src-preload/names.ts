@@ -5,6 +5,7 @@
 import { APP_CALLS } from './names-app.ts'
 import { BENCH_CALLS } from './names-bench.ts'
 import { FILES_CALLS } from './names-files.ts'
+import { IMPORT_CALLS } from './names-import.ts'
 import { INSIGHTS_CALLS } from './names-insights.ts'
 import { ML_CALLS } from './names-ml.ts'
 import { SETTINGS_CALLS } from './names-settings.ts'
@@ -17,6 +18,7 @@ export const AREA_CALLS = [
   ...SETTINGS_CALLS,
   ...FILES_CALLS,
   ...APP_CALLS,
+  ...IMPORT_CALLS,
 ] as const
 
 export const CALL_NAMES = [

@@ -8,6 +8,8 @@ import { httpHandlers, httpPolicyOf } from '../core/api/http-policy.ts'
 import { isLoopbackHost } from '../core/api/request-guard.ts'
 import { DEFAULT_API_PORT, startApi } from '../core/api/server.ts'
 import type { Core } from '../core/app-core.ts'
+import { uploadLimit } from '../core/import/upload-limit.ts'
+import { uploadRoute } from '../core/import/upload-route.ts'
 import { configuredApiPort } from '../core/settings/settings-env.ts'
 import { type CommandIo, UsageError } from './command-io.ts'
 import type { Values } from './options.ts'
@@ -41,6 +43,7 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
     token,
     allowedHosts: allowedHostsOption(values),
     tls,
+    webRoutes: [uploadRoute({ dataDir: core.options.dataDir, limit: uploadLimit(process.env) })],
   })
   const health = await core.serving.status()
   io.stdout.write(

@@ -11,6 +11,7 @@ import type { Layer, RunRecord, SourceTable, StepStats } from '../../src-preload
 import { LAYERS } from '../../src-preload/values.ts'
 import { acquireDataLock } from './data-lock.ts'
 import { errorCode, errorMessage, MedallionError, RunFailedError } from './errors.ts'
+import { pruneImports } from './import/import-prune.ts'
 import { commitRecord, type Lake, layerFolder, newRunId } from './lake/lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
 import { runInWorker } from './pipeline-worker.ts'
@@ -59,7 +60,7 @@ const DEFAULT_KEEP_RUNS = 10
  * Finds `<name>.csv`, else `<name>.parquet`, in a source folder, and checks it is a file this process can
  * read: a folder of that name, a symbolic link loop or a missing permission is named with the way out.
  */
-function sourceFile(dir: string, name: string): string {
+export function sourceFile(dir: string, name: string): string {
   for (const ext of ['.csv', '.parquet']) {
     const path = join(dir, `${name}${ext}`)
     try {
@@ -151,6 +152,11 @@ export class PipelineService {
       const committed = await commitRecord(lake, record)
       const pruned = await lake.prune(this.deps.keepRuns ?? DEFAULT_KEEP_RUNS)
       if (pruned.removedRuns.length) task.log(`pruned ${pruned.removedRuns.length} old run(s)`)
+      const imports = pruneImports(
+        this.deps.dataDir,
+        (await lake.listRuns()).map((run) => run.inputDir),
+      )
+      if (imports.length) task.log(`pruned ${imports.length} import(s) no kept run uses`)
       return committed
     } catch (err) {
       const cancelled = task.signal.aborted ? errorMessage(task.signal.reason) : undefined

@@ -11,6 +11,8 @@ import { afterAll, beforeAll } from 'vitest'
 import { httpHandlers, httpPolicyOf } from '../../src-main/core/api/http-policy.ts'
 import { type RunningApi, startApi } from '../../src-main/core/api/server.ts'
 import type { Core } from '../../src-main/core/app-core.ts'
+import { uploadLimit } from '../../src-main/core/import/upload-limit.ts'
+import { uploadRoute } from '../../src-main/core/import/upload-route.ts'
 import { launchChromium } from './browser.ts'
 import { buildApp } from './build-app.ts'
 import { REPO_ROOT } from './temp-data.ts'
@@ -48,6 +50,10 @@ export function servedWebApp(core: Core, prepare?: () => Promise<unknown>): Serv
       events: core.events,
       port: 0,
       webRoot: join(buildDir, 'renderer'),
+      // `medallion serve`'s upload route, its limit from the core's environment.
+      webRoutes: [
+        uploadRoute({ dataDir: core.options.dataDir, limit: uploadLimit(core.options.env ?? process.env) }),
+      ],
     })
     mkdirSync(ARTIFACTS, { recursive: true })
   }, 240_000)

@@ -8,6 +8,7 @@ import type { Core } from '../app-core.ts'
 import { appHandlers } from './app.ts'
 import { benchHandlers } from './bench.ts'
 import { filesHandlers } from './files.ts'
+import { importHandlers } from './import.ts'
 import { insightsHandlers } from './insights.ts'
 import { mlHandlers } from './ml.ts'
 import { settingsHandlers } from './settings.ts'
@@ -20,6 +21,7 @@ export function areaHandlers(core: Core) {
     ...settingsHandlers(core),
     ...filesHandlers(core),
     ...appHandlers(core),
+    ...importHandlers(core),
   }
 }
 export type AreaHandlers = ReturnType<typeof areaHandlers>
