@@ -369,6 +369,11 @@ export interface ErrorEnvelope {
 }
 export type ResultEnvelope<T> = { result: T } | ErrorEnvelope
 
+/** What the preload exposes as `window.medallionFiles`: a dropped file's path (Electron's webUtils). */
+export interface DroppedFiles {
+  pathsOf(files: File[]): string[]
+}
+
 /** What the preload exposes as `window.medallion`. */
 export interface MedallionBridge {
   invoke<N extends CallName>(name: N, input?: CallInput<N>): Promise<CallOutput<N>>

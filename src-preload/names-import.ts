@@ -21,6 +21,9 @@ export const IMPORT_PICKS = ['folder', 'files'] as const
 /** Rows of each file the preview shows. */
 export const PREVIEW_ROWS = 20
 
+/** The import flow's page: the Pipeline page's, the first-launch screen's and the File menu's "Import files…". */
+export const IMPORT_PAGE_HASH = '#/import'
+
 /** Where a run's detail lives in the UI (the run detail's route): `#/pipeline/runs/<id>`. */
 export function runDetailHash(runId: string): string {
   return `#/pipeline/runs/${encodeURIComponent(runId)}`
