@@ -67,7 +67,8 @@ function firstRows(bronze: pl.DataFrame): Row[] {
 
 /** Each source column with the type silver gives it; a column silver does not keep stays text. */
 function columnTypes(bronze: pl.DataFrame, silver: pl.DataFrame) {
-  const typed = new Map(silver.columns.map((c) => [c, String(silver.getColumn(c).dtype)]))
+  // `variant` is the type's name (Float64, Datetime…); String(dtype) says "DataType(Float64)".
+  const typed = new Map(silver.columns.map((c) => [c, silver.getColumn(c).dtype.variant]))
   return bronze.columns
     .filter((c) => !LINEAGE_COLUMNS.includes(c))
     .map((name) => ({ name, type: typed.get(name) ?? 'text' }))
