@@ -7,6 +7,7 @@ import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
 import { CohortsPage } from './pages/CohortsPage.tsx'
 import { CustomersPage } from './pages/CustomersPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
+import { ImportPage } from './pages/ImportPage.tsx'
 import { ModelsPage } from './pages/ModelsPage.tsx'
 import { PipelinePage } from './pages/PipelinePage.tsx'
 import { SalesPage } from './pages/SalesPage.tsx'
@@ -25,12 +26,15 @@ const PAGES = [
   { id: 'benchmarks', label: 'Benchmarks', Page: BenchmarksPage },
   { id: 'settings', label: 'Settings', Page: SettingsPage },
 ] as const
-type PageId = (typeof PAGES)[number]['id']
+/** Pages reached from buttons and the File menu rather than the top bar (`#/import`: importing files). */
+const FLOW_PAGES = [{ id: 'import', label: 'Import files', Page: ImportPage }] as const
+const ROUTES = [...PAGES, ...FLOW_PAGES]
+type PageId = (typeof ROUTES)[number]['id']
 
 /** `#/pipeline` → 'pipeline'; anything else is the Overview, the first page. */
 export function pageFromHash(hash: string): PageId {
   const id = hash.replace(/^#\/?/, '')
-  return PAGES.find((p) => p.id === id)?.id ?? 'overview'
+  return ROUTES.find((p) => p.id === id)?.id ?? 'overview'
 }
 
 /**
@@ -50,7 +54,7 @@ function useHashPage(): PageId {
 export function App() {
   useTaskEvents()
   const current = useHashPage()
-  const { Page } = PAGES.find((p) => p.id === current) ?? PAGES[0]
+  const { Page } = ROUTES.find((p) => p.id === current) ?? PAGES[0]
   return (
     <div className="app">
       <header className="topbar">

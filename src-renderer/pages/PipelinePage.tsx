@@ -4,10 +4,8 @@
  */
 import { useState } from 'react'
 import type { Layer, RunRecord, TaskInfo } from '../../src-preload/contract.ts'
-import { useImportFolder } from '../api/app-hooks.ts'
 import { useRunPipeline, useRuns, useTasks } from '../api/hooks.ts'
 import { ImportFilesButton } from '../components/app/ImportFilesButton.tsx'
-import { ImportOutcome } from '../components/app/ImportOutcome.tsx'
 import { ErrorNote } from '../components/ErrorNote.tsx'
 import { TaskCard } from '../components/tasks/TaskCard.tsx'
 import {
@@ -31,7 +29,6 @@ function RunControls() {
   const [from, setFrom] = useState<Layer>('bronze')
   const [engine, setEngine] = useState<Engine>('polars')
   const run = useRunPipeline()
-  const importFolder = useImportFolder()
   return (
     <section className="panel">
       <h2>Run the pipeline</h2>
@@ -68,14 +65,13 @@ function RunControls() {
         >
           {run.isPending ? 'Starting…' : 'Run pipeline'}
         </button>
-        <ImportFilesButton importFolder={importFolder} />
+        <ImportFilesButton />
         <p className="hint">
-          Layers before <strong>{from}</strong> are reused from the last good run. Import files runs the whole
-          pipeline on a folder you choose.
+          Layers before <strong>{from}</strong> are reused from the last good run. Import files previews the
+          files you choose, then runs the whole pipeline on them.
         </p>
       </div>
       <ErrorNote error={run.error} />
-      <ImportOutcome importFolder={importFolder} />
     </section>
   )
 }

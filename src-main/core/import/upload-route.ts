@@ -3,7 +3,8 @@
  * streams the request body into `<data>/imports/<id>/<file>` — a new id when none is given, so the first
  * file makes the import and the second joins it. The body is written under a temporary name and renamed
  * only when whole; past the limit (413), on an abort or a failure, the partial file goes, and so does an
- * import folder this request made. Answers `{ importId, file, bytes, complete }`.
+ * import folder this request made. Answers `{ importId, file, bytes, complete }`. `DELETE ?import=<id>`
+ * removes an import not yet complete (the page's Cancel between the two files).
  */
 import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -116,14 +117,36 @@ async function receive(
   sendJson(res, 200, { importId, file, bytes: counter.bytes, complete: holds.clients && holds.achats })
 }
 
+/** `DELETE /upload?import=<id>`: the page gives up an import it did not finish (its upload cancelled). */
+function discard(req: IncomingMessage, res: ServerResponse, options: UploadRouteOptions): void {
+  req.resume()
+  const given = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('import') ?? ''
+  let folder: string
+  try {
+    folder = importFolder(options.dataDir, given)
+  } catch (err) {
+    fail(res, 400, 'bad_import', errorMessage(err))
+    return
+  }
+  const holds = importHolds(folder)
+  // A complete import may be what a run read: it goes with the run history, never from here.
+  if (holds.clients && holds.achats) {
+    fail(res, 409, 'import_complete', `import ${given} is complete: it is removed with the run history`)
+    return
+  }
+  rmSync(folder, { recursive: true, force: true })
+  sendJson(res, 200, { importId: given, removed: true })
+}
+
 export function uploadRoute(options: UploadRouteOptions): WebRoute {
   return {
     matches: (path) => path === UPLOAD_PATH,
     access: 'owner',
     handle: async (req, res) => {
+      if (req.method === 'DELETE') return discard(req, res, options)
       if (req.method !== 'POST') {
         req.resume()
-        return sendJson(res, 405, { error: `POST ${UPLOAD_PATH} only` }, { Allow: 'POST' })
+        return sendJson(res, 405, { error: `POST or DELETE ${UPLOAD_PATH} only` }, { Allow: 'POST, DELETE' })
       }
       // The imports folder exists before any upload, so the input-roots policy can resolve it.
       mkdirSync(importsDir(options.dataDir), { recursive: true })
