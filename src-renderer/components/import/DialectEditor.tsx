@@ -59,12 +59,14 @@ export function DialectEditor({
       {parts.map((part) => {
         const read = dialect[part]
         const detected = dialect.detected.includes(part)
+        // Neither detected nor given: the default (e.g. the decimal mark of a file without decimals).
+        const how = detected ? 'detected' : given[part] !== undefined ? 'given' : 'default'
         return (
           <label className="field" key={part}>
             <span>
               {LABELS[part]}{' '}
               <span className="muted" data-testid={`dialect-${file}-${part}`}>
-                {read === undefined ? '' : `(${shown(String(read))}${detected ? ', detected' : ', given'})`}
+                {read === undefined ? '' : `(${shown(String(read))}, ${how})`}
               </span>
             </span>
             <select
