@@ -16,7 +16,7 @@ import { uploadRoute } from '../src-main/core/import/upload-route.ts'
 import { importsDir } from '../src-main/core/input-roots.ts'
 import type { RunRecord, TaskInfo } from '../src-preload/contract.ts'
 import type { ImportPreview } from '../src-preload/contract-import.ts'
-import { bearer, type Json, postJson } from './helpers/http.ts'
+import { bearer, http, type Json, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
 /** One upload's answer, or how the connection ended when the server closed it first. */
@@ -243,6 +243,33 @@ describe('importing files over HTTP', () => {
     })
     expect(record?.dialect?.achats).toEqual(preview.files.achats.dialect)
   }, 120_000)
+
+  it('removes an import the page gave up before its second file (DELETE), never a complete one', async () => {
+    const first = await upload(api, 'file=clients.csv', readFileSync(join(french, 'clients.csv')), {
+      headers: bearer(api.token),
+    })
+    const importId = first.body.importId as string
+    const discard = (id: string) =>
+      http(api.url, `/upload?import=${id}`, { method: 'DELETE', headers: bearer(api.token) })
+    expect((await discard(importId)).status).toBe(200)
+    expect(imports()).not.toContain(importId)
+    const complete = imports()[0] as string
+    const refused = await discard(complete)
+    expect(refused.status).toBe(409)
+    expect(imports()).toContain(complete)
+  })
+
+  it("refuses the window's ways to choose files over HTTP (window_only)", async () => {
+    for (const [name, input] of [
+      ['app.importChoose', { pick: 'folder' }],
+      ['app.importDropped', { paths: ['/etc/passwd'] }],
+    ] as const) {
+      const answer = await rpc(name, input)
+      expect(answer.status).toBe(403)
+      expect(answer.body.error.code).toBe('window_only')
+      expect(answer.body.error.message).toContain('upload')
+    }
+  })
 
   it('previews over HTTP only a folder the input-roots policy allows', async () => {
     const answer = await rpc('sources.preview', { inputDir: french })

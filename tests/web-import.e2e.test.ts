@@ -8,12 +8,14 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { windowImportHandlers } from '../src-main/import-choice.ts'
 import type { FileCounts, RunRecord } from '../src-preload/contract.ts'
 import { runDetailHash } from '../src-preload/names-import.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
 import { runCli } from './helpers/cli.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 import { ARTIFACTS, servedWebApp, signedInUrl } from './helpers/web-app.ts'
+import { windowBindings } from './helpers/window-page.ts'
 
 /** The four counts the preview shows for one file. */
 async function shownCounts(page: Page, file: string): Promise<FileCounts> {
@@ -104,6 +106,43 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         expect(record?.inputDir?.startsWith(join(dataDir, 'imports'))).toBe(true)
         expect(problems.list).toEqual([])
       } finally {
+        await context.close()
+      }
+    }, 240_000)
+
+    it("in the window: chooses a folder through main's dialog (injected), previews it where it is, runs and lands on the run", async () => {
+      let stopEvents = () => {}
+      const asked: string[] = []
+      const mainHandlers = windowImportHandlers({
+        dataDir,
+        showOpenDialog: async (request) => {
+          asked.push(request.properties.join(','))
+          return { canceled: false, filePaths: [french] }
+        },
+      })
+      const { context, page, problems } = await openCheckedPage(web.browser, `${web.api.url}/#/import`, {
+        beforeLoad: async (ctx) => {
+          stopEvents = await windowBindings(ctx, core, mainHandlers)
+        },
+      })
+      try {
+        await page.getByRole('button', { name: 'Choose a folder…' }).click()
+        await page.getByTestId('would-run').waitFor({ timeout: 60_000 })
+        expect(asked).toEqual(['openDirectory'])
+        expect(await page.getByTestId('dialect-achats.csv-encoding').textContent()).toBe(
+          '(windows-1252, detected)',
+        )
+        const shown = await shownCounts(page, 'achats.csv')
+        await page.getByRole('button', { name: 'Run the pipeline on these files' }).click()
+        await page.waitForURL(/#\/pipeline\/runs\//, { timeout: 120_000 })
+        const [record] = await core.pipeline.runs(1)
+        expect(new URL(page.url()).hash).toBe(runDetailHash(record?.runId ?? ''))
+        // Read where it is: the run's input is the chosen folder itself, nothing copied into imports/.
+        expect(record?.inputDir).toBe(french)
+        expect(record?.files?.achats).toEqual(shown)
+        expect(problems.list).toEqual([])
+      } finally {
+        stopEvents()
         await context.close()
       }
     }, 240_000)
