@@ -227,6 +227,12 @@ describe('importing files over HTTP', () => {
     expect(forced.files.achats.dialect.detected).not.toContain('decimal')
     expect(forced.files.achats.rejects[0]?.reason).toBe('invalid_number')
     expect(forced.wouldFail).toContain('achats.csv')
+    // Asked again before the first answer (the dialect changed meanwhile): the older preview stops.
+    const older = core.handlers['sources.preview']({ importId })
+    const newer = core.handlers['sources.preview']({ importId, dialect: { achats: { decimal: ',' } } })
+    await expect(older).rejects.toMatchObject({ code: 'superseded' })
+    expect((await newer).files.achats.counts).toEqual(achats.counts)
+    expect(readdirSync(importsDir(dataDir)).filter((name) => name.startsWith('.preview-'))).toEqual([])
     // A separator that splits no header is an error naming the file and the columns it found.
     const wrong = await rpc('sources.preview', { importId, dialect: { achats: { delimiter: ',' } } })
     expect(wrong.body.error.code).toBe('missing_column')

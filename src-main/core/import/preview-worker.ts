@@ -8,16 +8,25 @@ import type { WorkerMessage } from '../../../pipelines/worker.ts'
 import type { ImportPreview } from '../../../src-preload/contract-import.ts'
 import { MedallionError } from '../errors.ts'
 
-export function previewInWorker(entry: string | URL, plan: PreviewPlan): Promise<ImportPreview> {
+/** Aborting terminates the worker at once: a preview has nothing to clean up but its scratch folder. */
+export function previewInWorker(
+  entry: string | URL,
+  plan: PreviewPlan,
+  signal: AbortSignal,
+): Promise<ImportPreview> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason)
     const worker = new Worker(entry, { workerData: { preview: plan } })
     let settled = false
     const settle = (fn: () => void) => {
       if (settled) return
       settled = true
+      signal.removeEventListener('abort', onAbort)
       fn()
       void worker.terminate()
     }
+    const onAbort = () => settle(() => reject(signal.reason))
+    signal.addEventListener('abort', onAbort)
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'preview') settle(() => resolve(message.result))
       else if (message.type === 'error')

@@ -1,12 +1,15 @@
 /**
  * `sources.preview`: what a run on a folder would read and keep, before it runs. Reads only the input
- * files (no data lock, no run committed); bronze's UTF-8 copies go to a scratch folder removed at the end.
+ * files (no data lock, no run committed); bronze's UTF-8 copies go to a scratch folder in the data folder
+ * (a file may be gigabytes, more than a temporary folder holds), removed at the end. A new preview of a
+ * folder stops the one still reading it: the page asks again each time the dialect changes.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { CallArgs } from '../../../src-preload/contract.ts'
 import type { ImportPreview } from '../../../src-preload/contract-import.ts'
+import { MedallionError } from '../errors.ts'
+import { importsDir } from '../input-roots.ts'
 import { sourceFile } from '../pipeline.ts'
 import { importFolder } from './import-folders.ts'
 import { previewInWorker } from './preview-worker.ts'
@@ -17,23 +20,29 @@ export interface SourcePreviewDeps {
   now?: () => Date
 }
 
+/** The preview under way per folder, so a newer one can stop it. */
+const underWay = new Map<string, AbortController>()
+
 export async function previewSources(
   deps: SourcePreviewDeps,
   args: CallArgs<'sources.preview'>,
 ): Promise<ImportPreview> {
   const inputDir = args.importId ? importFolder(deps.dataDir, args.importId) : resolve(args.inputDir ?? '')
   const sources = { clients: sourceFile(inputDir, 'clients'), achats: sourceFile(inputDir, 'achats') }
-  const workDir = mkdtempSync(join(tmpdir(), 'medallion-preview-'))
+  underWay
+    .get(inputDir)
+    ?.abort(new MedallionError('superseded', `a newer preview of ${inputDir} replaced this one`))
+  const controller = new AbortController()
+  underWay.set(inputDir, controller)
+  mkdirSync(importsDir(deps.dataDir), { recursive: true })
+  // A dot name: never taken for an import (nor pruned as one).
+  const workDir = mkdtempSync(join(importsDir(deps.dataDir), '.preview-'))
   try {
     const nowMicros = (deps.now?.() ?? new Date()).getTime() * 1000
-    return await previewInWorker(deps.workerEntry, {
-      inputDir,
-      sources,
-      workDir,
-      nowMicros,
-      ...(args.dialect ? { dialect: args.dialect } : {}),
-    })
+    const plan = { inputDir, sources, workDir, nowMicros, ...(args.dialect ? { dialect: args.dialect } : {}) }
+    return await previewInWorker(deps.workerEntry, plan, controller.signal)
   } finally {
+    if (underWay.get(inputDir) === controller) underWay.delete(inputDir)
     rmSync(workDir, { recursive: true, force: true })
   }
 }
