@@ -259,6 +259,13 @@ describe('importing files over HTTP', () => {
       http(api.url, `/upload?import=${id}`, { method: 'DELETE', headers: bearer(api.token) })
     expect((await discard(importId)).status).toBe(200)
     expect(imports()).not.toContain(importId)
+    // The page's way: an empty import first, so it knows what to remove whenever Cancel comes.
+    const made = await postJson(api.url, '/upload/new', undefined, bearer(api.token))
+    const madeId = (made.json() as Json).importId as string
+    expect(imports()).toContain(madeId)
+    expect((await discard(madeId)).status).toBe(200)
+    expect(imports()).not.toContain(madeId)
+    expect((await postJson(api.url, '/upload/new', undefined)).status).toBe(401)
     const complete = imports()[0] as string
     const refused = await discard(complete)
     expect(refused.status).toBe(409)

@@ -5,9 +5,11 @@
  * changed there re-reads them — then run; the page lands on the run's detail, and the run record the CLI
  * prints (`medallion runs --json`) has the counts the preview showed.
  */
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { importsDir } from '../src-main/core/input-roots.ts'
 import { windowImportHandlers } from '../src-main/import-choice.ts'
 import type { FileCounts, RunRecord } from '../src-preload/contract.ts'
 import { runDetailHash } from '../src-preload/names-import.ts'
@@ -36,6 +38,13 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
     const dataDir = tempDir('medallion-web-import-')
     const french = tempDir('medallion-web-import-fr-')
     const core = testCore(dataDir)
+    /** The import folders and partial files in the data folder (scratch folders of previews aside). */
+    const imports = () =>
+      existsSync(importsDir(dataDir))
+        ? readdirSync(importsDir(dataDir), { recursive: true })
+            .map(String)
+            .filter((n) => !n.startsWith('.preview-'))
+        : []
     const web = servedWebApp(
       core,
       () =>
@@ -146,6 +155,49 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         await context.close()
       }
     }, 240_000)
+
+    it('cancels an upload under way, leaving nothing on the server', async () => {
+      const { context, page, problems } = await openCheckedPage(
+        web.browser,
+        signedInUrl(web.api, '/#/import'),
+        {
+          // The cancelled request, which Chromium reports as failed.
+          expected: [/\/upload\?/],
+        },
+      )
+      try {
+        await page.getByRole('heading', { level: 1, name: 'Import files' }).waitFor({ timeout: 20_000 })
+        const before = imports()
+        // A slow network, so the upload is still going when Cancel is pressed.
+        const cdp = await context.newCDPSession(page)
+        await cdp.send('Network.enable')
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 0,
+          downloadThroughput: -1,
+          uploadThroughput: 16 * 1024,
+        })
+        await page
+          .getByLabel('Choose clients and achats files')
+          .setInputFiles([join(french, 'clients.csv'), join(french, 'achats.csv')])
+        await page.getByTestId('upload-progress').waitFor()
+        await page.getByRole('button', { name: 'Cancel' }).click()
+        const alert = page.getByRole('alert')
+        await alert.waitFor()
+        expect(await alert.textContent()).toBe('The upload was cancelled: nothing was kept.')
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 0,
+          downloadThroughput: -1,
+          uploadThroughput: -1,
+        })
+        for (let i = 0; i < 100 && imports().length > before.length; i++) await page.waitForTimeout(100)
+        expect(imports()).toEqual(before)
+        expect(problems.list.filter((p) => !p.includes('/upload?'))).toEqual([])
+      } finally {
+        await context.close()
+      }
+    }, 60_000)
 
     it('says what is wrong with files that are not the two sources, naming them, and uploads nothing', async () => {
       const { context, page, problems } = await openCheckedPage(

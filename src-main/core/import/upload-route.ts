@@ -3,8 +3,9 @@
  * streams the request body into `<data>/imports/<id>/<file>` — a new id when none is given, so the first
  * file makes the import and the second joins it. The body is written under a temporary name and renamed
  * only when whole; past the limit (413), on an abort or a failure, the partial file goes, and so does an
- * import folder this request made. Answers `{ importId, file, bytes, complete }`. `DELETE ?import=<id>`
- * removes an import not yet complete (the page's Cancel between the two files).
+ * import folder this request made. Answers `{ importId, file, bytes, complete }`. `POST /upload/new` makes
+ * an empty import first (the page does, so it knows the id before any byte goes); `DELETE ?import=<id>`
+ * removes an import not yet complete (the page's Cancel).
  */
 import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -20,6 +21,8 @@ import { importFolder, importHolds, newImportId } from './import-folders.ts'
 import { formatByteSize, UPLOAD_LIMIT_VARIABLE } from './upload-limit.ts'
 
 export const UPLOAD_PATH = '/upload'
+/** `POST /upload/new`: an empty import, so a page knows the id before any byte goes (its Cancel removes it all). */
+export const NEW_IMPORT_PATH = '/upload/new'
 
 export interface UploadRouteOptions {
   dataDir: string
@@ -138,18 +141,30 @@ function discard(req: IncomingMessage, res: ServerResponse, options: UploadRoute
   sendJson(res, 200, { importId: given, removed: true })
 }
 
+function newImport(req: IncomingMessage, res: ServerResponse, options: UploadRouteOptions): void {
+  req.resume()
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { error: `POST ${NEW_IMPORT_PATH} only` }, { Allow: 'POST' })
+    return
+  }
+  const importId = newImportId(options.now?.())
+  mkdirSync(importFolder(options.dataDir, importId), { recursive: true })
+  sendJson(res, 200, { importId, complete: false })
+}
+
 export function uploadRoute(options: UploadRouteOptions): WebRoute {
   return {
-    matches: (path) => path === UPLOAD_PATH,
+    matches: (path) => path === UPLOAD_PATH || path === NEW_IMPORT_PATH,
     access: 'owner',
-    handle: async (req, res) => {
+    handle: async (req, res, path) => {
+      // The imports folder exists before any upload, so the input-roots policy can resolve it.
+      mkdirSync(importsDir(options.dataDir), { recursive: true })
+      if (path === NEW_IMPORT_PATH) return newImport(req, res, options)
       if (req.method === 'DELETE') return discard(req, res, options)
       if (req.method !== 'POST') {
         req.resume()
         return sendJson(res, 405, { error: `POST or DELETE ${UPLOAD_PATH} only` }, { Allow: 'POST, DELETE' })
       }
-      // The imports folder exists before any upload, so the input-roots policy can resolve it.
-      mkdirSync(importsDir(options.dataDir), { recursive: true })
       await receive(req, res, options)
     },
   }

@@ -84,7 +84,7 @@ function BrowserChooser({ onChosen }: { onChosen: (source: PreviewSource) => voi
       })
       onChosen({ importId })
     } catch (err) {
-      // Nothing stays behind: the server removed the partial file, and here the file uploaded before it.
+      // Nothing stays behind: the server removed the partial file, and here the import with what came before.
       if (importId) await discardImport(importId)
       setProblem(
         controller.signal.aborted ? 'The upload was cancelled: nothing was kept.' : (err as Error).message,

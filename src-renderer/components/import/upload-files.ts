@@ -54,7 +54,20 @@ function uploadOne(
   })
 }
 
-/** Uploads clients then achats into one import; resolves with its id (told to `onImport` once known). */
+/** A new, empty import: its id is known before any byte goes, so a Cancel can remove whatever arrived. */
+async function newImport(): Promise<string> {
+  const response = await fetch('/upload/new', { method: 'POST' })
+  const body = (await response.json().catch(() => ({}))) as {
+    importId?: string
+    error?: { message?: string }
+  }
+  if (!response.ok || !body.importId) {
+    throw new Error(body.error?.message ?? `could not start the upload (HTTP ${response.status})`)
+  }
+  return body.importId
+}
+
+/** Uploads clients then achats into one new import; resolves with its id (told to `onImport` first). */
 export async function uploadFiles(
   files: readonly File[],
   signal: AbortSignal,
@@ -62,23 +75,20 @@ export async function uploadFiles(
   onImport: (importId: string) => void,
 ): Promise<string> {
   const total = files.reduce((sum, file) => sum + file.size, 0)
+  const importId = await newImport()
+  onImport(importId)
   let done = 0
-  let importId: string | undefined
   for (const file of files) {
     const before = done
-    importId = (
-      await uploadOne(file, importId, signal, (sent) =>
-        onProgress({ sent: before + sent, total, file: file.name }),
-      )
-    ).importId
-    onImport(importId)
+    await uploadOne(file, importId, signal, (sent) =>
+      onProgress({ sent: before + sent, total, file: file.name }),
+    )
     done += file.size
   }
-  if (!importId) throw new Error('nothing to upload')
   return importId
 }
 
-/** Removes an import whose upload did not finish (the file uploaded before the cancel or the failure). */
+/** Removes an import whose upload did not finish (what arrived before the cancel or the failure). */
 export async function discardImport(importId: string): Promise<void> {
   await fetch(`/upload?${new URLSearchParams({ import: importId })}`, { method: 'DELETE' }).catch(
     () => undefined,
