@@ -135,6 +135,8 @@ describe('built output', () => {
     beforeAll(() => {
       const electron = {
         contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+        // A dropped File's path, as Electron's webUtils gives it to the preload.
+        webUtils: { getPathForFile: (file: { path: string }) => file.path },
         ipcRenderer: {
           invoke: async (...args: unknown[]) => {
             invoked.push(args)
@@ -164,11 +166,18 @@ describe('built output', () => {
         if (l.channel === 'medallion:event') l.fn({ sender: 'event' }, name, payload)
     }
 
-    it('exposes window.medallion with invoke and subscribe only', () => {
-      expect([...exposed.keys()]).toEqual(['medallion'])
+    it('exposes window.medallion with invoke and subscribe only, and window.medallionFiles with pathsOf only', () => {
+      expect([...exposed.keys()]).toEqual(['medallion', 'medallionFiles'])
       expect(Object.keys(api).sort()).toEqual(['invoke', 'subscribe'])
       expect(typeof api.invoke).toBe('function')
       expect(typeof api.subscribe).toBe('function')
+      const files = exposed.get('medallionFiles') as { pathsOf: (files: unknown[]) => string[] }
+      expect(Object.keys(files)).toEqual(['pathsOf'])
+      // Paths only: main checks them (src-main/import-choice.ts) before anything reads them.
+      expect(files.pathsOf([{ path: '/a/clients.csv' }, { path: '/b/achats.csv' }])).toEqual([
+        '/a/clients.csv',
+        '/b/achats.csv',
+      ])
     })
 
     it('refuses names outside the contract without reaching main', async () => {
@@ -305,10 +314,15 @@ describe('sources', () => {
     const preload = read(join(repo, 'src-preload/index.ts'))
     const call = /exposeInMainWorld\(\s*'medallion',\s*(\w+)\s*\)/.exec(preload)
     expect(call, 'one exposeInMainWorld call').not.toBeNull()
-    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1)
+    // The bridge, and the paths of dropped files (webUtils.getPathForFile, nothing else).
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(2)
     const exposedBody = new RegExp(`const ${call?.[1]}[^=]*=\\s*\\{([^]*?)\\n\\}`).exec(preload)?.[1] ?? ''
     expect(exposedBody).toMatch(/invoke:/)
     expect(exposedBody).not.toMatch(/ipcRenderer|_event|electron/)
+    const files = /exposeInMainWorld\(\s*'medallionFiles',\s*(\w+)\s*\)/.exec(preload)
+    const filesBody = new RegExp(`const ${files?.[1]}[^=]*=\\s*(\\{[^\\n]*\\})`).exec(preload)?.[1] ?? ''
+    expect(filesBody).toMatch(/webUtils\.getPathForFile/)
+    expect(filesBody).not.toMatch(/ipcRenderer|_event/)
   })
 
   it('imports electron only in the shell (src-main/*.ts, not the core or the CLI) and src-preload/', () => {
