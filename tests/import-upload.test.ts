@@ -193,6 +193,11 @@ describe('importing files over HTTP', () => {
     expect(second.body).toMatchObject({ importId, file: 'achats.csv', complete: true })
     expect(readdirSync(join(importsDir(dataDir), importId)).sort()).toEqual(['achats.csv', 'clients.csv'])
     expect(second.body.bytes).toBe(readFileSync(join(french, 'achats.csv')).length)
+    // Complete, it may be what a run reads: its files are not replaced.
+    const again = await upload(api, `file=achats.csv&import=${importId}`, Buffer.from('x'), {
+      headers: bearer(api.token),
+    })
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'import_complete' } } })
 
     const preview = (await rpc('sources.preview', { importId })).body.result as ImportPreview
     // The purchases carry all four traits (products with accents, amounts with a comma); the clients'

@@ -86,6 +86,16 @@ async function receive(
   if (given && !existsSync(folder)) {
     return fail(res, 404, 'no_import', `no import ${given}: start one by uploading a file without import=`)
   }
+  const holds = given ? importHolds(folder) : { clients: false, achats: false }
+  // A complete import may be what a run read: its files stay as that run read them.
+  if (holds.clients && holds.achats) {
+    return fail(
+      res,
+      409,
+      'import_complete',
+      `import ${given} is complete: upload into a new one (without import=)`,
+    )
+  }
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > options.limit) {
     return fail(res, 413, 'too_large', tooLargeMessage(file, options.limit))
@@ -116,8 +126,8 @@ async function receive(
     if (err instanceof Aborted || res.destroyed) return
     return fail(res, 500, 'upload_failed', `could not save ${file}: ${errorMessage(err)}`)
   }
-  const holds = importHolds(folder)
-  sendJson(res, 200, { importId, file, bytes: counter.bytes, complete: holds.clients && holds.achats })
+  const after = importHolds(folder)
+  sendJson(res, 200, { importId, file, bytes: counter.bytes, complete: after.clients && after.achats })
 }
 
 /** `DELETE /upload?import=<id>`: the page gives up an import it did not finish (its upload cancelled). */
