@@ -43,6 +43,11 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
     tls,
   })
   const health = await core.serving.status()
+  // Listening for Ctrl+C before the URL is printed: whoever reads the URL may stop the server at once.
+  const stopped = new Promise<void>((done) => {
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+  })
   io.stdout.write(
     values.json
       ? `${JSON.stringify({ url: api.url, openUrl: api.openUrl, store: health })}\n`
@@ -65,10 +70,7 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
       )
     }
   }
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done)
-    process.once('SIGTERM', done)
-  })
+  await stopped
   await api.close()
   return 0
 }
