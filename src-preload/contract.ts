@@ -14,10 +14,11 @@ import {
   LAYERS,
   MAX_PAGE,
   RESET_SCOPES,
+  type RunTrigger,
   type SourceEncoding,
 } from './values.ts'
 
-export { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
+export { LAYERS, MAX_PAGE, RESET_SCOPES, RUN_TRIGGERS, type RunTrigger } from './values.ts'
 
 import { appCalls } from './contract-app.ts'
 import { benchCalls } from './contract-bench.ts'
@@ -62,6 +63,8 @@ export type RunStatus = 'succeeded' | 'failed' | 'cancelled'
 export interface RunRecord {
   runId: string
   status: RunStatus
+  /** Who started the run (RUN_TRIGGERS); records written before it was kept read as `manual`. */
+  trigger: RunTrigger
   /**
    * The record's place in the order the lake's records were written: the highest so far + 1, given under
    * the data lock when the record is written (succeeded, failed or cancelled). The current run is the

@@ -6,6 +6,13 @@
 /** The pipeline's layers, in order. */
 export const LAYERS = ['bronze', 'silver', 'gold'] as const
 
+/**
+ * Who started a run, kept in its record: a person (the UI, the CLI, the read API), a schedule, a folder
+ * watch, the stack's Up, or a model training that commits its predictions. Older records read as manual.
+ */
+export const RUN_TRIGGERS = ['manual', 'schedule', 'watch', 'stack', 'train'] as const
+export type RunTrigger = (typeof RUN_TRIGGERS)[number]
+
 /** What a stack reset may delete, smallest first (each includes the one before). */
 export const RESET_SCOPES = ['containers', 'volumes', 'data'] as const
 

@@ -454,6 +454,7 @@ describe('renderer helpers', () => {
     const run: RunRecord = {
       runId: 'run-2026-01-01-abcdef',
       status: 'succeeded',
+      trigger: 'manual',
       startedAt: '2026-01-01T10:00:00.000Z',
       finishedAt: '2026-01-01T10:00:02.500Z',
       from: 'bronze',

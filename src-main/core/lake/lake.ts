@@ -72,6 +72,15 @@ function laterFirst(a: RunRecord, b: RunRecord): number {
   )
 }
 
+/**
+ * A run record as stored (JSON) read into today's shape: records written before `trigger` existed were
+ * all started by hand. Throws on text that is not JSON (the listing skips such a record).
+ */
+export function parseRunRecord(text: string): RunRecord {
+  const stored = JSON.parse(text) as Omit<RunRecord, 'trigger'> & Partial<Pick<RunRecord, 'trigger'>>
+  return { ...stored, trigger: stored.trigger ?? 'manual' }
+}
+
 /** Records newest first: in the order they were written (see the top of this file). */
 export function newestFirst(runs: readonly RunRecord[]): RunRecord[] {
   return [...runs].sort(laterFirst)
