@@ -25,6 +25,7 @@ import { benchCalls } from './contract-bench.ts'
 import { filesCalls } from './contract-files.ts'
 import { insightsCalls } from './contract-insights.ts'
 import { mlCalls } from './contract-ml.ts'
+import { runsCalls } from './contract-runs.ts'
 import { settingsCalls } from './contract-settings.ts'
 import type { CallName, EventName } from './names.ts'
 
@@ -369,6 +370,7 @@ export const contract = {
   ...settingsCalls,
   ...filesCalls,
   ...appCalls,
+  ...runsCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -9,6 +9,7 @@
  * finish time.
  */
 import type { Layer, RunRecord } from '../../../src-preload/contract.ts'
+import { RUN_ID_PATTERN } from '../../../src-preload/values.ts'
 
 export interface Lake {
   /** Where the lake lives, for messages. */
@@ -55,7 +56,7 @@ export function newRunId(now = new Date()): string {
 }
 
 export function isRunId(value: string): boolean {
-  return /^\d{8}T\d{9}Z-[a-z0-9]{1,8}$/.test(value)
+  return RUN_ID_PATTERN.test(value)
 }
 
 /** The names that are run ids (folders, records); others are ignored. */
