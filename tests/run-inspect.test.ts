@@ -12,6 +12,7 @@ import { dispatch } from '../src-main/core/rpc.ts'
 import { runDataOnStack } from '../src-main/core/stack-data.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
 import type { RunComparison, RunRejects } from '../src-preload/contract-runs.ts'
+import { runCli } from './helpers/cli.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
 async function call<T>(core: ReturnType<typeof testCore>, name: string, input: unknown): Promise<T> {
@@ -173,4 +174,17 @@ describe('runs you can inspect', () => {
       /run_without_gold/,
     )
   })
+
+  it('lists the trigger in `medallion runs` and in its JSON', async () => {
+    const listed = await core.pipeline.runs(20)
+    const json = JSON.parse((await runCli(['runs', '--json', '--data-dir', dataDir])).stdout) as RunRecord[]
+    expect(json.map((r) => [r.runId, r.trigger])).toEqual(listed.map((r) => [r.runId, r.trigger]))
+    expect(new Set(json.map((r) => r.trigger))).toEqual(new Set(['manual', 'stack', 'train']))
+    const table = (await runCli(['runs', '--data-dir', dataDir])).stdout.trim().split('\n')
+    expect(table[0]?.split(/\s+/).slice(0, 3)).toEqual(['run', 'status', 'trigger'])
+    for (const run of listed) {
+      const line = table.find((l) => l.startsWith(run.runId)) ?? ''
+      expect(line.split(/\s+/).slice(1, 3)).toEqual([run.status, run.trigger])
+    }
+  }, 120_000)
 })
