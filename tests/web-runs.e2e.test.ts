@@ -55,12 +55,15 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
           expect(cells[6]).toContain(run.inputDir)
           expect(cells[6]).toContain('clients.csv, achats.csv')
           const clients = run.dialect?.clients
-          const dialect = await row.getByTestId('dialect-clients').textContent()
-          expect(dialect).toContain(`separator "${clients?.delimiter}" detected`)
-          expect(dialect).toContain(`encoding ${clients?.encoding}`)
-          // The date format given for the failed run is marked given; the others were detected.
-          expect(dialect).toContain(
-            `dates ${clients?.dateFormat} ${clients?.detected.includes('dateFormat') ? 'detected' : 'given'}`,
+          const dialect = row.getByTestId('dialect-clients')
+          expect(await dialect.textContent()).toContain(
+            `clients.csv"${clients?.delimiter}"${clients?.encoding}`,
+          )
+          // The date format given for the failed run is marked as set; the others were detected.
+          const dates = dialect.locator('[title^="dates"]')
+          expect(await dates.textContent()).toBe(clients?.dateFormat)
+          expect(await dates.getAttribute('title')).toContain(
+            clients?.detected.includes('dateFormat') ? 'detected from the file' : 'set: given for this run',
           )
         }
         expect(await page.locator('tr[data-run-id]').count()).toBe(runs.length)
@@ -140,6 +143,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         expect(await error.textContent()).toBe(failed.error)
         expect(failed.error).toMatch(/invalid_date/)
         expect(await page.getByTestId('run-status').textContent()).toBe('failed')
+        expect(await page.getByTestId('dialect-clients').textContent()).toContain('dates %m/%d/%Y set')
         const invalid = page.getByTestId('reject-count-invalid_date')
         await invalid.waitFor({ timeout: 20_000 })
         expect(Number(await invalid.getAttribute('data-value'))).toBe(

@@ -151,13 +151,13 @@ export function RunHistory() {
                     <StatusBadge status={run.status} />
                   </td>
                   <td>{run.trigger}</td>
-                  <td>{formatDateTime(run.startedAt)}</td>
-                  <td className="num">{formatDuration(durationMs(run.startedAt, run.finishedAt))}</td>
+                  <td className="nowrap">{formatDateTime(run.startedAt)}</td>
+                  <td className="num nowrap">{formatDuration(durationMs(run.startedAt, run.finishedAt))}</td>
                   <td>
                     <RunInput run={run} />
                   </td>
                   <td>
-                    <DialectList run={run} />
+                    <DialectList run={run} compact />
                   </td>
                   <td className="num">{formatCount(rejectsCount(run))}</td>
                 </tr>

@@ -109,7 +109,7 @@ export function RunRejects({ runId }: { runId: string }) {
       {data?.available && data.total === 0 ? (
         <p className="muted">Silver rejected no row in this run.</p>
       ) : null}
-      {data?.available && data.table ? <p className="hint">From {data.table}</p> : null}
+      {data?.available && data.table ? <p className="hint rejects-source">From {data.table}</p> : null}
       {data?.reasons.map((group) => (
         <ReasonGroup key={group.reason} group={group} />
       ))}

@@ -12,7 +12,7 @@ export function inputFiles(run: Pick<RunRecord, 'inputDir' | 'dialect'>): string
 export interface DialectPart {
   name: 'separator' | 'encoding' | 'decimal' | 'dates'
   value: string
-  /** Guessed from the file (else given by the user). */
+  /** Guessed from the file (else given for the run, or the default). */
   detected: boolean
 }
 
@@ -42,14 +42,12 @@ export function dialectParts(dialect: FileDialect): DialectPart[] {
   return parts
 }
 
-/** One line per file: `clients.csv: separator ";" detected · dates %d/%m/%Y given`, for exports. */
+/** One line per file: `clients.csv: separator ";" detected · dates %d/%m/%Y set`, for exports. */
 export function dialectText(run: Pick<RunRecord, 'dialect'>): string {
   return SOURCES.flatMap((source) => {
     const dialect = run.dialect?.[source]
     if (!dialect) return []
-    const parts = dialectParts(dialect).map(
-      (p) => `${p.name} ${p.value} ${p.detected ? 'detected' : 'given'}`,
-    )
+    const parts = dialectParts(dialect).map((p) => `${p.name} ${p.value} ${p.detected ? 'detected' : 'set'}`)
     return [`${source}.${dialect.format}: ${dialect.format === 'parquet' ? 'Parquet' : parts.join(' · ')}`]
   }).join('\n')
 }
