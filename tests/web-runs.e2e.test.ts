@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunRecord } from '../src-preload/contract.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
 import { runCli } from './helpers/cli.ts'
+import { bearer, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 import { ARTIFACTS, servedWebApp, signedInUrl } from './helpers/web-app.ts'
 
@@ -35,7 +36,8 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       return JSON.parse((await runCli(['runs', '--json', '--data-dir', dataDir])).stdout) as RunRecord[]
     }
 
-    const open = (path: string) => openCheckedPage(web.browser, signedInUrl(web.api, path))
+    const open = (path: string, expected: RegExp[] = []) =>
+      openCheckedPage(web.browser, signedInUrl(web.api, path), { expected })
 
     const cellNumber = async (page: Page, selector: string) =>
       Number(await page.locator(selector).first().getAttribute('data-value'))
@@ -205,6 +207,40 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       } finally {
         await context.close()
       }
+    }, 120_000)
+
+    it('says why when a run is not in the history, or cannot be compared; no HTTP caller claims a trigger', async () => {
+      const failed = (await cliRuns())[0] as RunRecord
+      const good = (await cliRuns())[1] as RunRecord
+      const gone = '20200101T000000000Z-gone'
+      const missing = await open(`/#/pipeline/runs/${gone}`)
+      try {
+        const note = missing.page.getByRole('alert').filter({ hasText: `No run ${gone}` })
+        await note.waitFor({ timeout: 20_000 })
+        expect(missing.problems.list).toEqual([])
+      } finally {
+        await missing.context.close()
+      }
+      const refused = await open(`/#/pipeline/compare/${good.runId}/${failed.runId}`, [
+        /status of 4\d\d .*\/rpc\/pipeline\.compare$/,
+      ])
+      try {
+        const note = refused.page.getByRole('alert')
+        await note.waitFor({ timeout: 20_000 })
+        expect(await note.textContent()).toContain('run_without_gold')
+        expect(await note.textContent()).toContain(`run ${failed.runId} failed`)
+        expect(refused.problems.list).toEqual([])
+      } finally {
+        await refused.context.close()
+      }
+      const claimed = await postJson(
+        web.api.url,
+        '/rpc/pipeline.run',
+        { from: 'bronze', trigger: 'schedule' },
+        bearer(web.api.token),
+      )
+      expect(claimed.status).toBe(400)
+      expect((await cliRuns()).length).toBe(3)
     }, 120_000)
   },
 )
