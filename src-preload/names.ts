@@ -7,6 +7,7 @@ import { BENCH_CALLS } from './names-bench.ts'
 import { FILES_CALLS } from './names-files.ts'
 import { INSIGHTS_CALLS } from './names-insights.ts'
 import { ML_CALLS } from './names-ml.ts'
+import { RUNS_CALLS } from './names-runs.ts'
 import { SETTINGS_CALLS } from './names-settings.ts'
 
 /** The calls of the contract's areas (each answered in its own file of src-main/core/handlers/). */
@@ -17,6 +18,7 @@ export const AREA_CALLS = [
   ...SETTINGS_CALLS,
   ...FILES_CALLS,
   ...APP_CALLS,
+  ...RUNS_CALLS,
 ] as const
 
 export const CALL_NAMES = [

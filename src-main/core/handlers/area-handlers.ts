@@ -10,6 +10,7 @@ import { benchHandlers } from './bench.ts'
 import { filesHandlers } from './files.ts'
 import { insightsHandlers } from './insights.ts'
 import { mlHandlers } from './ml.ts'
+import { runsHandlers } from './runs.ts'
 import { settingsHandlers } from './settings.ts'
 
 export function areaHandlers(core: Core) {
@@ -20,6 +21,7 @@ export function areaHandlers(core: Core) {
     ...settingsHandlers(core),
     ...filesHandlers(core),
     ...appHandlers(core),
+    ...runsHandlers(core),
   }
 }
 export type AreaHandlers = ReturnType<typeof areaHandlers>
