@@ -50,7 +50,15 @@ async function measure(name: string, work: () => Promise<unknown>) {
   } finally {
     clearInterval(sampler)
   }
-  return { name, firstMs: ms[0] ?? 0, medianMs: percentile([...ms].sort((x, y) => x - y), 50), rssGrowthMb: mb(peak - before) }
+  return {
+    name,
+    firstMs: ms[0] ?? 0,
+    medianMs: percentile(
+      [...ms].sort((x, y) => x - y),
+      50,
+    ),
+    rssGrowthMb: mb(peak - before),
+  }
 }
 
 try {
