@@ -11,10 +11,11 @@ import {
   LAYERS,
   MAX_PAGE,
   RESET_SCOPES,
+  type RunTrigger,
   type SourceEncoding,
 } from './values.ts'
 
-export { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
+export { LAYERS, MAX_PAGE, RESET_SCOPES, RUN_TRIGGERS, type RunTrigger } from './values.ts'
 
 import { appCalls } from './contract-app.ts'
 import { benchCalls } from './contract-bench.ts'
@@ -22,6 +23,7 @@ import { filesCalls } from './contract-files.ts'
 import { importCalls } from './contract-import.ts'
 import { insightsCalls } from './contract-insights.ts'
 import { mlCalls } from './contract-ml.ts'
+import { runsCalls } from './contract-runs.ts'
 import { settingsCalls } from './contract-settings.ts'
 import { FileDialectInput } from './dialect-input.ts'
 import type { CallName, EventName } from './names.ts'
@@ -61,6 +63,8 @@ export type RunStatus = 'succeeded' | 'failed' | 'cancelled'
 export interface RunRecord {
   runId: string
   status: RunStatus
+  /** Who started the run (RUN_TRIGGERS); records written before it was kept read as `manual`. */
+  trigger: RunTrigger
   /**
    * The record's place in the order the lake's records were written: the highest so far + 1, given under
    * the data lock when the record is written (succeeded, failed or cancelled). The current run is the
@@ -348,6 +352,7 @@ export const contract = {
   ...filesCalls,
   ...appCalls,
   ...importCalls,
+  ...runsCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

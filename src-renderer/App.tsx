@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
 import { SignInBanner } from './components/SignInBanner.tsx'
 import { ThemeSync } from './components/settings/ThemeSync.tsx'
 import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
+import { hashSegments, useHashSegments } from './hash-path.ts'
 import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
 import { CohortsPage } from './pages/CohortsPage.tsx'
 import { CustomersPage } from './pages/CustomersPage.tsx'
@@ -31,29 +31,19 @@ const FLOW_PAGES = [{ id: 'import', label: 'Import files', Page: ImportPage }] a
 const ROUTES = [...PAGES, ...FLOW_PAGES]
 type PageId = (typeof ROUTES)[number]['id']
 
-/** `#/pipeline` → 'pipeline'; anything else is the Overview, the first page. */
+/** `#/pipeline` (or `#/pipeline/runs/<id>`) → 'pipeline'; anything else is the Overview, the first page. */
 export function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '')
-  return ROUTES.find((p) => p.id === id)?.id ?? 'overview'
+  return pageOf(hashSegments(hash))
 }
 
-/**
- * The page lives in `location.hash` (no router dependency): links and the back button work, a reload keeps
- * the page, and a hash change stays inside the document, which the window's navigation guard allows.
- */
-function useHashPage(): PageId {
-  const [page, setPage] = useState(() => pageFromHash(window.location.hash))
-  useEffect(() => {
-    const onChange = () => setPage(pageFromHash(window.location.hash))
-    window.addEventListener('hashchange', onChange)
-    return () => window.removeEventListener('hashchange', onChange)
-  }, [])
-  return page
+function pageOf([id]: readonly string[]): PageId {
+  return ROUTES.find((p) => p.id === id)?.id ?? 'overview'
 }
 
 export function App() {
   useTaskEvents()
-  const current = useHashPage()
+  // The page is the path's first segment; a page reads the rest itself (useHashSegments).
+  const current = pageOf(useHashSegments())
   const { Page } = ROUTES.find((p) => p.id === current) ?? PAGES[0]
   return (
     <div className="app">

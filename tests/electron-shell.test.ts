@@ -468,6 +468,7 @@ describe('renderer helpers', () => {
     const run: RunRecord = {
       runId: 'run-2026-01-01-abcdef',
       status: 'succeeded',
+      trigger: 'manual',
       startedAt: '2026-01-01T10:00:00.000Z',
       finishedAt: '2026-01-01T10:00:02.500Z',
       from: 'bronze',
@@ -494,7 +495,9 @@ describe('renderer helpers', () => {
     expect(html).toContain('clients.csv: missing column email')
     expect(html).toContain('run-2026-01')
     expect(html).toContain('2.5 s')
-    expect(html).toMatch(/monthly<\/span> <span class="num">1,234/)
+    // The whole run id (never cut), who started it, and a link to its detail.
+    expect(html).toContain('href="#/pipeline/runs/run-2026-01-01-abcdef"')
+    expect(html).toContain('<td>manual</td>')
     expect(html).toMatch(/<td class="num">3<\/td>/)
   })
 })

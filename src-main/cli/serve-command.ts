@@ -46,6 +46,11 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
     webRoutes: [uploadRoute({ dataDir: core.options.dataDir, limit: uploadLimit(process.env) })],
   })
   const health = await core.serving.status()
+  // Listening for Ctrl+C before the URL is printed: whoever reads the URL may stop the server at once.
+  const stopped = new Promise<void>((done) => {
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+  })
   io.stdout.write(
     values.json
       ? `${JSON.stringify({ url: api.url, openUrl: api.openUrl, store: health })}\n`
@@ -68,10 +73,7 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
       )
     }
   }
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done)
-    process.once('SIGTERM', done)
-  })
+  await stopped
   await api.close()
   return 0
 }

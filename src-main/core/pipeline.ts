@@ -7,7 +7,7 @@ import { closeSync, openSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { DialectChoice } from '../../pipelines/bronze.ts'
 import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
-import type { Layer, RunRecord, SourceTable, StepStats } from '../../src-preload/contract.ts'
+import type { Layer, RunRecord, RunTrigger, SourceTable, StepStats } from '../../src-preload/contract.ts'
 import { LAYERS } from '../../src-preload/values.ts'
 import { acquireDataLock } from './data-lock.ts'
 import { errorCode, errorMessage, MedallionError, RunFailedError } from './errors.ts'
@@ -52,6 +52,11 @@ export interface RunRequest {
   dialect?: Partial<Record<SourceTable, DialectChoice>>
   /** The largest share of a file's rows silver may reject before the run fails (default 10 %). */
   maxRejectShare?: number
+  /**
+   * Who starts the run (kept in its record; default `manual`). Set only by the core's own callers — the
+   * stack's Up, a schedule, a watch — never from a contract input, so no caller over HTTP can claim one.
+   */
+  trigger?: RunTrigger
 }
 
 const DEFAULT_KEEP_RUNS = 10
@@ -132,6 +137,7 @@ export class PipelineService {
       const record: RunRecord = {
         runId,
         status: 'succeeded',
+        trigger: request.trigger ?? 'manual',
         startedAt: now.toISOString(),
         finishedAt: new Date().toISOString(),
         from: request.from,
@@ -250,6 +256,7 @@ export class PipelineService {
     await commitRecord(lake, {
       runId,
       status: cancelled ? 'cancelled' : 'failed',
+      trigger: request.trigger ?? 'manual',
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
       from: request.from,

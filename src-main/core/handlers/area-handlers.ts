@@ -11,6 +11,7 @@ import { filesHandlers } from './files.ts'
 import { importHandlers } from './import.ts'
 import { insightsHandlers } from './insights.ts'
 import { mlHandlers } from './ml.ts'
+import { runsHandlers } from './runs.ts'
 import { settingsHandlers } from './settings.ts'
 
 export function areaHandlers(core: Core) {
@@ -22,6 +23,7 @@ export function areaHandlers(core: Core) {
     ...filesHandlers(core),
     ...appHandlers(core),
     ...importHandlers(core),
+    ...runsHandlers(core),
   }
 }
 export type AreaHandlers = ReturnType<typeof areaHandlers>
