@@ -100,6 +100,10 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
 
         await page.getByRole('button', { name: 'Run the pipeline on these files' }).click()
         await page.waitForURL(/#\/pipeline\/runs\//, { timeout: 120_000 })
+        // The run's detail: its status, and the rows per file the preview announced.
+        await page.getByRole('heading', { level: 2, name: 'Rows per file' }).waitFor({ timeout: 20_000 })
+        expect(await page.getByTestId('run-status').textContent()).toContain('succeeded')
+        await page.screenshot({ path: join(ARTIFACTS, 'import-landed-on-run.png'), fullPage: true })
 
         const cli = await runCli(['runs', '--json', '--limit', '1', '--data-dir', dataDir])
         expect(cli.code).toBe(0)
