@@ -33,6 +33,8 @@ export interface PreviewColumn {
 
 export interface PreviewRejectReason {
   reason: string
+  /** What the reason means, in the words the run detail uses. */
+  label?: string
   count: number
   /** The first few rejected rows with this reason: the file's line, the field and its value. */
   examples: { line: number; field: string | null; value: string | null }[]

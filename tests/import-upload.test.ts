@@ -223,6 +223,9 @@ describe('importing files over HTTP', () => {
     const reasons = achats.rejects.reduce((sum, r) => sum + r.count, 0)
     expect(reasons).toBe(achats.counts.rejected)
     expect(achats.rejects[0]?.examples[0]?.line).toBeGreaterThan(1)
+    expect(achats.rejects.find((r) => r.reason === 'orphan_client')?.label).toBe(
+      'The purchase names a client the clients file does not have',
+    )
     expect(preview.wouldFail).toBeUndefined()
 
     // Given a dialect, the preview reads with it: amounts with a comma are not numbers with a point.

@@ -7,10 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { CallArgs } from '../../../src-preload/contract.ts'
-import type { ImportPreview } from '../../../src-preload/contract-import.ts'
+import type { FilePreview, ImportPreview } from '../../../src-preload/contract-import.ts'
 import { MedallionError } from '../errors.ts'
 import { importsDir } from '../input-roots.ts'
 import { sourceFile } from '../pipeline.ts'
+import { rejectLabel } from '../runs/reject-labels.ts'
 import { importFolder } from './import-folders.ts'
 import { previewInWorker } from './preview-worker.ts'
 
@@ -18,6 +19,15 @@ export interface SourcePreviewDeps {
   dataDir: string
   workerEntry: string | URL
   now?: () => Date
+}
+
+/** Each reject reason with what it means, as the run detail shows it. */
+function withLabels(preview: ImportPreview): ImportPreview {
+  const label = (file: FilePreview): FilePreview => ({
+    ...file,
+    rejects: file.rejects.map((reason) => ({ ...reason, label: rejectLabel(reason.reason) })),
+  })
+  return { ...preview, files: { clients: label(preview.files.clients), achats: label(preview.files.achats) } }
 }
 
 /** The preview under way per folder, so a newer one can stop it. */
@@ -40,7 +50,7 @@ export async function previewSources(
   try {
     const nowMicros = (deps.now?.() ?? new Date()).getTime() * 1000
     const plan = { inputDir, sources, workDir, nowMicros, ...(args.dialect ? { dialect: args.dialect } : {}) }
-    return await previewInWorker(deps.workerEntry, plan, controller.signal)
+    return withLabels(await previewInWorker(deps.workerEntry, plan, controller.signal))
   } finally {
     if (underWay.get(inputDir) === controller) underWay.delete(inputDir)
     rmSync(workDir, { recursive: true, force: true })

@@ -39,7 +39,8 @@ function RejectReasons({ preview }: { preview: FilePreview }) {
     <ul className="import-rejects" aria-label={`Why rows of ${preview.file} would be rejected`}>
       {preview.rejects.map((reason) => (
         <li key={reason.reason}>
-          <strong>{reason.reason}</strong> <span className="num">×{count(reason.count)}</span>
+          <strong>{reason.label ?? reason.reason}</strong> <code>{reason.reason}</code>{' '}
+          <span className="num">×{count(reason.count)}</span>
           <ul>
             {reason.examples.map((example) => (
               <li key={example.line} className="muted">
