@@ -175,12 +175,14 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         // A slow network, so the upload is still going when Cancel is pressed.
         const cdp = await context.newCDPSession(page)
         await cdp.send('Network.enable')
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: 0,
-          downloadThroughput: -1,
-          uploadThroughput: 16 * 1024,
-        })
+        const uploadSpeed = (bytesPerSecond: number) =>
+          cdp.send('Network.emulateNetworkConditions', {
+            offline: false,
+            latency: 0,
+            downloadThroughput: -1,
+            uploadThroughput: bytesPerSecond,
+          })
+        await uploadSpeed(16 * 1024)
         await page
           .getByLabel('Choose clients and achats files')
           .setInputFiles([join(french, 'clients.csv'), join(french, 'achats.csv')])
@@ -189,12 +191,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         const alert = page.getByRole('alert')
         await alert.waitFor()
         expect(await alert.textContent()).toBe('The upload was cancelled: nothing was kept.')
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: 0,
-          downloadThroughput: -1,
-          uploadThroughput: -1,
-        })
+        await uploadSpeed(-1)
         for (let i = 0; i < 100 && imports().length > before.length; i++) await page.waitForTimeout(100)
         expect(imports()).toEqual(before)
         expect(problems.list.filter((p) => !p.includes('/upload?'))).toEqual([])
