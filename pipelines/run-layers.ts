@@ -129,7 +129,7 @@ class RunContext {
 }
 
 /** What each source must hold, and which of its columns tell how dates and numbers are written. */
-const SOURCES = {
+export const SOURCES = {
   clients: { required: REQUIRED_CLIENT_COLUMNS, dateColumn: 'date_inscription' },
   achats: { required: REQUIRED_PURCHASE_COLUMNS, dateColumn: 'date_achat', decimalColumn: 'montant' },
 } as const
@@ -166,7 +166,7 @@ async function landBronze(ctx: RunContext): Promise<Landed> {
 }
 
 /** Rows read, kept, rejected and blank per source file: every line of each file, counted once. */
-function fileCounts(
+export function fileCounts(
   silver: { clients: pl.DataFrame; achats: pl.DataFrame; rejects: pl.DataFrame },
   names: Record<SourceTable, string>,
   blank: Partial<Record<SourceTable, number>>,

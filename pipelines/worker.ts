@@ -6,13 +6,19 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { StepStats } from '../src-preload/contract.ts'
+import type { ImportPreview } from '../src-preload/contract-import.ts'
 import { type PartialRun, PipelineInputError } from './pipeline-error.ts'
+import { type PreviewPlan, previewImport } from './preview.ts'
 import { type LayerPlan, type LayerResult, runLayers } from './run-layers.ts'
+
+/** What a worker is given: a run's plan, or an import's preview (`{ preview }`). */
+export type WorkerData = LayerPlan | { preview: PreviewPlan }
 
 export type WorkerMessage =
   | { type: 'progress'; fraction: number; label: string }
   | { type: 'step'; stats: StepStats }
   | { type: 'done'; result: LayerResult }
+  | { type: 'preview'; result: ImportPreview }
   | { type: 'error'; code: string; message: string; partial?: PartialRun }
 
 function post(message: WorkerMessage): void {
@@ -38,15 +44,19 @@ function garbageCollector(): () => Promise<void> {
 }
 
 try {
-  const result = await runLayers(
-    workerData as LayerPlan,
-    {
-      progress: (fraction, label) => post({ type: 'progress', fraction, label }),
-      step: (stats) => post({ type: 'step', stats }),
-    },
-    garbageCollector(),
-  )
-  post({ type: 'done', result })
+  const data = workerData as WorkerData
+  if ('preview' in data) post({ type: 'preview', result: await previewImport(data.preview) })
+  else {
+    const result = await runLayers(
+      data,
+      {
+        progress: (fraction, label) => post({ type: 'progress', fraction, label }),
+        step: (stats) => post({ type: 'step', stats }),
+      },
+      garbageCollector(),
+    )
+    post({ type: 'done', result })
+  }
 } catch (err) {
   const code = err instanceof PipelineInputError ? err.code : 'pipeline_failed'
   const partial = err instanceof PipelineInputError ? err.partial : undefined

@@ -29,7 +29,7 @@ import type { Handlers } from './core/rpc.ts'
 import { configuredApiPort } from './core/settings/settings-env.ts'
 import { desktopHandlers } from './desktop-handlers.ts'
 import { exportDiagnostics } from './diagnostics-dialog.ts'
-import { importFolder } from './import-dialog.ts'
+import { openImportPage } from './import-dialog.ts'
 import { bindIpc } from './ipc.ts'
 import { type MainLog, startMainLog } from './main-log.ts'
 import { taskEndLine } from './main-log-lines.ts'
@@ -200,8 +200,7 @@ async function start(log: MainLog): Promise<void> {
   })
   installAppMenu(
     {
-      importFiles: () =>
-        void importFolder(window(), current.pipeline).catch((err) => reportError('Import', err)),
+      importFiles: () => void openImportPage(window()).catch((err) => reportError('Import', err)),
       openDataFolder: () => void shell.openPath(data.dir),
       exportDiagnostics: () => void exportDiagnostics(window(), current, log.files()),
       about: () => void showAbout(handlers),

@@ -11,7 +11,8 @@ import { BrowseService } from './core/browse/browse-service.ts'
 import type { Handlers } from './core/rpc.ts'
 import { changeDataFolder, type DataFolderDeps } from './data-folder-dialog.ts'
 import { withSaveDialog } from './files-save-dialog.ts'
-import { importFolder } from './import-dialog.ts'
+import { windowImportHandlers } from './import-choice.ts'
+import { electronOpenDialog, importFolder } from './import-dialog.ts'
 
 export function desktopHandlers(
   core: Pick<Core, 'handlers' | 'pipeline' | 'options' | 'lake' | 'mongo'>,
@@ -35,6 +36,10 @@ export function desktopHandlers(
       return { ...info, desktop: true, versions: { ...info.versions, electron, chrome } }
     },
     'app.importFolder': () => importFolder(folders.window(), core.pipeline),
+    ...windowImportHandlers({
+      showOpenDialog: electronOpenDialog(folders.window),
+      dataDir: core.options.dataDir,
+    }),
     'app.openDataFolder': async () => ({ opened: (await shell.openPath(core.options.dataDir)) === '' }),
     'app.changeDataFolder': ({ change }) => changeDataFolder(folders, change),
   }

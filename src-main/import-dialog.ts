@@ -5,7 +5,24 @@
  */
 import { type BrowserWindow, dialog } from 'electron'
 import type { Chosen, TaskStarted } from '../src-preload/contract-app.ts'
+import { IMPORT_PAGE_HASH } from '../src-preload/names-import.ts'
 import type { PipelineService } from './core/pipeline.ts'
+import type { ImportChoiceDeps } from './import-choice.ts'
+
+/** Electron's open dialog, attached to the window when there is one, as import-choice.ts asks for it. */
+export function electronOpenDialog(window: () => BrowserWindow | null): ImportChoiceDeps['showOpenDialog'] {
+  return async (request) => {
+    const parent = window()
+    return parent ? dialog.showOpenDialog(parent, request) : dialog.showOpenDialog(request)
+  }
+}
+
+/** File → Import Files…: the page's import flow (choose, preview, run), the same as its buttons open. */
+export async function openImportPage(window: BrowserWindow | null): Promise<void> {
+  if (!window) return
+  window.show()
+  await window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(IMPORT_PAGE_HASH)}`)
+}
 
 export async function importFolder(
   window: BrowserWindow | null,

@@ -6,26 +6,27 @@
 import { z } from 'zod'
 import { call, EmptyInput } from './call.ts'
 import {
-  DECIMAL_MARKS,
-  DELIMITERS,
   type DecimalMark,
   type Delimiter,
-  ENCODINGS,
   LAYERS,
   MAX_PAGE,
   RESET_SCOPES,
+  type RunTrigger,
   type SourceEncoding,
 } from './values.ts'
 
-export { LAYERS, MAX_PAGE, RESET_SCOPES } from './values.ts'
+export { LAYERS, MAX_PAGE, RESET_SCOPES, RUN_TRIGGERS, type RunTrigger } from './values.ts'
 
 import { appCalls } from './contract-app.ts'
 import { benchCalls } from './contract-bench.ts'
 import { browseCalls } from './contract-browse.ts'
 import { filesCalls } from './contract-files.ts'
+import { importCalls } from './contract-import.ts'
 import { insightsCalls } from './contract-insights.ts'
 import { mlCalls } from './contract-ml.ts'
+import { runsCalls } from './contract-runs.ts'
 import { settingsCalls } from './contract-settings.ts'
+import { FileDialectInput } from './dialect-input.ts'
 import type { CallName, EventName } from './names.ts'
 
 export { CALL_NAMES, type CallName, EVENT_NAMES, type EventName, isCallName, isEventName } from './names.ts'
@@ -63,6 +64,8 @@ export type RunStatus = 'succeeded' | 'failed' | 'cancelled'
 export interface RunRecord {
   runId: string
   status: RunStatus
+  /** Who started the run (RUN_TRIGGERS); records written before it was kept read as `manual`. */
+  trigger: RunTrigger
   /**
    * The record's place in the order the lake's records were written: the highest so far + 1, given under
    * the data lock when the record is written (succeeded, failed or cancelled). The current run is the
@@ -127,24 +130,6 @@ export interface GoldKpis {
   expected_total: number
   segments: Record<string, number>
 }
-
-/** How one source file is written, where the caller knows (the rest is detected). */
-const FileDialectInput = z
-  .object({
-    delimiter: z.enum(DELIMITERS).optional(),
-    encoding: z.enum(ENCODINGS).optional(),
-    decimal: z.enum(DECIMAL_MARKS).optional(),
-    /** strftime of the date: the day, month and year with one separator (%d/%m/%Y, %Y-%m-%d…). */
-    dateFormat: z
-      .string()
-      .max(40)
-      .regex(
-        /^%[dmY][/.-]%[dmY][/.-]%[dmY]( .*)?$/,
-        'the day (%d), month (%m) and year (%Y) with one separator',
-      )
-      .optional(),
-  })
-  .strict()
 
 const PipelineRunInput = z
   .object({
@@ -368,6 +353,8 @@ export const contract = {
   ...filesCalls,
   ...appCalls,
   ...browseCalls,
+  ...importCalls,
+  ...runsCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract
@@ -388,6 +375,11 @@ export interface ErrorEnvelope {
   error: { code: string; message: string }
 }
 export type ResultEnvelope<T> = { result: T } | ErrorEnvelope
+
+/** What the preload exposes as `window.medallionFiles`: a dropped file's path (Electron's webUtils). */
+export interface DroppedFiles {
+  pathsOf(files: File[]): string[]
+}
 
 /** What the preload exposes as `window.medallion`. */
 export interface MedallionBridge {

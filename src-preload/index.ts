@@ -3,9 +3,9 @@
  * nothing else. It is bundled into one CommonJS file so it runs with `sandbox: true`, where the only
  * module a preload can require is `electron`. ipcRenderer stays in here, wrapped; it is never exposed.
  */
-import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron'
+import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels.ts'
-import type { MedallionBridge } from './contract.ts'
+import type { DroppedFiles, MedallionBridge } from './contract.ts'
 import { createBridge } from './create-bridge.ts'
 
 const bridge = createBridge({
@@ -26,3 +26,7 @@ const exposed: MedallionBridge = {
 }
 
 contextBridge.exposeInMainWorld('medallion', exposed)
+
+// Files dropped on the window: their paths, which only the preload can read (main checks them before use).
+const droppedFiles: DroppedFiles = { pathsOf: (files) => files.map((file) => webUtils.getPathForFile(file)) }
+contextBridge.exposeInMainWorld('medallionFiles', droppedFiles)

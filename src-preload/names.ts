@@ -6,8 +6,10 @@ import { APP_CALLS } from './names-app.ts'
 import { BENCH_CALLS } from './names-bench.ts'
 import { BROWSE_CALLS } from './names-browse.ts'
 import { FILES_CALLS } from './names-files.ts'
+import { IMPORT_CALLS } from './names-import.ts'
 import { INSIGHTS_CALLS } from './names-insights.ts'
 import { ML_CALLS } from './names-ml.ts'
+import { RUNS_CALLS } from './names-runs.ts'
 import { SETTINGS_CALLS } from './names-settings.ts'
 
 /** The calls of the contract's areas (each answered in its own file of src-main/core/handlers/). */
@@ -19,6 +21,8 @@ export const AREA_CALLS = [
   ...FILES_CALLS,
   ...APP_CALLS,
   ...BROWSE_CALLS,
+  ...IMPORT_CALLS,
+  ...RUNS_CALLS,
 ] as const
 
 export const CALL_NAMES = [

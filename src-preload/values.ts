@@ -6,6 +6,20 @@
 /** The pipeline's layers, in order. */
 export const LAYERS = ['bronze', 'silver', 'gold'] as const
 
+/**
+ * Who started a run, kept in its record: a person (the UI, the CLI, the read API), a schedule, a folder
+ * watch, the stack's Up, or a model training that commits its predictions. Older records read as manual.
+ */
+export const RUN_TRIGGERS = ['manual', 'schedule', 'watch', 'stack', 'train'] as const
+export type RunTrigger = (typeof RUN_TRIGGERS)[number]
+
+/** A run id: the UTC time to the millisecond and a random suffix (`20261202T170405123Z-ab12`). */
+export const RUN_ID_PATTERN = /^\d{8}T\d{9}Z-[a-z0-9]{1,8}$/
+
+/** Example rows a run's rejects show per reason, by default and at most. */
+export const REJECT_EXAMPLES = 5
+export const MAX_REJECT_EXAMPLES = 50
+
 /** What a stack reset may delete, smallest first (each includes the one before). */
 export const RESET_SCOPES = ['containers', 'volumes', 'data'] as const
 

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
 import { SignInBanner } from './components/SignInBanner.tsx'
 import { ThemeSync } from './components/settings/ThemeSync.tsx'
 import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
+import { hashSegments, useHashSegments } from './hash-path.ts'
 import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
 import { CohortsPage } from './pages/CohortsPage.tsx'
 import { CustomersPage } from './pages/CustomersPage.tsx'
 import { DataPage } from './pages/DataPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
+import { ImportPage } from './pages/ImportPage.tsx'
 import { ModelsPage } from './pages/ModelsPage.tsx'
 import { PipelinePage } from './pages/PipelinePage.tsx'
 import { SalesPage } from './pages/SalesPage.tsx'
@@ -27,32 +28,25 @@ const PAGES = [
   { id: 'benchmarks', label: 'Benchmarks', Page: BenchmarksPage },
   { id: 'settings', label: 'Settings', Page: SettingsPage },
 ] as const
-type PageId = (typeof PAGES)[number]['id']
+/** Pages reached from buttons and the File menu rather than the top bar (`#/import`: importing files). */
+const FLOW_PAGES = [{ id: 'import', label: 'Import files', Page: ImportPage }] as const
+const ROUTES = [...PAGES, ...FLOW_PAGES]
+type PageId = (typeof ROUTES)[number]['id']
 
-/** `#/pipeline` → 'pipeline' (a query after it, `#/data?table=…`, is the page's own); anything else is the Overview. */
+/** `#/pipeline` (or `#/pipeline/runs/<id>`) → 'pipeline'; anything else is the Overview, the first page. */
 export function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '').split('?')[0]
-  return PAGES.find((p) => p.id === id)?.id ?? 'overview'
+  return pageOf(hashSegments(hash))
 }
 
-/**
- * The page lives in `location.hash` (no router dependency): links and the back button work, a reload keeps
- * the page, and a hash change stays inside the document, which the window's navigation guard allows.
- */
-function useHashPage(): PageId {
-  const [page, setPage] = useState(() => pageFromHash(window.location.hash))
-  useEffect(() => {
-    const onChange = () => setPage(pageFromHash(window.location.hash))
-    window.addEventListener('hashchange', onChange)
-    return () => window.removeEventListener('hashchange', onChange)
-  }, [])
-  return page
+function pageOf([id]: readonly string[]): PageId {
+  return ROUTES.find((p) => p.id === id)?.id ?? 'overview'
 }
 
 export function App() {
   useTaskEvents()
-  const current = useHashPage()
-  const { Page } = PAGES.find((p) => p.id === current) ?? PAGES[0]
+  // The page is the path's first segment; a page reads the rest itself (useHashSegments).
+  const current = pageOf(useHashSegments())
+  const { Page } = ROUTES.find((p) => p.id === current) ?? PAGES[0]
   return (
     <div className="app">
       <header className="topbar">

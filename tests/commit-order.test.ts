@@ -24,6 +24,7 @@ function record(runId: string, fields: Partial<RunRecord> = {}): RunRecord {
   return {
     runId,
     status: 'succeeded',
+    trigger: 'manual',
     startedAt: '2025-01-01T00:00:00.000Z',
     finishedAt: '2025-01-01T00:00:00.000Z',
     from: 'bronze',

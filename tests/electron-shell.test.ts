@@ -135,6 +135,8 @@ describe('built output', () => {
     beforeAll(() => {
       const electron = {
         contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+        // A dropped File's path, as Electron's webUtils gives it to the preload.
+        webUtils: { getPathForFile: (file: { path: string }) => file.path },
         ipcRenderer: {
           invoke: async (...args: unknown[]) => {
             invoked.push(args)
@@ -164,11 +166,18 @@ describe('built output', () => {
         if (l.channel === 'medallion:event') l.fn({ sender: 'event' }, name, payload)
     }
 
-    it('exposes window.medallion with invoke and subscribe only', () => {
-      expect([...exposed.keys()]).toEqual(['medallion'])
+    it('exposes window.medallion with invoke and subscribe only, and window.medallionFiles with pathsOf only', () => {
+      expect([...exposed.keys()]).toEqual(['medallion', 'medallionFiles'])
       expect(Object.keys(api).sort()).toEqual(['invoke', 'subscribe'])
       expect(typeof api.invoke).toBe('function')
       expect(typeof api.subscribe).toBe('function')
+      const files = exposed.get('medallionFiles') as { pathsOf: (files: unknown[]) => string[] }
+      expect(Object.keys(files)).toEqual(['pathsOf'])
+      // Paths only: main checks them (src-main/import-choice.ts) before anything reads them.
+      expect(files.pathsOf([{ path: '/a/clients.csv' }, { path: '/b/achats.csv' }])).toEqual([
+        '/a/clients.csv',
+        '/b/achats.csv',
+      ])
     })
 
     it('refuses names outside the contract without reaching main', async () => {
@@ -305,10 +314,15 @@ describe('sources', () => {
     const preload = read(join(repo, 'src-preload/index.ts'))
     const call = /exposeInMainWorld\(\s*'medallion',\s*(\w+)\s*\)/.exec(preload)
     expect(call, 'one exposeInMainWorld call').not.toBeNull()
-    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1)
+    // The bridge, and the paths of dropped files (webUtils.getPathForFile, nothing else).
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(2)
     const exposedBody = new RegExp(`const ${call?.[1]}[^=]*=\\s*\\{([^]*?)\\n\\}`).exec(preload)?.[1] ?? ''
     expect(exposedBody).toMatch(/invoke:/)
     expect(exposedBody).not.toMatch(/ipcRenderer|_event|electron/)
+    const files = /exposeInMainWorld\(\s*'medallionFiles',\s*(\w+)\s*\)/.exec(preload)
+    const filesBody = new RegExp(`const ${files?.[1]}[^=]*=\\s*(\\{[^\\n]*\\})`).exec(preload)?.[1] ?? ''
+    expect(filesBody).toMatch(/webUtils\.getPathForFile/)
+    expect(filesBody).not.toMatch(/ipcRenderer|_event/)
   })
 
   it('imports electron only in the shell (src-main/*.ts, not the core or the CLI) and src-preload/', () => {
@@ -454,6 +468,7 @@ describe('renderer helpers', () => {
     const run: RunRecord = {
       runId: 'run-2026-01-01-abcdef',
       status: 'succeeded',
+      trigger: 'manual',
       startedAt: '2026-01-01T10:00:00.000Z',
       finishedAt: '2026-01-01T10:00:02.500Z',
       from: 'bronze',
@@ -480,7 +495,9 @@ describe('renderer helpers', () => {
     expect(html).toContain('clients.csv: missing column email')
     expect(html).toContain('run-2026-01')
     expect(html).toContain('2.5 s')
-    expect(html).toMatch(/monthly<\/span> <span class="num">1,234/)
+    // The whole run id (never cut), who started it, and a link to its detail.
+    expect(html).toContain('href="#/pipeline/runs/run-2026-01-01-abcdef"')
+    expect(html).toContain('<td>manual</td>')
     expect(html).toMatch(/<td class="num">3<\/td>/)
   })
 })

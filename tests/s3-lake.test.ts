@@ -188,6 +188,7 @@ describe.skipIf(!MINIO_AVAILABLE)(
       ): RunRecord => ({
         runId,
         status,
+        trigger: 'manual',
         startedAt: new Date(start).toISOString(),
         finishedAt: new Date(start).toISOString(),
         from: 'bronze',

@@ -17,9 +17,8 @@ const BUTTONS = ['Try it with sample data', 'Import your files…', 'Start the s
 /** The original's sample: its purchases once the pipeline has cleaned them. */
 const SAMPLE_PURCHASES = 23_663
 
-// Intended refusals, which Chromium logs as failed resources: importing a folder needs the desktop window,
-// and no container engine answers the Stack page's calls here.
-const IMPORT_REFUSED = /status of 403 .*\/rpc\/app\.importFolder$/
+// Intended refusals, which Chromium logs as failed resources: no container engine answers the Stack
+// page's calls here.
 const NO_ENGINE = /status of 4\d\d .*\/rpc\/stack\./
 
 describe.skipIf(!CHROMIUM_AVAILABLE)(
@@ -92,31 +91,30 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }
     }, 120_000)
 
-    it('explains the terminal command for importing in a browser, and leads to the Stack page', async () => {
-      const { context, page, problems } = await open('/', { expected: [IMPORT_REFUSED, NO_ENGINE] })
+    it('leads to the import page (files to upload in a browser) and to the Stack page', async () => {
+      const { context, page, problems } = await open('/', { expected: [NO_ENGINE] })
       try {
         await expectFirstLaunch(page)
         await page.getByRole('button', { name: 'Import your files…' }).click()
-        const help = page.getByTestId('unavailable-note')
-        await help.waitFor({ timeout: 10_000 })
-        expect(await help.locator('code').allTextContents()).toContain('medallion run --input <folder>')
-        expect(await help.textContent()).toContain('desktop app')
-        // Help, not a failure: no error note, and the buttons still work.
+        await page.getByRole('heading', { level: 1, name: 'Import files' }).waitFor({ timeout: 10_000 })
+        expect(page.url()).toMatch(/#\/import$/)
+        // In a browser the files are uploaded: a file picker, not the window's folder dialog.
+        await page.getByLabel('Choose clients and achats files').waitFor()
+        expect(await page.getByRole('button', { name: 'Choose a folder…' }).count()).toBe(0)
         expect(await page.getByRole('alert').count()).toBe(0)
-        await expect(page.getByRole('button', { name: 'Try it with sample data' }).isEnabled()).resolves.toBe(
-          true,
-        )
-        await page.screenshot({ path: join(ARTIFACTS, 'first-launch-import-help.png'), fullPage: true })
+        await page.screenshot({ path: join(ARTIFACTS, 'first-launch-import.png'), fullPage: true })
 
+        await page.getByRole('link', { name: 'Overview' }).click()
+        await expectFirstLaunch(page)
         await page.getByRole('button', { name: 'Start the stack' }).click()
         await page.getByRole('heading', { level: 1, name: 'Stack' }).waitFor({ timeout: 10_000 })
         expect(page.url()).toMatch(/#\/stack$/)
         expect(await page.getByTestId('first-launch').count()).toBe(0)
 
-        // The Pipeline page's "Import files…" says the same in a browser.
+        // The Pipeline page's "Import files…" opens the same page.
         await page.getByRole('link', { name: 'Pipeline' }).click()
         await page.getByRole('button', { name: 'Import files…' }).click()
-        await page.getByTestId('unavailable-note').getByText('medallion run --input <folder>').waitFor()
+        await page.getByLabel('Choose clients and achats files').waitFor()
 
         // Every other page works as before on the empty folder; the Overview's route welcomes again.
         await page.getByRole('link', { name: 'Overview' }).click()

@@ -93,10 +93,11 @@ export function runSummary(record: RunRecord, lake: Lake): string {
 
 export function runsTable(records: RunRecord[]): string {
   if (records.length === 0) return 'no runs yet: `medallion run` starts one'
-  const header = ['run', 'status', 'from', 'started', 'seconds', 'purchases', 'rejected']
+  const header = ['run', 'status', 'trigger', 'from', 'started', 'seconds', 'purchases', 'rejected']
   const rows = records.map((r) => [
     r.runId,
     r.status,
+    r.trigger,
     r.from,
     r.startedAt.replace('T', ' ').slice(0, 19),
     (durationMs(r) / 1000).toFixed(2),

@@ -8,6 +8,8 @@ import { httpHandlers, httpPolicyOf } from '../core/api/http-policy.ts'
 import { isLoopbackHost } from '../core/api/request-guard.ts'
 import { DEFAULT_API_PORT, startApi } from '../core/api/server.ts'
 import type { Core } from '../core/app-core.ts'
+import { uploadLimit } from '../core/import/upload-limit.ts'
+import { uploadRoute } from '../core/import/upload-route.ts'
 import type { Handlers } from '../core/rpc.ts'
 import { configuredApiPort } from '../core/settings/settings-env.ts'
 import { type CommandIo, UsageError } from './command-io.ts'
@@ -52,11 +54,13 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
     token,
     allowedHosts: allowedHostsOption(values),
     tls,
-    webRoutes: await browseWebRoutes(core, handlers),
+    webRoutes: [
+      uploadRoute({ dataDir: core.options.dataDir, limit: uploadLimit(process.env) }),
+      ...(await browseWebRoutes(core, handlers)),
+    ],
   })
   const health = await core.serving.status()
-  // Listening for Ctrl+C before the URL is printed: a script that stops us as soon as it reads the URL
-  // must not find the signal's default action (an exit with no clean-up) still in place.
+  // Listening for Ctrl+C before the URL is printed: whoever reads the URL may stop the server at once.
   const stopped = new Promise<void>((done) => {
     process.once('SIGINT', done)
     process.once('SIGTERM', done)

@@ -7,10 +7,11 @@ import { closeSync, openSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { DialectChoice } from '../../pipelines/bronze.ts'
 import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
-import type { Layer, RunRecord, SourceTable, StepStats } from '../../src-preload/contract.ts'
+import type { Layer, RunRecord, RunTrigger, SourceTable, StepStats } from '../../src-preload/contract.ts'
 import { LAYERS } from '../../src-preload/values.ts'
 import { acquireDataLock } from './data-lock.ts'
 import { errorCode, errorMessage, MedallionError, RunFailedError } from './errors.ts'
+import { pruneImports } from './import/import-prune.ts'
 import { commitRecord, type Lake, layerFolder, newRunId } from './lake/lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
 import { runInWorker } from './pipeline-worker.ts'
@@ -51,6 +52,11 @@ export interface RunRequest {
   dialect?: Partial<Record<SourceTable, DialectChoice>>
   /** The largest share of a file's rows silver may reject before the run fails (default 10 %). */
   maxRejectShare?: number
+  /**
+   * Who starts the run (kept in its record; default `manual`). Set only by the core's own callers — the
+   * stack's Up, a schedule, a watch — never from a contract input, so no caller over HTTP can claim one.
+   */
+  trigger?: RunTrigger
 }
 
 const DEFAULT_KEEP_RUNS = 10
@@ -59,7 +65,7 @@ const DEFAULT_KEEP_RUNS = 10
  * Finds `<name>.csv`, else `<name>.parquet`, in a source folder, and checks it is a file this process can
  * read: a folder of that name, a symbolic link loop or a missing permission is named with the way out.
  */
-function sourceFile(dir: string, name: string): string {
+export function sourceFile(dir: string, name: string): string {
   for (const ext of ['.csv', '.parquet']) {
     const path = join(dir, `${name}${ext}`)
     try {
@@ -131,6 +137,7 @@ export class PipelineService {
       const record: RunRecord = {
         runId,
         status: 'succeeded',
+        trigger: request.trigger ?? 'manual',
         startedAt: now.toISOString(),
         finishedAt: new Date().toISOString(),
         from: request.from,
@@ -151,6 +158,11 @@ export class PipelineService {
       const committed = await commitRecord(lake, record)
       const pruned = await lake.prune(this.deps.keepRuns ?? DEFAULT_KEEP_RUNS)
       if (pruned.removedRuns.length) task.log(`pruned ${pruned.removedRuns.length} old run(s)`)
+      const imports = pruneImports(
+        this.deps.dataDir,
+        (await lake.listRuns()).map((run) => run.inputDir),
+      )
+      if (imports.length) task.log(`pruned ${imports.length} import(s) no kept run uses`)
       return committed
     } catch (err) {
       const cancelled = task.signal.aborted ? errorMessage(task.signal.reason) : undefined
@@ -244,6 +256,7 @@ export class PipelineService {
     await commitRecord(lake, {
       runId,
       status: cancelled ? 'cancelled' : 'failed',
+      trigger: request.trigger ?? 'manual',
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
       from: request.from,

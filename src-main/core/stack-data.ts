@@ -45,7 +45,7 @@ export async function runDataOnStack(
   const run = await followChild(
     tasks,
     task,
-    core.pipeline.start({ from: 'bronze' }),
+    core.pipeline.start({ from: 'bronze', trigger: 'stack' }),
     progressSlice(work.onProgress, 0.1, 0.7),
   )
   task.log(`pipeline run ${run.runId} committed to ${core.lake.describeFolder(run.layers.gold ?? '')}`)

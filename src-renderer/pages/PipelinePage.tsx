@@ -1,37 +1,28 @@
 /**
- * The pipeline page: start a run (from a chosen layer, or on a folder of files to import), follow its task
- * (progress, step, state, cancel, log), and read the run history.
+ * The pipeline page: start a run (from a chosen layer, or on files to import: the import page), follow its task
+ * (progress, step, state, cancel, log), and read the run history; a run's detail and two runs compared
+ * are views of this page (components/runs/).
  */
 import { useState } from 'react'
-import type { Layer, RunRecord, TaskInfo } from '../../src-preload/contract.ts'
-import { useImportFolder } from '../api/app-hooks.ts'
-import { useRunPipeline, useRuns, useTasks } from '../api/hooks.ts'
+import type { Layer } from '../../src-preload/contract.ts'
+import { useRunPipeline, useTasks } from '../api/hooks.ts'
 import { ImportFilesButton } from '../components/app/ImportFilesButton.tsx'
-import { ImportOutcome } from '../components/app/ImportOutcome.tsx'
 import { ErrorNote } from '../components/ErrorNote.tsx'
+import { RunCompare } from '../components/runs/RunCompare.tsx'
+import { RunDetail } from '../components/runs/RunDetail.tsx'
+import { RunHistory } from '../components/runs/RunHistory.tsx'
 import { TaskCard } from '../components/tasks/TaskCard.tsx'
-import {
-  durationMs,
-  formatCount,
-  formatDateTime,
-  formatDuration,
-  goldTables,
-  rejectsCount,
-} from './run-summary.ts'
+import { useHashSegments } from '../hash-path.ts'
+import { pipelineView } from './run-links.ts'
 
 const FROM_LAYERS: readonly Layer[] = ['bronze', 'silver', 'gold']
 const ENGINES = ['polars', 'spark'] as const
 type Engine = (typeof ENGINES)[number]
 
-function StateBadge({ state }: { state: TaskInfo['state'] | RunRecord['status'] }) {
-  return <span className={`badge badge-${state}`}>{state}</span>
-}
-
 function RunControls() {
   const [from, setFrom] = useState<Layer>('bronze')
   const [engine, setEngine] = useState<Engine>('polars')
   const run = useRunPipeline()
-  const importFolder = useImportFolder()
   return (
     <section className="panel">
       <h2>Run the pipeline</h2>
@@ -68,14 +59,13 @@ function RunControls() {
         >
           {run.isPending ? 'Starting…' : 'Run pipeline'}
         </button>
-        <ImportFilesButton importFolder={importFolder} />
+        <ImportFilesButton />
         <p className="hint">
-          Layers before <strong>{from}</strong> are reused from the last good run. Import files runs the whole
-          pipeline on a folder you choose.
+          Layers before <strong>{from}</strong> are reused from the last good run. Import files previews the
+          files you choose, then runs the whole pipeline on them.
         </p>
       </div>
       <ErrorNote error={run.error} />
-      <ImportOutcome importFolder={importFolder} />
     </section>
   )
 }
@@ -99,71 +89,11 @@ function TaskList() {
   )
 }
 
-function GoldRows({ run }: { run: RunRecord }) {
-  const tables = goldTables(run)
-  if (tables.length === 0) return <span className="muted">—</span>
-  return (
-    <ul className="gold-rows">
-      {tables.map(({ table, rows }) => (
-        <li key={table}>
-          <span className="gold-table">{table}</span> <span className="num">{formatCount(rows)}</span>
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function RunHistory() {
-  const runs = useRuns(50)
-  return (
-    <section className="panel">
-      <h2>Run history</h2>
-      {runs.isPending ? <p className="muted">Loading…</p> : null}
-      <ErrorNote error={runs.error} />
-      {runs.data && runs.data.length === 0 ? (
-        <p className="muted">No runs yet. Run the pipeline to create the first one.</p>
-      ) : null}
-      {runs.data && runs.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="runs">
-            <thead>
-              <tr>
-                <th>Run</th>
-                <th>Status</th>
-                <th>From</th>
-                <th>Started</th>
-                <th className="num">Duration</th>
-                <th>Gold rows</th>
-                <th className="num">Rejects</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.data.map((run) => (
-                <tr key={run.runId}>
-                  <td>
-                    <code title={run.runId}>{run.runId.slice(0, 12)}</code>
-                  </td>
-                  <td title={run.error}>
-                    <StateBadge state={run.status} />
-                  </td>
-                  <td>{run.from}</td>
-                  <td>{formatDateTime(run.startedAt)}</td>
-                  <td className="num">{formatDuration(durationMs(run.startedAt, run.finishedAt))}</td>
-                  <td>
-                    <GoldRows run={run} />
-                  </td>
-                  <td className="num">{formatCount(rejectsCount(run))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
-  )
-}
-
+/** The page at `#/pipeline`; `#/pipeline/runs/<id>` opens one run, `#/pipeline/compare/<a>/<b>` two. */
 export function PipelinePage() {
+  const route = pipelineView(useHashSegments())
+  if (route.view === 'run') return <RunDetail key={route.runId} runId={route.runId} />
+  if (route.view === 'compare') return <RunCompare key={`${route.a}/${route.b}`} a={route.a} b={route.b} />
   return (
     <div className="page">
       <div className="page-head">

@@ -13,6 +13,8 @@ import { httpHandlers, httpPolicyOf } from '../../src-main/core/api/http-policy.
 import { type RunningApi, startApi } from '../../src-main/core/api/server.ts'
 import type { Core } from '../../src-main/core/app-core.ts'
 import { BrowseService } from '../../src-main/core/browse/browse-service.ts'
+import { uploadLimit } from '../../src-main/core/import/upload-limit.ts'
+import { uploadRoute } from '../../src-main/core/import/upload-route.ts'
 import { launchChromium } from './browser.ts'
 import { buildApp } from './build-app.ts'
 import { REPO_ROOT } from './temp-data.ts'
@@ -51,8 +53,12 @@ export function servedWebApp(core: Core, prepare?: () => Promise<unknown>): Serv
       events: core.events,
       port: 0,
       webRoot: join(buildDir, 'renderer'),
-      // The data browser's owner routes, as `medallion serve` adds them.
-      webRoutes: browseRoutes(handlers, new BrowseService(core, core.options.dataDir)),
+      // `medallion serve`'s upload route, its limit from the core's environment, and the data browser's
+      // owner routes, as `medallion serve` adds them.
+      webRoutes: [
+        uploadRoute({ dataDir: core.options.dataDir, limit: uploadLimit(core.options.env ?? process.env) }),
+        ...browseRoutes(handlers, new BrowseService(core, core.options.dataDir)),
+      ],
     })
     mkdirSync(ARTIFACTS, { recursive: true })
   }, 240_000)

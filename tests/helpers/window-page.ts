@@ -36,11 +36,15 @@ window.medallion = createBridge({
   return bundled.outputFiles[0]?.text ?? ''
 }
 
-/** What the window's main process answers: the core's handlers, with app.info saying it is the desktop. */
-function windowHandlers(core: Pick<Core, 'handlers'>): Handlers {
+/**
+ * What the window's main process answers: the core's handlers, with app.info saying it is the desktop,
+ * and any of main's own handlers a test gives (e.g. the import's, over an injected dialog).
+ */
+function windowHandlers(core: Pick<Core, 'handlers'>, mainHandlers: Partial<Handlers> = {}): Handlers {
   return {
     ...core.handlers,
     'app.info': async (args) => ({ ...(await core.handlers['app.info'](args)), desktop: true }),
+    ...mainHandlers,
   }
 }
 
@@ -51,8 +55,9 @@ function windowHandlers(core: Pick<Core, 'handlers'>): Handlers {
 export async function windowBindings(
   context: BrowserContext,
   core: Pick<Core, 'handlers' | 'events'>,
+  mainHandlers: Partial<Handlers> = {},
 ): Promise<() => void> {
-  const handlers = windowHandlers(core)
+  const handlers = windowHandlers(core, mainHandlers)
   await context.exposeBinding('__medallionInvoke', (_source, name: unknown, input: unknown) =>
     dispatch(handlers, name, input),
   )

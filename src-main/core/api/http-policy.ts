@@ -46,6 +46,11 @@ export function httpHandlers(handlers: Handlers, context: HttpPolicyContext): Ha
       const inputDir = await checkInputFolder(args.inputDir, context.inputs)
       return handlers['pipeline.run']({ ...args, inputDir })
     },
+    'sources.preview': async (args) => {
+      if (args.inputDir === undefined) return handlers['sources.preview'](args)
+      const inputDir = await checkInputFolder(args.inputDir, context.inputs)
+      return handlers['sources.preview']({ ...args, inputDir })
+    },
     'settings.set': async (change) => {
       if (change.inputRoots !== undefined) {
         throw new MedallionError(

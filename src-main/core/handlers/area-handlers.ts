@@ -9,8 +9,10 @@ import { appHandlers } from './app.ts'
 import { benchHandlers } from './bench.ts'
 import { browseHandlers } from './browse.ts'
 import { filesHandlers } from './files.ts'
+import { importHandlers } from './import.ts'
 import { insightsHandlers } from './insights.ts'
 import { mlHandlers } from './ml.ts'
+import { runsHandlers } from './runs.ts'
 import { settingsHandlers } from './settings.ts'
 
 export function areaHandlers(core: Core) {
@@ -22,6 +24,8 @@ export function areaHandlers(core: Core) {
     ...filesHandlers(core),
     ...appHandlers(core),
     ...browseHandlers(core),
+    ...importHandlers(core),
+    ...runsHandlers(core),
   }
 }
 export type AreaHandlers = ReturnType<typeof areaHandlers>

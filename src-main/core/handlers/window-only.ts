@@ -10,6 +10,8 @@ export const WINDOW_ONLY_CALLS = [
   'app.openDataFolder',
   'app.changeDataFolder',
   'data.browseExport',
+  'app.importChoose',
+  'app.importDropped',
 ] as const satisfies readonly CallName[]
 export type WindowOnlyCall = (typeof WINDOW_ONLY_CALLS)[number]
 
@@ -24,6 +26,9 @@ export function windowOnlyMessage(name: WindowOnlyCall, dataDir: string): string
       return 'saving through a dialog needs the desktop window: in a browser the export is downloaded instead'
     case 'app.importFolder':
       return 'choosing a folder to import needs the desktop app: from a terminal, `medallion run --input <folder>` runs the pipeline on any folder'
+    case 'app.importChoose':
+    case 'app.importDropped':
+      return 'choosing files on this computer needs the desktop app: in a browser, upload them (Import files… on the Pipeline page)'
     case 'app.openDataFolder':
       return `opening the data folder needs the desktop app: it is ${dataDir}`
     case 'data.browseExport':

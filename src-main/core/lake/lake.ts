@@ -9,6 +9,7 @@
  * finish time.
  */
 import type { Layer, RunRecord } from '../../../src-preload/contract.ts'
+import { RUN_ID_PATTERN } from '../../../src-preload/values.ts'
 
 export interface Lake {
   /** Where the lake lives, for messages. */
@@ -55,7 +56,7 @@ export function newRunId(now = new Date()): string {
 }
 
 export function isRunId(value: string): boolean {
-  return /^\d{8}T\d{9}Z-[a-z0-9]{1,8}$/.test(value)
+  return RUN_ID_PATTERN.test(value)
 }
 
 /** The names that are run ids (folders, records); others are ignored. */
@@ -70,6 +71,15 @@ function laterFirst(a: RunRecord, b: RunRecord): number {
     b.finishedAt.localeCompare(a.finishedAt) ||
     b.runId.localeCompare(a.runId)
   )
+}
+
+/**
+ * A run record as stored (JSON) read into today's shape: records written before `trigger` existed were
+ * all started by hand. Throws on text that is not JSON (the listing skips such a record).
+ */
+export function parseRunRecord(text: string): RunRecord {
+  const stored = JSON.parse(text) as Omit<RunRecord, 'trigger'> & Partial<Pick<RunRecord, 'trigger'>>
+  return { ...stored, trigger: stored.trigger ?? 'manual' }
 }
 
 /** Records newest first: in the order they were written (see the top of this file). */

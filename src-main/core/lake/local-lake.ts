@@ -11,6 +11,7 @@ import {
   lastCommitSeq,
   layerFolder,
   newestFirst,
+  parseRunRecord,
   parseStagingMark,
   planPrune,
   runIdsIn,
@@ -76,7 +77,7 @@ export class LocalLake implements Lake {
     const records: RunRecord[] = []
     for (const id of ids) {
       try {
-        records.push(JSON.parse(await readFile(join(this.root, RUNS_DIR, `${id}.json`), 'utf8')) as RunRecord)
+        records.push(parseRunRecord(await readFile(join(this.root, RUNS_DIR, `${id}.json`), 'utf8')))
       } catch {
         // A record that cannot be read never counts as committed.
       }

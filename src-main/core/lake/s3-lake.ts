@@ -32,6 +32,7 @@ import {
   lastCommitSeq,
   layerFolder,
   newestFirst,
+  parseRunRecord,
   parseStagingMark,
   planPrune,
   runIdsIn,
@@ -279,7 +280,7 @@ export class S3Lake implements Lake {
       throw err
     }
     try {
-      return JSON.parse(text) as RunRecord
+      return parseRunRecord(text)
     } catch {
       // A record that cannot be read never counts as committed.
       return undefined

@@ -73,6 +73,8 @@ export async function commitPredictions(
       ...source,
       runId,
       status: 'succeeded',
+      // A new gold with the model's predictions: the run is the training's, whoever started the source run.
+      trigger: 'train',
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       from: 'gold',

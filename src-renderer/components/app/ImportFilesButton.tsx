@@ -1,25 +1,21 @@
 /**
- * "Import files…" beside "Run pipeline": the window's folder picker, then a run on that folder, which the
- * page's task list follows. What came of it (a folder, help in a browser, an error) is ImportOutcome's.
+ * "Import files…": opens the import page (choose the files, preview them, run), the same flow the
+ * first-launch screen and the window's File menu open.
  */
-import type { useImportFolder } from '../../api/app-hooks.ts'
+import { IMPORT_PAGE_HASH } from '../../../src-preload/names-import.ts'
 
-export function ImportFilesButton({
-  importFolder,
-  disabled = false,
-}: {
-  importFolder: ReturnType<typeof useImportFolder>
-  disabled?: boolean
-}) {
+export function ImportFilesButton({ disabled = false }: { disabled?: boolean }) {
   return (
     <button
       type="button"
       className="button"
-      onClick={() => importFolder.mutate()}
-      disabled={disabled || importFolder.isPending}
-      title="Run the pipeline on a folder holding clients.csv and achats.csv (or .parquet)"
+      onClick={() => {
+        window.location.hash = IMPORT_PAGE_HASH
+      }}
+      disabled={disabled}
+      title="Choose clients and achats files (CSV or Parquet), preview them, then run the pipeline on them"
     >
-      {importFolder.isPending ? 'Choosing a folder…' : 'Import files…'}
+      Import files…
     </button>
   )
 }

@@ -1,11 +1,9 @@
 /**
  * The first launch, in place of an empty Overview: what Medallion does, and three ways to begin: the
- * sample data (everywhere), importing a folder (the window's picker; in a browser, how to do it from a
- * terminal) and the stack. The first run's progress shows here; its success brings the Overview.
+ * sample data, importing files (the import page: chosen or dropped in the window, uploaded in a browser)
+ * and the stack. The first run's progress shows here; its success brings the Overview.
  */
 import type { AppInfo } from '../../../src-preload/contract-app.ts'
-import { isUnavailable } from '../../api/app-hooks.ts'
-import { UnavailableNote } from '../app/UnavailableNote.tsx'
 import { ErrorNote } from '../ErrorNote.tsx'
 import { FirstLaunchChoice } from './FirstLaunchChoice.tsx'
 import { FirstRunStatus } from './FirstRunStatus.tsx'
@@ -15,9 +13,7 @@ import './first-launch.css'
 
 export function FirstLaunchScreen({ info }: { info: AppInfo }) {
   const run = useFirstRun()
-  const { sample, importFolder } = run
-  const importHelp = isUnavailable(importFolder.error) ? importFolder.error : null
-  const importedFolder = importFolder.data?.chosen ? importFolder.data.folder : undefined
+  const { sample } = run
   return (
     <div className="page first-launch" data-testid="first-launch">
       <header className="first-launch-intro">
@@ -54,10 +50,9 @@ export function FirstLaunchScreen({ info }: { info: AppInfo }) {
               Import your files…
             </button>
           }
-          outcome={importHelp ? <UnavailableNote title="Import from a terminal" error={importHelp} /> : null}
         >
-          Pick a folder holding <code>clients.csv</code> and <code>achats.csv</code> (or Parquet). The files
-          stay where they are.
+          Choose or drop <code>clients.csv</code> and <code>achats.csv</code> (or Parquet), see how they read,
+          then run. In the app the files stay where they are; in a browser they are uploaded.
         </FirstLaunchChoice>
         <FirstLaunchChoice
           title="Go further"
@@ -77,14 +72,8 @@ export function FirstLaunchScreen({ info }: { info: AppInfo }) {
         </FirstLaunchChoice>
       </div>
 
-      <FirstRunStatus
-        task={run.task}
-        starting={run.awaitingTask}
-        folder={importedFolder}
-        onRetry={run.retry}
-      />
+      <FirstRunStatus task={run.task} starting={run.awaitingTask} onRetry={run.retry} />
       <ErrorNote error={sample.error} />
-      {importHelp ? null : <ErrorNote error={importFolder.error} />}
 
       <p className="first-launch-folder">
         Your data lives in <code className="path">{info.dataDir}</code>

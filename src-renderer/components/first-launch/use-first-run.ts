@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'react'
 import type { TaskInfo } from '../../../src-preload/contract.ts'
 import { SAMPLE_TASK_KIND } from '../../../src-preload/names-app.ts'
-import { useImportFolder, useStartSample } from '../../api/app-hooks.ts'
+import { IMPORT_PAGE_HASH } from '../../../src-preload/names-import.ts'
+import { useStartSample } from '../../api/app-hooks.ts'
 import { useTasks } from '../../api/hooks.ts'
 
 /** The newest running sample task, else the newest running pipeline run (the sample's own run is its child). */
@@ -23,7 +24,6 @@ function pinOverviewAddress(): void {
 
 export function useFirstRun() {
   const sample = useStartSample()
-  const importFolder = useImportFolder()
   const tasks = useTasks()
   const [followedId, setFollowedId] = useState<string | null>(null)
   const list = tasks.data ?? []
@@ -39,23 +39,17 @@ export function useFirstRun() {
   const task = followed ?? underWay
   // Started, but the task list has not caught up yet.
   const awaitingTask = followedId !== null && followed === undefined && !tasks.error
-  const busy = sample.isPending || importFolder.isPending || awaitingTask || task?.state === 'running'
+  const busy = sample.isPending || awaitingTask || task?.state === 'running'
 
   const startSample = () => {
-    importFolder.reset()
     pinOverviewAddress()
     sample.mutate(undefined, { onSuccess: ({ taskId }) => setFollowedId(taskId) })
   }
 
+  /** The import page: choose the files, preview them, run (it lands on the run's detail). */
   const startImport = () => {
     sample.reset()
-    importFolder.mutate(undefined, {
-      onSuccess: (outcome) => {
-        if (!outcome.chosen) return
-        pinOverviewAddress()
-        setFollowedId(outcome.taskId)
-      },
-    })
+    window.location.hash = IMPORT_PAGE_HASH
   }
 
   return {
@@ -64,9 +58,8 @@ export function useFirstRun() {
     awaitingTask,
     startSample,
     startImport,
-    /** Starts again what the followed task did: the sample data, or choosing a folder to import. */
+    /** Starts again what the followed task did: the sample data, or choosing files to import. */
     retry: task?.kind === SAMPLE_TASK_KIND ? startSample : startImport,
     sample,
-    importFolder,
   }
 }

@@ -1,0 +1,103 @@
+/**
+ * Importing files (`#/import`, from the Pipeline page, the first-launch screen and the File menu): choose
+ * the files, see what a run would make of them — read in their detected dialect, which can be changed —
+ * then run, and land on the run's detail when it ends. The same flow in the window and in a browser.
+ */
+import { useState } from 'react'
+import type { SourceTable } from '../../src-preload/contract.ts'
+import { useAppInfo } from '../api/app-hooks.ts'
+import { useRunPipeline } from '../api/hooks.ts'
+import { type DialectInput, type PreviewSource, useSourcesPreview } from '../api/import-hooks.ts'
+import { ErrorNote } from '../components/ErrorNote.tsx'
+import type { DialectChoice } from '../components/import/DialectEditor.tsx'
+import { FilePreviewCard } from '../components/import/FilePreviewCard.tsx'
+import { ImportChooser } from '../components/import/ImportChooser.tsx'
+import { RunFollow } from '../components/import/RunFollow.tsx'
+import '../components/import/import.css'
+
+const TABLES: SourceTable[] = ['clients', 'achats']
+
+function Preview({ source, onBack }: { source: PreviewSource; onBack: () => void }) {
+  const [dialect, setDialect] = useState<DialectInput>({})
+  const preview = useSourcesPreview(source, dialect)
+  const run = useRunPipeline()
+  const data = preview.data
+  const started = run.data?.taskId
+  const setFileDialect = (table: SourceTable, next: DialectChoice) =>
+    setDialect((current) => {
+      const copy = { ...current }
+      if (Object.keys(next).length === 0) delete copy[table]
+      else copy[table] = next as DialectInput[SourceTable]
+      return copy
+    })
+  return (
+    <>
+      <section className="panel import-summary">
+        <h2>Preview</h2>
+        {preview.isFetching ? (
+          <p className="muted" aria-live="polite">
+            Reading the files…
+          </p>
+        ) : null}
+        <ErrorNote error={preview.error} />
+        {data?.wouldFail ? (
+          <p className="note note-error" data-testid="would-fail">
+            A run on these files would stop before gold: {data.wouldFail}
+          </p>
+        ) : null}
+        {data && !data.wouldFail && !preview.isFetching ? (
+          <p className="note" data-testid="would-run">
+            Both files pass the checks: a run keeps {data.files.clients.counts.kept.toLocaleString('en-US')}{' '}
+            clients and {data.files.achats.counts.kept.toLocaleString('en-US')} purchases.
+          </p>
+        ) : null}
+        <div className="import-actions">
+          <button type="button" className="button" onClick={onBack} disabled={started !== undefined}>
+            Choose other files
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!data || preview.isFetching || run.isPending || started !== undefined}
+            onClick={() => data && run.mutate({ from: 'bronze', inputDir: data.inputDir, dialect })}
+          >
+            {run.isPending ? 'Starting…' : 'Run the pipeline on these files'}
+          </button>
+        </div>
+        <ErrorNote error={run.error} />
+        {started && data ? <RunFollow taskId={started} inputDir={data.inputDir} /> : null}
+      </section>
+      {data
+        ? TABLES.map((table) => (
+            <FilePreviewCard
+              key={table}
+              preview={data.files[table]}
+              given={(dialect[table] ?? {}) as DialectChoice}
+              onDialect={(next) => setFileDialect(table, next)}
+              updating={preview.isFetching || started !== undefined}
+            />
+          ))
+        : null}
+    </>
+  )
+}
+
+export function ImportPage() {
+  const info = useAppInfo()
+  const [source, setSource] = useState<PreviewSource | null>(null)
+  return (
+    <div className="page import-page">
+      <div className="page-head">
+        <h1>Import files</h1>
+      </div>
+      {info.isPending ? <p className="muted">Loading…</p> : null}
+      <ErrorNote error={info.error} />
+      {info.data && source === null ? (
+        <ImportChooser desktop={info.data.desktop} onChosen={setSource} />
+      ) : null}
+      {source ? (
+        <Preview key={JSON.stringify(source)} source={source} onBack={() => setSource(null)} />
+      ) : null}
+    </div>
+  )
+}
