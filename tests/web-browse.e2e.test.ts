@@ -199,6 +199,30 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }
     }, 60_000)
 
+    it('on a run’s detail, downloads every reject as CSV (equal to the rejects table) and opens them in Data', async () => {
+      const rejects = pl.readParquet(join(dataDir, 'lake', run.layers.silver as string, 'rejects.parquet'))
+      expect(rejects.height).toBeGreaterThan(0)
+      const { context, page, problems } = await openCheckedPage(
+        web.browser,
+        signedInUrl(web.api, `/#/pipeline/runs/${run.runId}`),
+      )
+      try {
+        const button = page.getByRole('button', { name: /Download rejects as CSV/ })
+        await button.waitFor(WAIT)
+        const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+        expect(download.suggestedFilename()).toBe(`silver-rejects-${run.runId}.csv`)
+        expectCsvOf(readFileSync((await download.path()) as string, 'utf8'), rejects, pl.readCSV)
+        await page.getByRole('link', { name: 'Browse them in Data' }).click()
+        await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor(WAIT)
+        const shown = Math.min(100, rejects.height)
+        await expectCount(page, `Rows 1–${shown} of ${rejects.height.toLocaleString('en-US')}`)
+        expect(await gridCells(page)).toEqual(shownCells(rejects.slice(0, 100)))
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+    }, 60_000)
+
     it('says what to do when there is nothing to browse yet', async () => {
       const { context, page, problems } = await openCheckedPage(
         emptyWeb.browser,

@@ -2,8 +2,10 @@
 import type { RejectReasonGroup } from '../../../src-preload/contract-runs.ts'
 import { useRunRejects } from '../../api/runs-hooks.ts'
 import { formatCount } from '../../pages/run-summary.ts'
+import { hashOfSource } from '../browse/browse-hash.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
 import { TableExport } from '../export/TableExport.tsx'
+import { WholeTableExport } from '../export/WholeTableExport.tsx'
 
 interface ExampleRow {
   reason: string
@@ -110,6 +112,17 @@ export function RunRejects({ runId }: { runId: string }) {
         <p className="muted">Silver rejected no row in this run.</p>
       ) : null}
       {data?.available && data.table ? <p className="hint rejects-source">From {data.table}</p> : null}
+      {data?.available && data.total > 0 ? (
+        <p className="rejects-actions">
+          {/* Every reject, not just the examples: the core streams the whole table to the file. */}
+          <WholeTableExport
+            source={{ run: runId, layer: 'silver', table: 'rejects' }}
+            rows={data.total}
+            label="Download rejects as CSV"
+          />{' '}
+          <a href={hashOfSource({ run: runId, layer: 'silver', table: 'rejects' })}>Browse them in Data</a>
+        </p>
+      ) : null}
       {data?.reasons.map((group) => (
         <ReasonGroup key={group.reason} group={group} />
       ))}
