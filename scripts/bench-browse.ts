@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util'
 import pl from 'nodejs-polars'
 import { createCore } from '../src-main/core/app-core.ts'
 import { BrowseService } from '../src-main/core/browse/browse-service.ts'
+import { withPeakRss } from './peak-rss.ts'
 import { SOURCE_PATHS } from './source-paths.ts'
 
 const SCALES: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 }
@@ -34,23 +35,11 @@ if (!purchases) throw new Error(`--scale expects ${Object.keys(SCALES).join(', '
 
 const mb = (bytes: number) => bytes / 1024 / 1024
 
-/** Runs `work`, sampling RSS every 5 ms (Polars collects off the event loop): seconds and peak growth. */
+/** Seconds and peak RSS growth of `work`. */
 async function measure(work: () => Promise<unknown>): Promise<{ seconds: number; rssGrowthMb: number }> {
-  global.gc?.()
-  const before = process.memoryUsage().rss
-  let peak = before
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss)
-  }, 5)
   const start = performance.now()
-  try {
-    await work()
-  } finally {
-    clearInterval(sampler)
-  }
-  const seconds = (performance.now() - start) / 1000
-  peak = Math.max(peak, process.memoryUsage().rss)
-  return { seconds, rssGrowthMb: mb(peak - before) }
+  const { peakGrowth } = await withPeakRss(work)
+  return { seconds: (performance.now() - start) / 1000, rssGrowthMb: mb(peakGrowth) }
 }
 
 const owned = values['data-dir'] ? undefined : mkdtempSync(join(tmpdir(), 'medallion-bench-browse-'))

@@ -14,6 +14,7 @@ import { createCore } from '../src-main/core/app-core.ts'
 import { percentile } from '../src-main/core/bench/percentiles.ts'
 import { compareRuns } from '../src-main/core/runs/run-compare.ts'
 import { runRejects } from '../src-main/core/runs/run-rejects.ts'
+import { withPeakRss } from './peak-rss.ts'
 import { SOURCE_PATHS } from './source-paths.ts'
 
 const { values } = parseArgs({
@@ -33,23 +34,14 @@ const core = createCore({ dataDir, paths: SOURCE_PATHS })
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
 async function measure(name: string, work: () => Promise<unknown>) {
-  global.gc?.()
-  const before = process.memoryUsage().rss
-  let peak = before
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss)
-  }, 5)
   const ms: number[] = []
-  try {
+  const { peakGrowth } = await withPeakRss(async () => {
     for (let i = 0; i < runs; i++) {
       const started = performance.now()
       await work()
       ms.push(performance.now() - started)
-      peak = Math.max(peak, process.memoryUsage().rss)
     }
-  } finally {
-    clearInterval(sampler)
-  }
+  })
   return {
     name,
     firstMs: ms[0] ?? 0,
@@ -57,7 +49,7 @@ async function measure(name: string, work: () => Promise<unknown>) {
       [...ms].sort((x, y) => x - y),
       50,
     ),
-    rssGrowthMb: mb(peak - before),
+    rssGrowthMb: mb(peakGrowth),
   }
 }
 
