@@ -1,5 +1,5 @@
 import { useTaskEvents } from './api/hooks.ts'
-import { SignInBanner } from './components/SignInBanner.tsx'
+import { ConnectionBar } from './components/errors/ConnectionBar.tsx'
 import { ThemeSync } from './components/settings/ThemeSync.tsx'
 import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
 import { hashSegments, useHashSegments } from './hash-path.ts'
@@ -66,8 +66,8 @@ export function App() {
         <TasksDrawer />
       </header>
       <ThemeSync />
+      <ConnectionBar />
       <main className="content">
-        <SignInBanner />
         <Page />
       </main>
     </div>
