@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
 import { ConnectionBar } from './components/errors/ConnectionBar.tsx'
 import { ThemeSync } from './components/settings/ThemeSync.tsx'
@@ -46,7 +47,11 @@ export function App() {
   useTaskEvents()
   // The page is the path's first segment; a page reads the rest itself (useHashSegments).
   const current = pageOf(useHashSegments())
-  const { Page } = ROUTES.find((p) => p.id === current) ?? PAGES[0]
+  const { Page, label } = ROUTES.find((p) => p.id === current) ?? PAGES[0]
+  // Each page names the tab (and the history's entries): "Sales — Medallion".
+  useEffect(() => {
+    document.title = `${label} — Medallion`
+  }, [label])
   return (
     <div className="app">
       <header className="topbar">
