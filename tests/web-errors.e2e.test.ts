@@ -5,6 +5,7 @@
  * with a new token says to open the new URL; each page names the tab; the favicon is served; the Tasks
  * drawer says "done" and counts log lines with the right plural.
  */
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +13,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpHandlers, httpPolicyOf } from '../src-main/core/api/http-policy.ts'
 import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
+import { createCore } from '../src-main/core/app-core.ts'
 import type { TaskInfo } from '../src-preload/contract.ts'
 import {
   CHROMIUM_AVAILABLE,
@@ -21,7 +23,7 @@ import {
 } from './helpers/browser.ts'
 import { buildApp } from './helpers/build-app.ts'
 import { bearer, http, postJson } from './helpers/http.ts'
-import { tempDir, testCore } from './helpers/temp-data.ts'
+import { REPO_ROOT, SOURCE_PATHS, tempDir, testCore } from './helpers/temp-data.ts'
 import { signedInUrl } from './helpers/web-app.ts'
 
 /** What a stopped or restarted server makes Chromium log: refused connections, then the old token's 401s. */
@@ -141,14 +143,55 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         await card.waitFor({ timeout: 20_000 })
         expect(await card.locator('.task-step').textContent()).toBe('done')
         const lines = task?.logs.length ?? 0
-        if (lines > 0) {
-          expect(await card.locator('.task-log summary').textContent()).toBe(
-            `Log (${lines} ${lines === 1 ? 'line' : 'lines'})`,
-          )
-        }
+        expect(lines).toBeGreaterThan(0)
+        expect(await card.locator('.task-log summary').textContent()).toBe(
+          `Log (${lines} ${lines === 1 ? 'line' : 'lines'})`,
+        )
         expect(problems.list).toEqual([])
       } finally {
         await context.close()
+      }
+    }, 60_000)
+
+    it('Reset with no container engine says so plainly, with how to install one, and offers no delete', async () => {
+      const noEngine = createCore({
+        dataDir: tempDir('medallion-web-errors-noengine-'),
+        paths: { ...SOURCE_PATHS, composeFile: join(REPO_ROOT, 'tests/fixtures/stack/medallion-like.yml') },
+        configDir: tempDir('medallion-web-errors-config-'),
+        engineSocket: `unix://${join(tmpdir(), `medallion-no-engine-${randomBytes(4).toString('hex')}.sock`)}`,
+        env: { TEST_IMAGE: 'busybox', MONGO_PORT: '27017', MINIO_CONSOLE_PORT: '9001' },
+      })
+      const served = await startApi({
+        handlers: noEngine.handlers,
+        store: () => noEngine.serving.store,
+        events: noEngine.events,
+        port: 0,
+        webRoot: join(buildDir, 'renderer'),
+      })
+      const { context, page, problems } = await openCheckedPage(browser, signedInUrl(served, '/#/stack'), {
+        expected: [/status of 4\d\d .*\/rpc\/stack\./],
+      })
+      try {
+        await page.getByTestId('no-engine').waitFor({ timeout: 20_000 })
+        await page.getByRole('button', { name: 'Reset…' }).click()
+        const dialog = page.getByTestId('reset-dialog')
+        const note = dialog.getByTestId('error-note')
+        await note.waitFor({ timeout: 20_000 })
+        expect(await note.locator('.error-sentence').textContent()).toMatch(
+          /^No container engine was found\. Install Docker or Podman .*start it/,
+        )
+        // The engine's own report (every address tried) only behind the disclosure.
+        expect(await note.locator('details').getAttribute('open')).toBeNull()
+        expect(await note.locator('.error-said').count()).toBe(0)
+        expect(await note.locator('.error-code').textContent()).toBe('no_engine')
+        expect(await dialog.getByRole('button', { name: /^Delete/ }).count()).toBe(0)
+        expect(await dialog.getByRole('checkbox').count()).toBe(0)
+        expect(await dialog.locator('.dialog-actions button').allTextContents()).toEqual(['Close'])
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+        await served.close()
+        await noEngine.close()
       }
     }, 60_000)
 

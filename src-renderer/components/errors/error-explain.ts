@@ -20,6 +20,8 @@ export interface ExplainedError {
 interface Words {
   sentence: string
   next?: string
+  /** The core's message is a technical dump (e.g. every engine address tried): only in the disclosure. */
+  dump?: true
 }
 
 /** Codes whose message from the core is raw or technical, in people's words. Others show the message. */
@@ -47,7 +49,8 @@ const WORDS: Readonly<Record<string, Words>> = {
   },
   no_engine: {
     sentence: 'No container engine was found.',
-    next: 'Install Docker or Podman and start it, then open this page again.',
+    next: 'Install Docker or Podman (or point `DOCKER_HOST` at a running engine) and start it, then open this page again.',
+    dump: true,
   },
   store_unreachable: {
     sentence: 'The serving store does not answer.',
@@ -94,7 +97,7 @@ export function explainError(error: unknown): ExplainedError {
     // Without words of our own, the core's message (written for people) is the sentence.
     sentence: words?.sentence ?? said,
     next: words?.next ?? '',
-    said: words ? said : '',
+    said: words && !words.dump ? said : '',
     code,
     call,
     raw,
