@@ -131,6 +131,18 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }
     })
 
+    it('the MLflow banner shows commands as code, with no literal backticks', async () => {
+      const { context, page } = await open('/#/models')
+      try {
+        const banner = page.locator('[data-testid="mlflow-status"][data-reachable="false"]')
+        await banner.waitFor({ timeout: 20_000 })
+        expect(await banner.textContent()).not.toContain('`')
+        expect(await banner.locator('code').allTextContents()).toContain('medallion up')
+      } finally {
+        await context.close()
+      }
+    })
+
     it('the Tasks drawer says done after success and counts the log lines with the right plural', async () => {
       await core.sources.generate({ scale: 0.02 }).done
       const answer = await postJson(api.url, '/rpc/tasks.list', {}, bearer(api.token))
