@@ -6,7 +6,7 @@
  * drawer says "done" and counts log lines with the right plural.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -24,7 +24,7 @@ import {
 import { buildApp } from './helpers/build-app.ts'
 import { bearer, http, postJson } from './helpers/http.ts'
 import { REPO_ROOT, SOURCE_PATHS, tempDir, testCore } from './helpers/temp-data.ts'
-import { signedInUrl } from './helpers/web-app.ts'
+import { ARTIFACTS, signedInUrl } from './helpers/web-app.ts'
 
 /** What a stopped or restarted server makes Chromium log: refused connections, then the old token's 401s. */
 const CONNECTION_LOST = [/ERR_CONNECTION_REFUSED/, /status of 401/, /ERR_EMPTY_RESPONSE/]
@@ -56,6 +56,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       buildDir = mkdtempSync(join(tmpdir(), 'medallion-web-errors-build-'))
       ;[, browser] = await Promise.all([buildApp(buildDir), launchChromium()])
       api = await serve()
+      mkdirSync(ARTIFACTS, { recursive: true })
     }, 240_000)
 
     afterAll(async () => {
@@ -104,6 +105,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         expect(note && field && note.y - (field.y + field.height)).toBeLessThan(120)
         expect(await message.isVisible()).toBe(true)
         expect(await page.locator('.settings-form > .note-error').count()).toBe(0)
+        await page.screenshot({ path: join(ARTIFACTS, 'web-settings-field-error.png') })
         expect(problems.list).toEqual([])
       } finally {
         await context.close()
@@ -229,6 +231,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         await page.waitForTimeout(500)
         expect(await shown(page)).toEqual({ bars: 1, alerts: 0 })
         expect(await bar.textContent()).toMatch(/Disconnected from the Medallion server\..*medallion serve/)
+        await page.screenshot({ path: join(ARTIFACTS, 'web-disconnected-bar.png') })
 
         api = await serve(port, token)
         await bar.waitFor({ state: 'detached', timeout: 30_000 })

@@ -5,7 +5,7 @@
  * printed — the new one when this page had been signed in and the server restarted with a new token.
  */
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useConnection } from '../../api/connection-state.ts'
 import { useClient } from '../../api/hooks.ts'
 import './errors.css'
@@ -18,13 +18,16 @@ function useReconnect(disconnected: boolean): { retry: () => void; waitMs: numbe
   const client = useClient()
   const queryClient = useQueryClient()
   const [waitMs, setWaitMs] = useState(FIRST_WAIT_MS)
+  const wasDisconnected = useRef(false)
   useEffect(() => {
     if (!disconnected) {
+      // Back (not the first render): every panel asks again, so none keeps the error it got meanwhile.
+      if (wasDisconnected.current) void queryClient.invalidateQueries()
+      wasDisconnected.current = false
       setWaitMs(FIRST_WAIT_MS)
-      // Back: every panel asks again, so none keeps the error it got while the core was away.
-      void queryClient.invalidateQueries()
       return
     }
+    wasDisconnected.current = true
     const timer = setTimeout(() => {
       // Any answer marks the connection back (the HTTP client does); a failure keeps the bar.
       client.invoke('app.info', {}).catch(() => setWaitMs((was) => Math.min(was * 2, LONGEST_WAIT_MS)))
