@@ -60,7 +60,7 @@ export function SettingField({
         ) : null}
       </div>
       {error ? (
-        <p className="field-error" id={`${id}-error`} data-testid="field-error">
+        <p className="field-error setting-note" id={`${id}-error`} data-testid="field-error">
           {spec.label}: {error}
         </p>
       ) : null}
