@@ -77,8 +77,6 @@ export async function openCheckedPage(
   page.on('console', (message) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return
     if (NETWORK_CHANGED.test(message.text())) return
-    // The page has no favicon; the browser's automatic request for one is not the app's doing.
-    if (/\/favicon\.ico$/.test(message.location().url)) return
     if (expected.some((re) => re.test(`${message.text()} ${message.location().url}`))) return
     problems.list.push(`console.${message.type()}: ${message.text()} (${message.location().url})`)
   })
