@@ -1,5 +1,6 @@
 /** Every recorded benchmark, newest first, with its headline figure; exportable as CSV. */
-import type { BenchResult } from '../../../src-preload/contract-bench.ts'
+import type { BenchResult, PipelineScaleResult } from '../../../src-preload/contract-bench.ts'
+import { fmt } from '../../format/index.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
 import { TableExport } from '../export/TableExport.tsx'
 import { formatMs, formatRate, formatSeconds } from './bench-format.ts'
@@ -22,24 +23,36 @@ const COLUMNS = [
   { key: 'machine' as const },
 ]
 
+/** Which target a scale missed, with the target itself: "target missed: 4.1 s over 3 s". */
+export function missedTarget(
+  s: Pick<PipelineScaleResult, 'totalS' | 'targetS' | 'peakRssMb' | 'targetRssMb'>,
+) {
+  const missed: string[] = []
+  if (s.totalS > s.targetS) missed.push(`${formatSeconds(s.totalS)} over ${formatSeconds(s.targetS)}`)
+  if (s.targetRssMb !== undefined && s.peakRssMb > s.targetRssMb) {
+    missed.push(`${fmt.count(s.peakRssMb)} MB over ${fmt.count(s.targetRssMb)} MB`)
+  }
+  return `target missed: ${missed.length > 0 ? missed.join(', ') : `${formatSeconds(s.targetS)}`}`
+}
+
 function historyRow(result: BenchResult): HistoryRow {
   const machine = `${result.machine.cpus} cores, ${result.machine.memoryGb} GiB, ${result.machine.platform}, node ${result.machine.node}`
   const base = { startedAt: result.startedAt, kind: result.kind, engine: result.engine, machine }
   if (result.kind === 'pipeline') {
     return {
       ...base,
-      what: result.scales.map((s) => `${s.scale} (${s.purchases} purchases)`).join(', '),
+      what: result.scales.map((s) => `${s.scale} (${fmt.count(s.purchases)} purchases)`).join(', '),
       headline: result.scales
         .map(
           (s) =>
-            `${s.scale}: ${formatSeconds(s.totalS)}, ${formatRate(s.rowsPerS)}, ${s.peakRssMb.toFixed(0)} MB${s.met ? '' : ' (target missed)'}`,
+            `${s.scale}: ${formatSeconds(s.totalS)}, ${formatRate(s.rowsPerS)}, ${fmt.count(s.peakRssMb)} MB${s.met ? '' : ` (${missedTarget(s)})`}`,
         )
         .join('; '),
     }
   }
   return {
     ...base,
-    what: `${result.datasetSize} purchases${result.runId ? `, run ${result.runId}` : ''}`,
+    what: `${fmt.count(result.datasetSize)} purchases${result.runId ? `, run ${result.runId}` : ''}`,
     headline: result.sources.map((s) => `${s.source} p50 ${formatMs(s.total.p50Ms)}`).join(', '),
   }
 }

@@ -1,19 +1,6 @@
-/** How the Benchmarks page writes durations and rates. */
+/** The Benchmarks page's names for the format module's durations and rates. */
+import { fmt } from '../../format/index.ts'
 
-export function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '—'
-  if (seconds === 0) return '0 s'
-  if (seconds < 1) return `${(seconds * 1000).toFixed(0)} ms`
-  return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`
-}
-
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—'
-  if (ms < 1) return `${ms.toFixed(3)} ms`
-  return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`
-}
-
-const rate = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-export function formatRate(perSecond: number): string {
-  return `${rate.format(perSecond)}/s`
-}
+export const formatSeconds = fmt.seconds
+export const formatMs = fmt.ms
+export const formatRate = (perSecond: number) => fmt.rate(perSecond)
