@@ -27,6 +27,7 @@ export function numberFormats(locale: string | undefined) {
   const wholeShare = nf({ style: 'percent', maximumFractionDigits: 0 })
   const growth = nf({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })
   // Every metric with the same three decimals, so 0.842 and 0.806 line up.
+  const points = nf({ maximumFractionDigits: 0 })
   const metric = nf({ minimumFractionDigits: 3, maximumFractionDigits: 3 })
   const probability = nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 })
   const use =
@@ -51,6 +52,9 @@ export function numberFormats(locale: string | undefined) {
     share: use(share),
     /** 0.423 → "42%", where space is short. */
     wholeShare: use(wholeShare),
+    /** A share as whole points without the sign, for dense grids headed "%": 0.423 → "42". */
+    percentPoints: (value: number | null | undefined): string =>
+      known(value) ? points.format(value * 100) : MISSING,
     /** A change: 0.05 → "+5%", −0.1 → "−10%". */
     growth: use(growth),
     /** A model's score: 0.8055 → "0.806". */
