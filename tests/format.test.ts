@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import {
+  coveredRange,
+  markPartialPeriods,
+  partialCoverage,
+  partialMark,
+  partialText,
+} from '../src-renderer/components/partial-periods.ts'
 import { createFormat } from '../src-renderer/format/index.ts'
 
 // Intl separates French thousands with a narrow no-break space, and "€" and "%" with a no-break space.
@@ -75,5 +82,48 @@ describe('the renderer format module', () => {
     expect(en.rate(12345.6)).toBe('12,346/s')
     expect(en.rate(12345.6, 'rows')).toBe('12,346 rows/s')
     expect(fr.rate(12345.6)).toBe(`12${nnbsp}346/s`)
+  })
+})
+
+describe('partial periods', () => {
+  const range = { from: '2024-01-06', to: '2024-03-12' }
+
+  it('counts the days of data in the first and last week and month', () => {
+    // 2024-01-01 is a Monday: the data starts on Saturday the 6th, so that week has 2 days.
+    expect(partialCoverage('2024-01-01', 'week', range)).toEqual({ days: 2, of: 7 })
+    expect(partialCoverage('2024-01-08', 'week', range)).toBeNull()
+    // The week of Monday 11 March holds the 11th and the 12th.
+    expect(partialCoverage('2024-03-11', 'week', range)).toEqual({ days: 2, of: 7 })
+    expect(partialCoverage('2024-01', 'month', range)).toEqual({ days: 26, of: 31 })
+    expect(partialCoverage('2024-02', 'month', range)).toBeNull()
+    expect(partialCoverage('2024-03', 'month', range)).toEqual({ days: 12, of: 31 })
+    expect(partialCoverage('2024-01-06', 'day', range)).toBeNull()
+    expect(partialText({ days: 2, of: 7 })).toBe('partial: 2 of 7 days')
+  })
+
+  it('narrows the data range by the selection', () => {
+    expect(coveredRange(range, { from: '2024-02-01' })).toEqual({ from: '2024-02-01', to: '2024-03-12' })
+    expect(coveredRange(range, { from: '2023-01-01', to: '2024-04-01' })).toEqual(range)
+  })
+
+  it('splits the line into a solid part and a dashed part joined at the neighbours', () => {
+    const points = ['2024-01-01', '2024-01-08', '2024-01-15', '2024-03-11'].map((key, i) => ({
+      key,
+      ca: i + 1,
+    }))
+    const marked = markPartialPeriods(
+      points,
+      (p) => p.key,
+      (p) => p.ca,
+      'week',
+      range,
+    )
+    expect(marked.map((p) => [p.whole, p.part])).toEqual([
+      [null, 1],
+      [2, 2],
+      [3, 3],
+      [null, 4],
+    ])
+    expect(partialMark(marked, (p) => p.key)).toBe('2024-01-01:2/7 2024-03-11:2/7')
   })
 })
