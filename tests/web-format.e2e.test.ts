@@ -39,12 +39,15 @@ const dayNumber = (day: string) => Date.parse(`${day.slice(0, 10)}T00:00:00Z`) /
 async function tooltipAt(page: Page, chart: Locator, which: 'first' | 'last'): Promise<string> {
   const path = chart.locator('path.recharts-line-curve').first()
   await path.waitFor({ state: 'attached', ...WAIT })
+  await chart.scrollIntoViewIfNeeded()
   const d = (await path.getAttribute('d')) ?? ''
   const points = [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])
   const [x, y] = (which === 'first' ? points[0] : points.at(-1)) ?? [0, 0]
   const box = await chart.locator('svg.recharts-surface').first().boundingBox()
   if (!box) throw new Error('no chart surface')
-  await page.mouse.move(box.x + (x as number) + (which === 'first' ? 1 : -1), box.y + (y as number))
+  await page.mouse.move(box.x + (x as number) + (which === 'first' ? 1 : -1), box.y + (y as number), {
+    steps: 4,
+  })
   const tooltip = chart.locator('.recharts-tooltip-wrapper')
   await expect.poll(() => tooltip.textContent(), WAIT).not.toBe('')
   return (await tooltip.textContent()) ?? ''
@@ -102,7 +105,8 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
     })
 
     it('shows every cohort and month of the heat map in the page, with sticky labels', async () => {
-      const { context, page, problems } = await open('/#/cohorts')
+      // A short window, so the page scrolls past the table's top.
+      const { context, page, problems } = await open('/#/cohorts', { width: 1440, height: 450 })
       try {
         const heatmap = page.locator('[data-testid="retention-heatmap"]')
         await heatmap.waitFor(WAIT)
@@ -134,9 +138,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         expect(layout.lastHeadText).toBe(`M${offsets - 1}`)
 
         // Scrolled past the table's top, the month headers stay at the top of the window.
-        const lastCohort = heatmap.locator('tbody tr').last()
-        await lastCohort.scrollIntoViewIfNeeded()
-        await page.evaluate(() => window.scrollBy(0, 200))
+        await heatmap.evaluate((table) => {
+          window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY + 80)
+        })
         const tableTop = (await heatmap.boundingBox())?.y ?? 0
         expect(tableTop).toBeLessThan(0)
         const headTop = (await heatmap.locator('thead th').first().boundingBox())?.y ?? -1
