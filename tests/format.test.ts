@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { missedTarget } from '../src-renderer/components/bench/bench-format.ts'
 import {
   coveredRange,
   markPartialPeriods,
@@ -125,5 +126,16 @@ describe('partial periods', () => {
       [null, 4],
     ])
     expect(partialMark(marked, (p) => p.key)).toBe('2024-01-01:2/7 2024-03-11:2/7')
+  })
+})
+
+describe('a missed benchmark target', () => {
+  it('names the target and the figure', () => {
+    expect(missedTarget({ totalS: 4.1, targetS: 3, peakRssMb: 800 }, createFormat('en-US'))).toBe(
+      'missed the 3 s target (took 4.1 s)',
+    )
+    expect(
+      missedTarget({ totalS: 2, targetS: 3, peakRssMb: 4200, targetRssMb: 4000 }, createFormat('en-US')),
+    ).toBe('missed the 4,000 MB memory target (peak 4,200 MB)')
   })
 })

@@ -106,7 +106,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
 
     it('shows every cohort and month of the heat map in the page, with sticky labels', async () => {
       // A short window, so the page scrolls past the table's top.
-      const { context, page, problems } = await open('/#/cohorts', { width: 1440, height: 450 })
+      const { context, page, problems } = await open('/#/cohorts', { width: 1440, height: 320 })
       try {
         const heatmap = page.locator('[data-testid="retention-heatmap"]')
         await heatmap.waitFor(WAIT)
@@ -139,7 +139,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
 
         // Scrolled past the table's top, the month headers stay at the top of the window.
         await heatmap.evaluate((table) => {
-          window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY + 80)
+          window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY + 40)
         })
         const tableTop = (await heatmap.boundingBox())?.y ?? 0
         expect(tableTop).toBeLessThan(0)

@@ -1,9 +1,9 @@
 /** Every recorded benchmark, newest first, with its headline figure; exportable as CSV. */
-import type { BenchResult, PipelineScaleResult } from '../../../src-preload/contract-bench.ts'
+import type { BenchResult } from '../../../src-preload/contract-bench.ts'
 import { fmt } from '../../format/index.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
 import { TableExport } from '../export/TableExport.tsx'
-import { formatMs, formatRate, formatSeconds } from './bench-format.ts'
+import { formatMs, formatRate, formatSeconds, missedTarget } from './bench-format.ts'
 
 interface HistoryRow {
   startedAt: string
@@ -22,18 +22,6 @@ const COLUMNS = [
   { key: 'headline' as const },
   { key: 'machine' as const },
 ]
-
-/** Which target a scale missed, with the target itself: "target missed: 4.1 s over 3 s". */
-export function missedTarget(
-  s: Pick<PipelineScaleResult, 'totalS' | 'targetS' | 'peakRssMb' | 'targetRssMb'>,
-) {
-  const missed: string[] = []
-  if (s.totalS > s.targetS) missed.push(`${formatSeconds(s.totalS)} over ${formatSeconds(s.targetS)}`)
-  if (s.targetRssMb !== undefined && s.peakRssMb > s.targetRssMb) {
-    missed.push(`${fmt.count(s.peakRssMb)} MB over ${fmt.count(s.targetRssMb)} MB`)
-  }
-  return `target missed: ${missed.length > 0 ? missed.join(', ') : `${formatSeconds(s.targetS)}`}`
-}
 
 function historyRow(result: BenchResult): HistoryRow {
   const machine = `${result.machine.cpus} cores, ${result.machine.memoryGb} GiB, ${result.machine.platform}, node ${result.machine.node}`
