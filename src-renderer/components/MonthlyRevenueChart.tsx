@@ -13,6 +13,7 @@ import {
   GRID_PROPS,
   TOOLTIP_PROPS,
 } from './chart-theme.ts'
+import { partialPeriodLines } from './PartialPeriodLines.tsx'
 import {
   type DayRange,
   type MarkedPoint,
@@ -76,23 +77,7 @@ export function MonthlyRevenueChart({ points, range }: { points: readonly MonthP
           activeDot={{ r: 4 }}
           isAnimationActive={false}
         />
-        <Line
-          dataKey="whole"
-          tooltipType="none"
-          {...line}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="part"
-          tooltipType="none"
-          {...line}
-          strokeDasharray="5 4"
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-        />
+        {partialPeriodLines(line)}
       </LineChart>
     </div>
   )

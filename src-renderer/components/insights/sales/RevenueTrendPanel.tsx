@@ -8,6 +8,7 @@ import type { SalesRow } from '../../../../src-preload/contract-insights.ts'
 import { type SalesSelection, useSales, useSalesFilters } from '../../../api/insights-hooks.ts'
 import { formatMoney, formatMoneyCompact } from '../../../pages/overview-format.ts'
 import { CHART } from '../../chart-theme.ts'
+import { partialPeriodLines } from '../../PartialPeriodLines.tsx'
 import {
   coveredRange,
   type MarkedPoint,
@@ -56,16 +57,7 @@ function TrendChart({ rows, grain }: { rows: MarkedPoint<SalesRow>[]; grain: Tre
       />
       {/* The tooltip's series, not drawn: the solid and dashed lines below draw it. */}
       <Line dataKey="ca" name="Revenue" {...line} strokeOpacity={0} dot={false} isAnimationActive={false} />
-      <Line dataKey="whole" tooltipType="none" {...line} dot={false} isAnimationActive={false} />
-      <Line
-        dataKey="part"
-        tooltipType="none"
-        {...line}
-        strokeDasharray="5 4"
-        dot={false}
-        activeDot={false}
-        isAnimationActive={false}
-      />
+      {partialPeriodLines(line)}
     </LineChart>
   )
 }
