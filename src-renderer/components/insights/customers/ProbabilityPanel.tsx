@@ -43,11 +43,13 @@ export function ProbabilityPanel() {
             value: 'Probability of buying again within 12 months',
             position: 'insideBottom',
             offset: -14,
+            fill: 'var(--chart-axis)',
           }}
           {...CHART.axis}
         />
         <YAxis
           width={56}
+          tickFormatter={(v: number) => formatCountOf(v)}
           label={{
             value: 'Clients',
             angle: -90,
