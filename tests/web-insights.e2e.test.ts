@@ -347,18 +347,18 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('Sales, Customers and Cohorts in headless C
       const heatmap = page.locator('[data-testid="retention-heatmap"]')
       await heatmap.waitFor(WAIT)
       expect(await heatmap.locator('tbody tr').count()).toBe(cohortNames.length)
-      // The first cohort's second month: its share as served, shown as a whole percentage.
+      // The first cohort's second month: its share as served, shown in whole points (the header says %).
       const cell = retention.data.find((row) => row.cohort === cohortNames[0] && row.month_offset === 1)
       const shown = heatmap.locator(`tbody tr[data-cohort="${cohortNames[0]}"] td.heat-cell`).nth(1)
       expect(Number(await shown.getAttribute('data-retention'))).toBe(cell.retention)
-      const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 })
-      expect(await shown.textContent()).toBe(percent.format(cell.retention))
+      const points = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 })
+      expect(await shown.textContent()).toBe(points.format(cell.retention * 100))
       expect(await shown.getAttribute('title')).toContain(
         `${cell.active_clients} of ${cell.cohort_size} clients`,
       )
       // Month 0 is the cohort itself: 100 % everywhere.
       const firstMonth = await heatmap.locator('tbody tr td.heat-cell:nth-of-type(2)').allTextContents()
-      expect(new Set(firstMonth)).toEqual(new Set([percent.format(1)]))
+      expect(new Set(firstMonth)).toEqual(new Set([points.format(100)]))
       await screenshots(page, 'cohorts')
       expect(problems).toEqual([])
     } finally {

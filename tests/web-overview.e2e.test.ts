@@ -116,11 +116,13 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
           'parquet',
         )
 
-        // The chart: an svg with the line's path, and a marker per month.
+        // The chart: an svg with the line's path (the first: every month; then the solid and dashed parts
+        // that draw whole and partial months), and a marker per month.
         const chart = page.locator('[data-testid="monthly-chart"]')
-        await chart.locator('svg .recharts-line-curve').waitFor({ timeout: 10_000 })
+        const line = chart.locator('svg .recharts-line-curve').first()
+        await line.waitFor({ timeout: 10_000 })
         expect(await chart.getAttribute('data-points')).toBe(String(monthly.data.length))
-        const path = (await chart.locator('svg .recharts-line-curve').getAttribute('d')) ?? ''
+        const path = (await line.getAttribute('d')) ?? ''
         expect(path).toMatch(/^M[\d.,\s-]+L/)
         expect(await chart.locator('svg .recharts-line-dots circle').count()).toBe(monthly.data.length)
         await expect(page.getByRole('heading', { name: 'Revenue per month' }).count()).resolves.toBe(1)

@@ -3,7 +3,7 @@
  * or a publish that succeeds refreshes them with the rest of the served data (see useTaskEvents). The
  * query options are plain functions of a client, so a test can run them on a fresh QueryClient.
  */
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query'
 import type { CallInput, Row } from '../../src-preload/contract.ts'
 import type { SalesFilter, SalesGrain } from '../../src-preload/contract-insights.ts'
 import { MAX_PAGE } from '../../src-preload/values.ts'
@@ -62,6 +62,20 @@ export function clientDetailQuery(client: MedallionClient, id: number) {
     queryKey: insightsKeys.client(id),
     queryFn: () => client.invoke('data.client', { id_client: id }),
   })
+}
+
+/** Who each listed client is (gold_dim_clients' name and country), from the same answers the drawer uses. */
+export function useClientIdentities(ids: readonly number[]): Map<number, { nom: string; pays: string }> {
+  const client = useClient()
+  const answers = useQueries({ queries: ids.map((id) => clientDetailQuery(client, id)) })
+  const identities = new Map<number, { nom: string; pays: string }>()
+  answers.forEach((answer, i) => {
+    const dim = answer.data?.dim
+    const id = ids[i]
+    if (dim && id !== undefined)
+      identities.set(id, { nom: String(dim.nom ?? ''), pays: String(dim.pays ?? '') })
+  })
+  return identities
 }
 
 /** Gold's monthly_growth rows as growth points (rows without a month or a revenue are left out). */

@@ -1,4 +1,7 @@
-/** Revenue per month as a line with a marker per month (the original's "CA par mois"). */
+/**
+ * Revenue per month as a line with a marker per month (the original's "CA par mois"); a first or last month
+ * the data only partly covers is drawn dashed, and its tooltip says how many days it holds.
+ */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Row } from '../../src-preload/contract.ts'
 import { formatMoney, formatMoneyCompact, formatMonth } from '../pages/overview-format.ts'
@@ -10,6 +13,14 @@ import {
   GRID_PROPS,
   TOOLTIP_PROPS,
 } from './chart-theme.ts'
+import { partialPeriodLines } from './PartialPeriodLines.tsx'
+import {
+  type DayRange,
+  type MarkedPoint,
+  markPartialPeriods,
+  partialMark,
+  partialText,
+} from './partial-periods.ts'
 
 export interface MonthPoint {
   mois: string
@@ -26,29 +37,47 @@ export function monthPoints(rows: readonly Row[]): MonthPoint[] {
   return points
 }
 
-export function MonthlyRevenueChart({ points }: { points: readonly MonthPoint[] }) {
+export function MonthlyRevenueChart({ points, range }: { points: readonly MonthPoint[]; range?: DayRange }) {
+  const marked = markPartialPeriods(
+    points,
+    (p) => p.mois,
+    (p) => p.ca,
+    'month',
+    range,
+  )
+  const line = { type: 'linear', stroke: CHART_COLORS.revenue, strokeWidth: 2 } as const
   return (
-    <div className="chart-box" data-testid="monthly-chart" data-points={points.length}>
-      <LineChart responsive data={points as MonthPoint[]} margin={CHART_MARGIN} style={CHART_STYLE}>
+    <div
+      className="chart-box"
+      data-testid="monthly-chart"
+      data-points={points.length}
+      data-partial={partialMark(marked, (p) => p.mois)}
+    >
+      <LineChart responsive data={marked} margin={CHART_MARGIN} style={CHART_STYLE}>
         <CartesianGrid {...GRID_PROPS} />
         <XAxis dataKey="mois" tickFormatter={formatMonth} {...AXIS_PROPS} minTickGap={24} />
         <YAxis tickFormatter={formatMoneyCompact} {...AXIS_PROPS} axisLine={false} width={72} />
         <Tooltip
           {...TOOLTIP_PROPS}
-          formatter={(value) => [typeof value === 'number' ? formatMoney(value) : String(value), 'Revenue']}
+          formatter={(value, _name, item) => {
+            const { partial } = item.payload as MarkedPoint<MonthPoint>
+            const amount = typeof value === 'number' ? formatMoney(value) : String(value)
+            return [partial ? `${amount} · ${partialText(partial)}` : amount, 'Revenue']
+          }}
           labelFormatter={(label) => formatMonth(String(label))}
         />
-        {/* No animation: the figures are shown as soon as they arrive, and a screenshot is stable. */}
+        {/* No animation: the figures are shown as soon as they arrive, and a screenshot is stable. The first
+            line carries the tooltip and the markers; the solid and dashed lines draw it. */}
         <Line
-          type="linear"
           dataKey="ca"
           name="Revenue"
-          stroke={CHART_COLORS.revenue}
-          strokeWidth={2}
+          {...line}
+          strokeOpacity={0}
           dot={{ r: 2.5, strokeWidth: 1, fill: CHART_COLORS.revenue }}
           activeDot={{ r: 4 }}
           isAnimationActive={false}
         />
+        {partialPeriodLines(line)}
       </LineChart>
     </div>
   )

@@ -15,6 +15,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx'
 import { TableExport } from '../components/export/TableExport.tsx'
 import { WholeTableExport } from '../components/export/WholeTableExport.tsx'
 import './data.css'
+import { fmt } from '../format/index.ts'
 
 const PAGE_SIZES = [50, 100, 500] as const
 
@@ -60,7 +61,7 @@ function BrowsedTable({ source }: { source: BrowseSource }) {
             <span className="browse-count" data-testid="browse-count" aria-live="polite">
               {total === 0
                 ? 'No rows'
-                : `Rows ${(data.offset + 1).toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+                : `Rows ${fmt.count(data.offset + 1)}–${fmt.count(last)} of ${fmt.count(total)}`}
               {page.isFetching ? ' · loading…' : ''}
             </span>
             <button

@@ -14,6 +14,7 @@ import { FilePreviewCard } from '../components/import/FilePreviewCard.tsx'
 import { ImportChooser } from '../components/import/ImportChooser.tsx'
 import { RunFollow } from '../components/import/RunFollow.tsx'
 import '../components/import/import.css'
+import { fmt } from '../format/index.ts'
 
 const TABLES: SourceTable[] = ['clients', 'achats']
 
@@ -47,8 +48,8 @@ function Preview({ source, onBack }: { source: PreviewSource; onBack: () => void
         ) : null}
         {data && !data.wouldFail && !preview.isFetching ? (
           <p className="note" data-testid="would-run">
-            Both files pass the checks: a run keeps {data.files.clients.counts.kept.toLocaleString('en-US')}{' '}
-            clients and {data.files.achats.counts.kept.toLocaleString('en-US')} purchases.
+            Both files pass the checks: a run keeps {fmt.count(data.files.clients.counts.kept)} clients and{' '}
+            {fmt.count(data.files.achats.counts.kept)} purchases.
           </p>
         ) : null}
         <div className="import-actions">

@@ -5,6 +5,7 @@
  */
 
 import { useKpis, useMonthly } from '../api/hooks.ts'
+import { useSalesFilters } from '../api/insights-hooks.ts'
 import { useServingProblem } from '../api/serving-problem.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
 import { ChartFrame } from '../components/export/ChartFrame.tsx'
@@ -40,6 +41,7 @@ const MONTHLY_COLUMNS = [{ key: 'mois' }, { key: 'ca' }] as const
 
 function MonthlyPanel() {
   const monthly = useMonthly()
+  const filters = useSalesFilters()
   const points = monthly.data ? monthPoints(monthly.data.rows) : []
   return (
     <ChartFrame
@@ -60,7 +62,7 @@ function MonthlyPanel() {
       {monthly.data === null || (monthly.data && points.length === 0) ? (
         <p className="muted">No monthly revenue to show yet.</p>
       ) : null}
-      {points.length > 0 ? <MonthlyRevenueChart points={points} /> : null}
+      {points.length > 0 ? <MonthlyRevenueChart points={points} range={filters.data ?? undefined} /> : null}
     </ChartFrame>
   )
 }

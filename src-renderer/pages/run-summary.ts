@@ -1,5 +1,6 @@
 /** Plain helpers that turn a run record or a task into the short texts the pipeline page shows. */
 import type { RunRecord } from '../../src-preload/contract.ts'
+import { fmt } from '../format/index.ts'
 
 export interface TableRows {
   table: string
@@ -32,26 +33,12 @@ export function durationMs(startedAt: string, finishedAt: string | undefined): n
 }
 
 export function formatDuration(ms: number | null): string {
-  if (ms === null) return '—'
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  const seconds = ms / 1000
-  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`
-  const wholeSeconds = Math.round(seconds)
-  const minutes = Math.floor(wholeSeconds / 60)
-  if (minutes < 60) return `${minutes} min ${String(wholeSeconds % 60).padStart(2, '0')} s`
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+  return fmt.ms(ms)
 }
 
-const countFormat = new Intl.NumberFormat('en-US')
-export function formatCount(n: number): string {
-  return countFormat.format(n)
-}
+export const formatCount = fmt.count
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
-export function formatDateTime(iso: string): string {
-  const t = Date.parse(iso)
-  return Number.isFinite(t) ? dateTimeFormat.format(t) : iso
-}
+export const formatDateTime = (iso: string) => fmt.dateTime(iso)
 
 export function percent(fraction: number): number {
   if (!Number.isFinite(fraction)) return 0

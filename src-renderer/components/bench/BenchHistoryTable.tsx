@@ -1,8 +1,9 @@
 /** Every recorded benchmark, newest first, with its headline figure; exportable as CSV. */
 import type { BenchResult } from '../../../src-preload/contract-bench.ts'
+import { fmt } from '../../format/index.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
 import { TableExport } from '../export/TableExport.tsx'
-import { formatMs, formatRate, formatSeconds } from './bench-format.ts'
+import { formatMs, formatRate, formatSeconds, missedTarget } from './bench-format.ts'
 
 interface HistoryRow {
   startedAt: string
@@ -28,18 +29,18 @@ function historyRow(result: BenchResult): HistoryRow {
   if (result.kind === 'pipeline') {
     return {
       ...base,
-      what: result.scales.map((s) => `${s.scale} (${s.purchases} purchases)`).join(', '),
+      what: result.scales.map((s) => `${s.scale} (${fmt.count(s.purchases)} purchases)`).join(', '),
       headline: result.scales
         .map(
           (s) =>
-            `${s.scale}: ${formatSeconds(s.totalS)}, ${formatRate(s.rowsPerS)}, ${s.peakRssMb.toFixed(0)} MB${s.met ? '' : ' (target missed)'}`,
+            `${s.scale}: ${formatSeconds(s.totalS)}, ${formatRate(s.rowsPerS)}, ${fmt.count(s.peakRssMb)} MB${s.met ? '' : ` (${missedTarget(s)})`}`,
         )
         .join('; '),
     }
   }
   return {
     ...base,
-    what: `${result.datasetSize} purchases${result.runId ? `, run ${result.runId}` : ''}`,
+    what: `${fmt.count(result.datasetSize)} purchases${result.runId ? `, run ${result.runId}` : ''}`,
     headline: result.sources.map((s) => `${s.source} p50 ${formatMs(s.total.p50Ms)}`).join(', '),
   }
 }

@@ -4,6 +4,7 @@
  */
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { BenchReference, BenchResult, BenchScale } from '../../../src-preload/contract-bench.ts'
+import { fmt } from '../../format/index.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
 import { AXIS_PROPS, CHART_MARGIN, CHART_STYLE, GRID_PROPS, TOOLTIP_PROPS } from '../chart-theme.ts'
 import { ChartFrame } from '../export/ChartFrame.tsx'
@@ -55,7 +56,7 @@ export function PipelineTimelineChart({
               stroke={REFERENCE_COLOR}
               strokeDasharray="4 4"
               label={{
-                value: `original ${p.engine} (${p.datasetSize} rows)`,
+                value: `original ${p.engine} (${fmt.count(p.datasetSize)} rows)`,
                 position: 'insideTopRight',
                 fill: REFERENCE_COLOR,
                 fontSize: 11,

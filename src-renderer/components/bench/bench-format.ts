@@ -1,19 +1,20 @@
-/** How the Benchmarks page writes durations and rates. */
+/** The Benchmarks page's names for the format module's durations and rates. */
+import type { PipelineScaleResult } from '../../../src-preload/contract-bench.ts'
+import { type Format, fmt } from '../../format/index.ts'
 
-export function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '—'
-  if (seconds === 0) return '0 s'
-  if (seconds < 1) return `${(seconds * 1000).toFixed(0)} ms`
-  return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`
-}
+export const formatSeconds = fmt.seconds
+export const formatMs = fmt.ms
+export const formatRate = (perSecond: number) => fmt.rate(perSecond)
 
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—'
-  if (ms < 1) return `${ms.toFixed(3)} ms`
-  return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`
-}
-
-const rate = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-export function formatRate(perSecond: number): string {
-  return `${rate.format(perSecond)}/s`
+/** What a scale missed, naming the target: "missed the 3 s target (took 4.1 s)". */
+export function missedTarget(
+  s: Pick<PipelineScaleResult, 'totalS' | 'targetS' | 'peakRssMb' | 'targetRssMb'>,
+  f: Format = fmt,
+) {
+  const missed: string[] = []
+  if (s.totalS > s.targetS) missed.push(`the ${f.seconds(s.targetS)} target (took ${f.seconds(s.totalS)})`)
+  if (s.targetRssMb !== undefined && s.peakRssMb > s.targetRssMb) {
+    missed.push(`the ${f.count(s.targetRssMb)} MB memory target (peak ${f.count(s.peakRssMb)} MB)`)
+  }
+  return missed.length > 0 ? `missed ${missed.join(' and ')}` : `missed the ${f.seconds(s.targetS)} target`
 }

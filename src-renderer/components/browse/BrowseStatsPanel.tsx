@@ -1,10 +1,11 @@
 /** The schema and per-column stats of a browsed table under its filters (asked for on demand: they scan). */
 import type { BrowseFilter, BrowseSource } from '../../../src-preload/contract-browse.ts'
 import { useBrowseStats } from '../../api/browse-hooks.ts'
+import { fmt } from '../../format/index.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
 import { TableExport } from '../export/TableExport.tsx'
 
-const count = (n: number) => n.toLocaleString('en-US')
+const count = fmt.count
 
 export function BrowseStatsPanel({ source, filters }: { source: BrowseSource; filters: BrowseFilter[] }) {
   const stats = useBrowseStats({ source, filters })

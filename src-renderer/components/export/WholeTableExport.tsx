@@ -1,6 +1,7 @@
 /** The "Export all as CSV" button of a browsed table: the whole sorted, filtered result, streamed by the core. */
 import { useState } from 'react'
 import type { BrowseSource } from '../../../src-preload/contract-browse.ts'
+import { fmt } from '../../format/index.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
 import { exportWholeTable, type WholeTableQuery } from './export-whole-table.ts'
 
@@ -36,7 +37,7 @@ export function WholeTableExport({
     <span className="whole-export">
       <button type="button" className="button" onClick={run} disabled={busy || rows === 0}>
         {busy ? 'Exporting…' : label}
-        {rows !== undefined && rows > 0 ? ` (${rows.toLocaleString('en-US')} rows)` : ''}
+        {rows !== undefined && rows > 0 ? ` (${fmt.count(rows)} rows)` : ''}
       </button>
       {saved ? <span className="hint">{saved}</span> : null}
       <ErrorNote error={error} />

@@ -5,10 +5,11 @@
 
 import type { Row } from '../../../src-preload/contract.ts'
 import type { FilePreview } from '../../../src-preload/contract-import.ts'
+import { fmt } from '../../format/index.ts'
 import { TableExport } from '../export/TableExport.tsx'
 import { type DialectChoice, DialectEditor } from './DialectEditor.tsx'
 
-const count = (n: number) => n.toLocaleString('en-US')
+const count = fmt.count
 
 function Counts({ preview }: { preview: FilePreview }) {
   const { read, kept, rejected, blank } = preview.counts

@@ -1,5 +1,6 @@
 /** The latest predictor: its held-out metrics against the heuristic, and the clients it expects back. */
 import type { MlRunRecord, PredictedClient } from '../../../src-preload/contract-ml.ts'
+import { fmt } from '../../format/index.ts'
 import { formatMoney } from '../../pages/overview-format.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
 import { MetricComparisonChart } from './MetricComparisonChart.tsx'
@@ -37,8 +38,8 @@ export function PredictorSummary({ run }: { run: MlRunRecord }) {
         intro={
           <p className="hint">
             Trained {formatDateTime(run.finishedAt)} on the gold of run <code>{run.dataVersion}</code>:
-            learned as of {run.params.training_cutoff}, judged on {run.metrics.evaluation_clients} clients as
-            of {run.params.evaluation_cutoff}.
+            learned as of {run.params.training_cutoff}, judged on {fmt.count(run.metrics.evaluation_clients)}{' '}
+            clients as of {run.params.evaluation_cutoff}.
             {run.predictionsRunId ? ' Every client’s score is served as client_predictions.' : ''}
           </p>
         }
@@ -54,8 +55,8 @@ export function PredictorSummary({ run }: { run: MlRunRecord }) {
         {comparison.map((c) => (
           <tr key={c.metric} data-metric={c.metric} data-winner={winner(c) ?? 'tie'}>
             <td>{c.label}</td>
-            <td className={best('model', c)}>{formatComparisonValue(c.model)}</td>
-            <td className={best('baseline', c)}>{formatComparisonValue(c.baseline)}</td>
+            <td className={best('model', c)}>{formatComparisonValue(c, c.model)}</td>
+            <td className={best('baseline', c)}>{formatComparisonValue(c, c.baseline)}</td>
             <td className="muted">{c.better}</td>
           </tr>
         ))}

@@ -1,16 +1,15 @@
-/** How the Models page writes figures: metrics with four decimals, money in the user's locale. */
+/** How the Models page writes figures, through the one format module: scores with three decimals, money in €. */
 import type { MetricComparison } from '../../../src-preload/contract-ml.ts'
+import { fmt } from '../../format/index.ts'
 
-const metric = new Intl.NumberFormat(undefined, { minimumFractionDigits: 3, maximumFractionDigits: 4 })
-const amount = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
+/** Metrics measured in euros (an error on spend); every other metric is a score. */
+const MONEY_METRICS = new Set(['spend_mae'])
 
-export function formatMetric(value: number | undefined): string {
-  return typeof value === 'number' && Number.isFinite(value) ? metric.format(value) : '—'
-}
+export const formatMetric = (value: number | undefined) => fmt.metric(value)
 
-/** Large errors (spend in currency) as whole numbers, scores with decimals. */
-export function formatComparisonValue(value: number): string {
-  return Math.abs(value) >= 100 ? amount.format(value) : formatMetric(value)
+/** A comparison's value as its metric reads: "€251" for the spend error, "0.806" for a score. */
+export function formatComparisonValue(c: Pick<MetricComparison, 'metric'>, value: number): string {
+  return MONEY_METRICS.has(c.metric) ? fmt.money(value) : fmt.metric(value)
 }
 
 /** Which side the comparison favours; null on a tie. */

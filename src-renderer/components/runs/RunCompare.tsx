@@ -5,15 +5,11 @@ import { formatKpi, KPI_CARDS } from '../../pages/overview-format.ts'
 import { RUN_HISTORY_HASH, runDetailHash } from '../../pages/run-links.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
 import './runs.css'
+import { fmt } from '../../format/index.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
 import { TableExport } from '../export/TableExport.tsx'
 
 type Kind = 'money' | 'count'
-
-const percentFormat = new Intl.NumberFormat(undefined, {
-  maximumFractionDigits: 1,
-  signDisplay: 'exceptZero',
-})
 
 function shown(kind: Kind, value: number | null): string {
   return value === null ? '—' : formatKpi(kind, value)
@@ -71,7 +67,7 @@ function FigureTable({
                   <td className={`num ${f.diff ? (f.diff > 0 ? 'diff-up' : 'diff-down') : ''}`}>
                     {diffText(kind(f.name), f)}
                   </td>
-                  <td className="num">{f.pct === null ? '—' : `${percentFormat.format(f.pct)} %`}</td>
+                  <td className="num">{f.pct === null ? '—' : fmt.growth(f.pct / 100)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,13 @@
 /**
  * Retention as an accessible heat map: a table, one row per first-purchase month, one column per month
- * after it; each cell the share of the cohort who bought that month, shaded by it (the figure is the text).
+ * after it; each cell the share of the cohort who bought that month, shaded by it (the figure is the text,
+ * in points so every month fits the page's width). No scroll box of its own: the page scrolls, and the
+ * month headers and cohort labels stay in view (sticky).
  */
 import type { CSSProperties } from 'react'
+import { fmt } from '../../../format/index.ts'
 import { formatMonth } from '../../../pages/overview-format.ts'
-import { formatCountOf, formatShare, formatWholeShare } from '../format.ts'
+import { formatCountOf, formatShare } from '../format.ts'
 import type { RetentionCell, RetentionGrid } from './retention-grid.ts'
 
 /** Above this share the shade is dark enough to need the light text colour. */
@@ -25,21 +28,28 @@ function HeatCell({ cell, what }: { cell: RetentionCell | null; what: string }) 
       title={detail}
       data-retention={cell.retention}
     >
-      {formatWholeShare(cell.retention)}
+      {fmt.percentPoints(cell.retention)}
     </td>
   )
 }
 
 export function RetentionHeatmap({ grid }: { grid: RetentionGrid }) {
   return (
-    <div className="table-wrap heatmap-wrap">
+    <div className="heatmap-wrap">
       <table className="heatmap" data-testid="retention-heatmap">
         <caption className="visually-hidden">
-          Share of each first-purchase cohort who bought again, by month after their first purchase
+          Share of each first-purchase cohort who bought again, in percent, by month after their first
+          purchase
         </caption>
+        <colgroup>
+          <col className="heat-label-col" />
+          <col className="heat-size-col" />
+        </colgroup>
         <thead>
           <tr>
-            <th scope="col">Cohort</th>
+            <th scope="col" className="heat-row-label">
+              Cohort
+            </th>
             <th scope="col" className="num">
               Clients
             </th>
@@ -53,7 +63,9 @@ export function RetentionHeatmap({ grid }: { grid: RetentionGrid }) {
         <tbody>
           {grid.cohorts.map(({ cohort, size, cells }) => (
             <tr key={cohort} data-cohort={cohort}>
-              <th scope="row">{formatMonth(cohort)}</th>
+              <th scope="row" className="heat-row-label">
+                {formatMonth(cohort)}
+              </th>
               <td className="num">{formatCountOf(size)}</td>
               {cells.map((cell, offset) => (
                 <HeatCell
@@ -67,7 +79,9 @@ export function RetentionHeatmap({ grid }: { grid: RetentionGrid }) {
         </tbody>
         <tfoot>
           <tr data-cohort="all">
-            <th scope="row">All cohorts</th>
+            <th scope="row" className="heat-row-label">
+              All cohorts
+            </th>
             <td className="num">{formatCountOf(grid.overall[0]?.size ?? 0)}</td>
             {grid.overall.map((cell, offset) => (
               <HeatCell key={grid.offsets[offset]} cell={cell} what={`All cohorts, month ${offset}`} />

@@ -34,7 +34,7 @@ export function RetentionPanel() {
       </div>
       <p className="muted panel-note">
         Share of each cohort (clients by the month of their first purchase) who bought in each later month; M0
-        is the first month itself. Hover a cell for the counts.
+        is the first month itself. Cells are in % of the cohort; hover one for the counts.
       </p>
       {rows.length < total ? (
         <p className="note">

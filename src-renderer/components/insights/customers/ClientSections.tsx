@@ -2,24 +2,18 @@
 
 import type { Row } from '../../../../src-preload/contract.ts'
 import type { ClientDetail } from '../../../../src-preload/contract-insights.ts'
-import { formatDecimal } from '../format.ts'
-import { CLIENT_SECTIONS, formatField } from './client-fields.ts'
+import { CLIENT_SECTIONS, type ClientField, formatField, PREDICTION_FIELDS } from './client-fields.ts'
 
-function Predictions({ row }: { row: Row }) {
+function Fields({ row, fields }: { row: Row; fields: readonly ClientField[] }) {
   return (
-    <section className="client-drawer-section">
-      <h3>Model predictions</h3>
-      <dl className="client-drawer-fields">
-        {Object.entries(row)
-          .filter(([field]) => field !== 'id_client')
-          .map(([field, value]) => (
-            <div key={field}>
-              <dt>{field}</dt>
-              <dd>{typeof value === 'number' ? formatDecimal(value) : String(value ?? '—')}</dd>
-            </div>
-          ))}
-      </dl>
-    </section>
+    <dl className="client-drawer-fields">
+      {fields.map((field) => (
+        <div key={field.field} data-field={field.field} data-value={String(row[field.field] ?? '')}>
+          <dt>{field.label}</dt>
+          <dd>{formatField(row, field)}</dd>
+        </div>
+      ))}
+    </dl>
   )
 }
 
@@ -32,21 +26,19 @@ export function ClientSections({ detail }: { detail: ClientDetail }) {
           <section key={section.title} className="client-drawer-section" data-part={section.part}>
             <h3>{section.title}</h3>
             {row ? (
-              <dl className="client-drawer-fields">
-                {section.fields.map((field) => (
-                  <div key={field.field} data-field={field.field} data-value={String(row[field.field] ?? '')}>
-                    <dt>{field.label}</dt>
-                    <dd>{formatField(row, field)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <Fields row={row} fields={section.fields} />
             ) : (
               <p className="muted">No purchase yet, so nothing to show here.</p>
             )}
           </section>
         )
       })}
-      {detail.predictions ? <Predictions row={detail.predictions} /> : null}
+      {detail.predictions ? (
+        <section className="client-drawer-section" data-part="predictions">
+          <h3>Model predictions</h3>
+          <Fields row={detail.predictions} fields={PREDICTION_FIELDS} />
+        </section>
+      ) : null}
     </>
   )
 }

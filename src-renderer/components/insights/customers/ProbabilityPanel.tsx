@@ -10,6 +10,9 @@ import { NO_SCORES_TEXT } from './empty-text.ts'
 import { type ProbabilityBin, probabilityHistogram } from './probability-bins.ts'
 import { SampleNote } from './SampleNote.tsx'
 
+/** Room below and left of the plot for the axis titles. */
+const AXIS_TITLE_MARGIN = { ...CHART.margin, bottom: CHART.margin.bottom + 18, left: CHART.margin.left + 8 }
+
 const COLUMNS: ExportColumn<ProbabilityBin>[] = [{ key: 'lower' }, { key: 'upper' }, { key: 'clients' }]
 
 export function ProbabilityPanel() {
@@ -31,10 +34,33 @@ export function ProbabilityPanel() {
       testId="probability-chart"
       marks={{ clients: probabilities.length }}
     >
-      <BarChart responsive data={bins} margin={CHART.margin} barCategoryGap={1} style={CHART.style}>
+      <BarChart responsive data={bins} margin={AXIS_TITLE_MARGIN} barCategoryGap={1} style={CHART.style}>
         <CartesianGrid {...CHART.grid} />
-        <XAxis dataKey="label" tickFormatter={(label: string) => label.slice(0, 4)} {...CHART.axis} />
-        <YAxis width={48} {...CHART.axis} axisLine={false} allowDecimals={false} />
+        <XAxis
+          dataKey="label"
+          tickFormatter={(label: string) => label.slice(0, 4)}
+          label={{
+            value: 'Probability of buying again within 12 months',
+            position: 'insideBottom',
+            offset: -14,
+            fill: 'var(--chart-axis)',
+          }}
+          {...CHART.axis}
+        />
+        <YAxis
+          width={56}
+          tickFormatter={(v: number) => formatCountOf(v)}
+          label={{
+            value: 'Clients',
+            angle: -90,
+            position: 'insideLeft',
+            offset: 4,
+            fill: 'var(--chart-axis)',
+          }}
+          {...CHART.axis}
+          axisLine={false}
+          allowDecimals={false}
+        />
         <Tooltip {...CHART.tooltip} formatter={(value) => [formatCountOf(Number(value)), 'Clients']} />
         <Bar dataKey="clients" name="Clients" fill={CHART.colors.secondary} isAnimationActive={false} />
       </BarChart>

@@ -1,10 +1,10 @@
 /**
  * A ranked list of clients from the scores (sortable by any column, filtered by segment, paged through
- * `data.table` offset/limit). A client's id opens their detail.
+ * `data.table` offset/limit). A client's id opens their detail; their name and country sit beside it.
  */
 import { type ReactNode, useState } from 'react'
 import type { Row } from '../../../../src-preload/contract.ts'
-import { useSegments, useServedTable } from '../../../api/insights-hooks.ts'
+import { useClientIdentities, useSegments, useServedTable } from '../../../api/insights-hooks.ts'
 import type { ExportColumn } from '../../export/csv.ts'
 import { TableExport } from '../../export/TableExport.tsx'
 import { Pager } from '../Pager.tsx'
@@ -17,13 +17,18 @@ import { formatScore, type ScoreColumn, type ScoreField } from './score-columns.
 /** Rows per page, as the original's top-20 lists. */
 const PAGE_SIZE = 20
 
+type Identity = { nom: string; pays: string }
+
 function ScoreCells({
   row,
   columns,
+  identity,
   onOpenClient,
 }: {
   row: Row
   columns: ScoreColumn[]
+  /** The client's name and country, once known. */
+  identity: Identity | undefined
   onOpenClient: (id: number) => void
 }) {
   const id = numberOf(row, 'id_client')
@@ -43,6 +48,12 @@ function ScoreCells({
               #{id}
             </button>
           )}
+          {identity ? (
+            <span className="client-identity" data-testid="client-identity">
+              {identity.nom}
+              <span className="muted"> · {identity.pays}</span>
+            </span>
+          ) : null}
         </th>
       )
     }
@@ -94,6 +105,7 @@ export function ScoresTablePanel({
     { keepPrevious: true },
   )
   const rows = page.data?.rows ?? []
+  const identities = useClientIdentities(rows.flatMap((row) => numberOf(row, 'id_client') ?? []))
   const exportColumns: ExportColumn<Row>[] = columns.map(({ field }) => ({ key: field }))
   // A new order or segment starts again from the first page.
   const resort = (next: SortState<ScoreField>) => {
@@ -161,7 +173,12 @@ export function ScoresTablePanel({
             <tbody>
               {rows.map((row) => (
                 <tr key={String(row.id_client)} data-client={String(row.id_client)}>
-                  <ScoreCells row={row} columns={columns} onOpenClient={onOpenClient} />
+                  <ScoreCells
+                    row={row}
+                    columns={columns}
+                    identity={identities.get(Number(row.id_client))}
+                    onOpenClient={onOpenClient}
+                  />
                 </tr>
               ))}
             </tbody>

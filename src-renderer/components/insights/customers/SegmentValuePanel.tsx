@@ -19,6 +19,24 @@ export const SEGMENT_COLUMNS: ExportColumn<Row>[] = [
   { key: 'recency_med' },
 ]
 
+/** What every colour means: each segment's colour is its expected value, grey its value at risk. */
+function SegmentLegend({ segments }: { segments: readonly string[] }) {
+  return (
+    <ul className="chart-legend" data-testid="segment-legend" aria-label="Legend">
+      {segments.map((segment) => (
+        <li key={segment}>
+          <span className="legend-swatch" style={{ background: segmentColor(segment) }} />
+          {segment}: expected value
+        </li>
+      ))}
+      <li>
+        <span className="legend-swatch" style={{ background: CHART.colors.neutral, opacity: 0.55 }} />
+        Value at risk (every segment)
+      </li>
+    </ul>
+  )
+}
+
 export function SegmentValuePanel() {
   const segments = useSegments()
   const rows = segments.data?.rows ?? []
@@ -29,7 +47,7 @@ export function SegmentValuePanel() {
       rows={rows}
       columns={SEGMENT_COLUMNS}
       height={280}
-      aside={<span className="muted chart-aside">grey: value at risk</span>}
+      aside={<SegmentLegend segments={rows.map((row) => String(row.segment_label))} />}
       query={segments}
       empty={rows.length === 0}
       emptyText={NO_SCORES_TEXT}

@@ -53,6 +53,17 @@ export const CLIENT_SECTIONS: ClientSection[] = [
   },
 ]
 
+/** The predictor's row for the client (gold's `client_predictions`), in the drawer's own words. */
+export const PREDICTION_FIELDS: ClientField[] = [
+  { field: 'prob_purchase', label: 'Purchase probability', kind: 'probability' },
+  { field: 'expected_spend', label: 'Expected spend', kind: 'money' },
+  { field: 'decile', label: 'Decile (1 = most likely)', kind: 'count' },
+  { field: 'prob_reachat_12m', label: 'Heuristic re-purchase probability', kind: 'probability' },
+  { field: 'horizon_days', label: 'Horizon', kind: 'days' },
+  { field: 'reference_date', label: 'Scored as of', kind: 'day' },
+  { field: 'ml_run_id', label: 'Training', kind: 'text' },
+]
+
 export function formatField(row: Row, { field, kind }: ClientField): string {
   const value = row[field]
   if (value === null || value === undefined) return '—'
@@ -63,7 +74,7 @@ export function formatField(row: Row, { field, kind }: ClientField): string {
     case 'probability':
       return formatProbability(value)
     case 'days':
-      return `${formatCountOf(value)} d`
+      return `${formatCountOf(value)} days`
     case 'count':
       return formatCountOf(value)
     default:

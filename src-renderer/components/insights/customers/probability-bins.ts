@@ -1,4 +1,5 @@
 /** The re-purchase probabilities (0..1) as a histogram of equal bins; 1 falls in the last bin. */
+import { fmt } from '../../../format/index.ts'
 
 export const PROBABILITY_BINS = 20
 
@@ -20,6 +21,6 @@ export function probabilityHistogram(values: readonly number[], bins = PROBABILI
   return counts.map((clients, i) => {
     const lower = i / bins
     const upper = (i + 1) / bins
-    return { label: `${lower.toFixed(2)}–${upper.toFixed(2)}`, lower, upper, clients }
+    return { label: `${fmt.probability(lower)}–${fmt.probability(upper)}`, lower, upper, clients }
   })
 }

@@ -1,10 +1,21 @@
-/** Revenue per day or per week of the selected purchases, as a line (sampled when there are many days). */
+/**
+ * Revenue per day or per week of the selected purchases, as a line (sampled when there are many days); a
+ * first or last week the data only partly covers is drawn dashed, and its tooltip says how many days it holds.
+ */
 import { useState } from 'react'
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { SalesRow } from '../../../../src-preload/contract-insights.ts'
-import { type SalesSelection, useSales } from '../../../api/insights-hooks.ts'
+import { type SalesSelection, useSales, useSalesFilters } from '../../../api/insights-hooks.ts'
 import { formatMoney, formatMoneyCompact } from '../../../pages/overview-format.ts'
 import { CHART } from '../../chart-theme.ts'
+import { partialPeriodLines } from '../../PartialPeriodLines.tsx'
+import {
+  coveredRange,
+  type MarkedPoint,
+  markPartialPeriods,
+  partialMark,
+  partialText,
+} from '../../partial-periods.ts'
 import { formatCountOf, formatDay } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 import { Segmented } from '../Segmented.tsx'
@@ -19,9 +30,14 @@ const GRAINS = [
   { value: 'week', label: 'Per week' },
 ] as const
 
-function TrendChart({ rows, grain }: { rows: SalesRow[]; grain: TrendGrain }) {
+function TrendChart({ rows, grain }: { rows: MarkedPoint<SalesRow>[]; grain: TrendGrain }) {
   const dayLabel = (key: unknown) =>
     grain === 'week' ? `Week of ${formatDay(String(key))}` : formatDay(String(key))
+  const line = {
+    type: 'linear',
+    stroke: CHART.colors.revenue,
+    strokeWidth: grain === 'day' ? 1.25 : 2,
+  } as const
   return (
     <LineChart responsive data={rows} margin={CHART.margin} style={CHART.style}>
       <CartesianGrid {...CHART.grid} />
@@ -30,20 +46,18 @@ function TrendChart({ rows, grain }: { rows: SalesRow[]; grain: TrendGrain }) {
       <Tooltip
         {...CHART.tooltip}
         labelFormatter={dayLabel}
-        formatter={(value, _name, item) => [
-          `${formatMoney(Number(value))} · ${formatCountOf((item.payload as SalesRow).nb_achats)} purchases`,
-          'Revenue',
-        ]}
+        formatter={(value, _name, item) => {
+          const row = item.payload as MarkedPoint<SalesRow>
+          const partial = row.partial ? ` · ${partialText(row.partial)}` : ''
+          return [
+            `${formatMoney(Number(value))} · ${formatCountOf(row.nb_achats)} purchases${partial}`,
+            'Revenue',
+          ]
+        }}
       />
-      <Line
-        dataKey="ca"
-        name="Revenue"
-        type="linear"
-        stroke={CHART.colors.revenue}
-        strokeWidth={grain === 'day' ? 1.25 : 2}
-        dot={false}
-        isAnimationActive={false}
-      />
+      {/* The tooltip's series, not drawn: the solid and dashed lines below draw it. */}
+      <Line dataKey="ca" name="Revenue" {...line} strokeOpacity={0} dot={false} isAnimationActive={false} />
+      {partialPeriodLines(line)}
     </LineChart>
   )
 }
@@ -51,8 +65,16 @@ function TrendChart({ rows, grain }: { rows: SalesRow[]; grain: TrendGrain }) {
 export function RevenueTrendPanel({ selection }: { selection: SalesSelection }) {
   const [grain, setGrain] = useState<TrendGrain>('week')
   const sales = useSales(selection, grain)
+  const filters = useSalesFilters()
   const rows = sales.data?.rows ?? []
-  const shown = evenSample(rows)
+  const range = coveredRange(filters.data ?? undefined, selection)
+  const shown = markPartialPeriods(
+    evenSample(rows),
+    (r) => r.key,
+    (r) => r.ca,
+    grain,
+    range,
+  )
   return (
     <QueryChartFrame
       title={grain === 'day' ? 'Revenue per day' : 'Revenue per week'}
@@ -73,7 +95,7 @@ export function RevenueTrendPanel({ selection }: { selection: SalesSelection }) 
       empty={rows.length === 0}
       emptyText={NO_SALES_TEXT}
       testId="sales-trend-chart"
-      marks={{ grain: sales.data?.grain, points: shown.length }}
+      marks={{ grain: sales.data?.grain, points: shown.length, partial: partialMark(shown, (r) => r.key) }}
     >
       <TrendChart rows={shown} grain={grain} />
     </QueryChartFrame>
