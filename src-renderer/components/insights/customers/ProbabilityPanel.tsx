@@ -2,7 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { useScoreSample } from '../../../api/insights-hooks.ts'
 import { CHART } from '../../chart-theme.ts'
-import type { ExportColumn } from '../../export/csv.ts'
+import { labelledColumns } from '../../export/column-labels.ts'
 import { formatCountOf } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 import { numberOf } from '../row-values.ts'
@@ -10,7 +10,7 @@ import { NO_SCORES_TEXT } from './empty-text.ts'
 import { type ProbabilityBin, probabilityHistogram } from './probability-bins.ts'
 import { SampleNote } from './SampleNote.tsx'
 
-const COLUMNS: ExportColumn<ProbabilityBin>[] = [{ key: 'lower' }, { key: 'upper' }, { key: 'clients' }]
+const COLUMNS = labelledColumns<ProbabilityBin>(['lower', 'upper', 'clients'])
 
 export function ProbabilityPanel() {
   const sample = useScoreSample()

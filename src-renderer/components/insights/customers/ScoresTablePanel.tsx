@@ -94,7 +94,7 @@ export function ScoresTablePanel({
     { keepPrevious: true },
   )
   const rows = page.data?.rows ?? []
-  const exportColumns: ExportColumn<Row>[] = columns.map(({ field }) => ({ key: field }))
+  const exportColumns: ExportColumn<Row>[] = columns.map(({ field, label }) => ({ key: field, label }))
   // A new order or segment starts again from the first page.
   const resort = (next: SortState<ScoreField>) => {
     setSort(next)

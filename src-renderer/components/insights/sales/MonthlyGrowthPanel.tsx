@@ -3,12 +3,12 @@ import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from '
 import { type GrowthPoint, type SalesSelection, useMonthlyGrowth } from '../../../api/insights-hooks.ts'
 import { formatMoney, formatMoneyCompact, formatMonth } from '../../../pages/overview-format.ts'
 import { CHART } from '../../chart-theme.ts'
-import type { ExportColumn } from '../../export/csv.ts'
+import { labelledColumns } from '../../export/column-labels.ts'
 import { formatGrowth } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 import { NO_SALES_TEXT } from './empty-text.ts'
 
-const COLUMNS: ExportColumn<GrowthPoint>[] = [{ key: 'mois' }, { key: 'ca' }, { key: 'growth_pct' }]
+const COLUMNS = labelledColumns<GrowthPoint>(['mois', 'ca', 'growth_pct'])
 
 function MonthlyGrowthChart({ points }: { points: GrowthPoint[] }) {
   return (
