@@ -67,10 +67,14 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         const firstText = /<text[^>]*>([^<]*)<\/text>/.exec(svgText)?.[1]
         expect(firstText).toBe(title)
 
-        // The PNG is drawn from that composition; its name carries the same context.
+        // The PNG is drawn from that composition (twice its width, which the title may widen); its name
+        // carries the same context.
         const png = await exportChart(page, 'sales-by-product', 'png')
         expect(png.suggestedFilename()).toMatch(fileName)
-        expect([...(await bytesOf(png)).subarray(0, 8)]).toEqual(PNG_SIGNATURE)
+        const pngBytes = await bytesOf(png)
+        expect([...pngBytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE)
+        const svgWidth = Number(/<svg[^>]* width="(\d+)"/.exec(svgText)?.[1])
+        expect(pngBytes.readUInt32BE(16)).toBe(2 * svgWidth)
 
         // The CSV: the on-screen labels as headers, the filtered rows.
         const csv = await exportChart(page, 'sales-by-product', 'csv')
