@@ -140,6 +140,36 @@ describe('the whole-result CSV export', () => {
     await vi.waitFor(() => expect(readdirSync(staging)).toEqual(['in-flight.csv']))
   })
 
+  it('GET /export with column=COL:Label and name=: those columns under their labels, in a file of that name', async () => {
+    const scores = pl.readParquet(join(dataDir, 'lake', run.layers.gold as string, 'client_scores.parquet'))
+    const search = new URLSearchParams([
+      ['run', run.runId],
+      ['sort', 'id_client'],
+      ['column', 'id_client:Client'],
+      ['column', 'prob_reachat_12m:Probability of purchase (12 m)'],
+      ['column', 'segment_label'],
+      ['name', 'top-at-risk-vip-"x"/../20261203-120000.csv'],
+    ])
+    const answer = await http(api.url, `/export/gold/client_scores.csv?${search}`, {
+      headers: bearer(api.token),
+    })
+    expect(answer.status).toBe(200)
+    // Reduced to a safe name: no quote, no folder, nothing but letters, digits, dots, dashes.
+    expect(answer.headers['content-disposition']).toBe(
+      'attachment; filename="top-at-risk-vip-x-.-20261203-120000.csv"',
+    )
+    const expected = scores
+      .select('id_client', 'prob_reachat_12m', 'segment_label')
+      .rename({ id_client: 'Client', prob_reachat_12m: 'Probability of purchase (12 m)' })
+      .sort('Client')
+    expectCsvOf(answer.text, expected, pl.readCSV)
+    const unknown = await http(api.url, `/export/gold/client_scores.csv?column=prob_purchase_13m:P`, {
+      headers: bearer(api.token),
+    })
+    expect(unknown.status).toBe(400)
+    expect(unknown.text).toContain('prob_purchase_13m')
+  })
+
   it('the window’s data.browseExport writes the same CSV where the dialog says; a cancel writes nothing', async () => {
     const folder = tempDir('medallion-browse-save-')
     const asked: string[] = []

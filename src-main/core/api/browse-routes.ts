@@ -154,6 +154,8 @@ async function exportCsv(
 function attachmentName(asked: string | null): string | undefined {
   const safe = (asked ?? '')
     .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/-{2,}/g, '-')
     .replace(/^[.-]+/, '')
     .slice(0, 160)
   if (!safe) return undefined
