@@ -195,6 +195,20 @@ describe('the whole-result CSV export', () => {
     expectCsvOfRejects(readFileSync(`${target}.csv`, 'utf8'), false)
     expect(readdirSync(folder)).toEqual(['mes rejets.csv'])
     expect(existsSync(join(folder, 'mes rejets'))).toBe(false)
+
+    // A UI table's export: its file name proposed, its columns under its labels.
+    const labelled = join(folder, 'top-at-risk.csv')
+    const table = unwrap(
+      await dispatch(save({ canceled: false, filePath: labelled }), 'data.browseExport', {
+        source: { layer: 'gold', table: 'client_scores' },
+        sort: { column: 'id_client', desc: false },
+        columns: [{ column: 'id_client', label: 'Client' }, { column: 'segment_label' }],
+        fileName: 'top-at-risk-vip-20261203-060000.csv',
+      }),
+    )
+    expect(table).toMatchObject({ saved: true, path: labelled })
+    expect(asked.at(-1)).toBe('top-at-risk-vip-20261203-060000.csv')
+    expect(readFileSync(labelled, 'utf8').split('\r\n')[0]).toBe('Client,segment_label')
   })
 
   it('over HTTP, the window’s export call is refused as window_only', async () => {
