@@ -17,7 +17,7 @@ import type { SalesFilters, SalesResult } from '../src-preload/contract-insights
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
 import { bearer } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
-import { servedWebApp, signedInUrl } from './helpers/web-app.ts'
+import { ARTIFACTS, servedWebApp, signedInUrl } from './helpers/web-app.ts'
 
 const WAIT = { timeout: 20_000 }
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -56,6 +56,10 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         await page.getByRole('checkbox', { name: country }).check()
         await page.getByTestId('filter-summary').filter({ hasText: country }).waitFor(WAIT)
         await page.keyboard.press('Escape')
+        await page
+          .getByTestId('sales-product-chart')
+          .locator('..')
+          .screenshot({ path: join(ARTIFACTS, 'export-sales-filtered.png') })
 
         const fileName = new RegExp(`^sales-by-product-${slug}-${run.runId}-\\d{8}-\\d{6}\\.(png|svg|csv)$`)
         const title = `Revenue by product — ${country} · run ${run.runId}`
@@ -113,6 +117,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
           name: `Export all rows (${expected.height.toLocaleString('en-US')} rows)`,
         })
         await button.waitFor(WAIT)
+        await table.screenshot({ path: join(ARTIFACTS, 'export-all-rows.png') })
         const [download] = await Promise.all([page.waitForEvent('download', WAIT), button.click()])
         const slug = segment.toLowerCase().replace(/[^a-z0-9]+/g, '-')
         expect(download.suggestedFilename()).toMatch(

@@ -25,11 +25,14 @@ export function ExportMenu({
   name,
   actions,
   disabled = false,
+  label = 'Export',
 }: {
   /** What the file holds: the first part of its name. */
   name: string
   actions: readonly ExportAction[]
   disabled?: boolean
+  /** The button's text ("Export page" beside a table's "Export all rows"). */
+  label?: string
 }) {
   const menu = useRef<HTMLDetailsElement>(null)
   const [busy, setBusy] = useState<string | null>(null)
@@ -68,7 +71,7 @@ export function ExportMenu({
           className={`button button-small${disabled ? ' export-disabled' : ''}`}
           aria-disabled={disabled || undefined}
         >
-          {busy ? `Exporting ${busy.toUpperCase()}…` : 'Export'}
+          {busy ? `Exporting ${busy.toUpperCase()}…` : label}
         </summary>
         {disabled ? null : (
           <div className="export-options" role="menu">

@@ -135,7 +135,7 @@ export function ScoresTablePanel({
             </select>
           </label>
           <ExportScope filters={[segment]}>
-            <TableExport name={name} rows={rows} columns={exportColumns} />
+            <TableExport name={name} rows={rows} columns={exportColumns} label="Export page" />
             <WholeTableExport
               source={{ ...(run ? { run } : {}), layer: 'gold', table: 'client_scores' }}
               query={{
