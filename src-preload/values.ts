@@ -42,8 +42,11 @@ export const BENCH_TASK_KIND = 'bench'
  */
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** The longest slug before the time: far below any file system's 255 bytes, readable in a file list. */
-export const EXPORT_SLUG_MAX = 120
+/**
+ * The longest slug before the time: with the time and the extension the name stays within the 120
+ * characters the window's save (contract-files.ts) keeps, far below any file system's 255 bytes.
+ */
+export const EXPORT_SLUG_MAX = 96
 
 /** A slug safe in any file system: accents dropped, anything else but letters, digits, _ and - as one dash. */
 function slugOf(text: string): string {

@@ -4,6 +4,7 @@
  * the title reads "<title> — <filters> · run <id>"; long lists are cut with a count of the rest.
  */
 import { describe, expect, it } from 'vitest'
+import { sanitizeFileName } from '../src-preload/contract-files.ts'
 import { EXPORT_SLUG_MAX, exportFileName } from '../src-preload/values.ts'
 import {
   exportNameParts,
@@ -44,6 +45,8 @@ describe('export file names', () => {
     // A prefix of the whole name that ends where a word ends.
     expect(whole.startsWith(slug)).toBe(true)
     expect(whole[slug.length]).toBe('-')
+    // The window's save keeps it whole.
+    expect(sanitizeFileName(name)).toBe(name)
   })
 })
 
