@@ -8,6 +8,7 @@
  *                                   bundled, so it runs with `sandbox: true`, where only `electron` can be required)
  * - renderer src-renderer/index.html → out/renderer/
  */
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
@@ -30,6 +31,31 @@ function dropInlineRefreshPreamble(): Plugin {
       handler: (html) =>
         html.replace(/<script type="module">\s*import \{ injectIntoGlobalHook \}[\s\S]*?<\/script>\s*/, ''),
     },
+  }
+}
+
+/**
+ * The app icon (resources/icon.svg, the one source every icon is rendered from) as the page's favicon:
+ * `favicon.svg` beside index.html in the build (web mode and the window's app:// scheme serve it), on the
+ * dev server too, and linked from the page so no browser asks for a missing /favicon.ico.
+ */
+function faviconFromAppIcon(): Plugin {
+  const fileName = 'favicon.svg'
+  const icon = () => readFileSync(resolve(root, 'resources/icon.svg'))
+  return {
+    name: 'medallion:favicon',
+    configureServer(server) {
+      server.middlewares.use(`/${fileName}`, (_req, res) => {
+        res.setHeader('Content-Type', 'image/svg+xml')
+        res.end(icon())
+      })
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: icon() })
+    },
+    transformIndexHtml: () => [
+      { tag: 'link', attrs: { rel: 'icon', type: 'image/svg+xml', href: `./${fileName}` }, injectTo: 'head' },
+    ],
   }
 }
 
@@ -75,6 +101,6 @@ export default defineConfig({
         input: resolve(root, 'src-renderer/index.html'),
       },
     },
-    plugins: [react(), dropInlineRefreshPreamble()],
+    plugins: [react(), dropInlineRefreshPreamble(), faviconFromAppIcon()],
   },
 })

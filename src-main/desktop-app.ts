@@ -178,6 +178,7 @@ async function start(log: MainLog): Promise<void> {
   startApi({ handlers: current.handlers, store: () => current.serving.store, events: current.events, port })
     .then((running) => {
       api = running
+      current.servedApi.port = running.port
     })
     .catch((err) => log.warn(`medallion: the read API is not served: ${errorMessage(err)}`))
   const window = () => mainWindow

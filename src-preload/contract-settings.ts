@@ -25,8 +25,11 @@ export type SettingKey = (typeof SETTING_KEYS)[number]
 export const THEMES = ['system', 'light', 'dark'] as const
 export type Theme = (typeof THEMES)[number]
 
-/** Where an effective value comes from, strongest first. */
-export type SettingSource = 'environment' | 'settings file' | 'stack' | 'default' | 'not set'
+/**
+ * Where an effective value comes from, strongest first; 'this server' is the port the running API really
+ * listens on (a `--port` given to `medallion serve`, or the window's).
+ */
+export type SettingSource = 'this server' | 'environment' | 'settings file' | 'stack' | 'default' | 'not set'
 
 export interface SettingEntry {
   key: SettingKey

@@ -1,5 +1,6 @@
+import { useEffect } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
-import { SignInBanner } from './components/SignInBanner.tsx'
+import { ConnectionBar } from './components/errors/ConnectionBar.tsx'
 import { ThemeSync } from './components/settings/ThemeSync.tsx'
 import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
 import { hashSegments, useHashSegments } from './hash-path.ts'
@@ -46,7 +47,11 @@ export function App() {
   useTaskEvents()
   // The page is the path's first segment; a page reads the rest itself (useHashSegments).
   const current = pageOf(useHashSegments())
-  const { Page } = ROUTES.find((p) => p.id === current) ?? PAGES[0]
+  const { Page, label } = ROUTES.find((p) => p.id === current) ?? PAGES[0]
+  // Each page names the tab (and the history's entries): "Sales — Medallion".
+  useEffect(() => {
+    document.title = `${label} — Medallion`
+  }, [label])
   return (
     <div className="app">
       <header className="topbar">
@@ -66,8 +71,8 @@ export function App() {
         <TasksDrawer />
       </header>
       <ThemeSync />
+      <ConnectionBar />
       <main className="content">
-        <SignInBanner />
         <Page />
       </main>
     </div>

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { Browser } from 'playwright-core'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
@@ -16,9 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_EVENT_STREAMS } from '../src-main/core/api/events.ts'
 import { withoutPaths } from '../src-main/core/api/routes.ts'
 import { type ApiServerOptions, type RunningApi, startApi } from '../src-main/core/api/server.ts'
+import { markTokenRefused } from '../src-renderer/api/connection-state.ts'
+import { ClientContext } from '../src-renderer/api/hooks.ts'
 import { createHttpClient, UNAUTHORIZED_MESSAGE } from '../src-renderer/api/http-client.ts'
-import { markTokenRefused } from '../src-renderer/api/sign-in-state.ts'
-import { SignInBanner } from '../src-renderer/components/SignInBanner.tsx'
+import { ConnectionBar } from '../src-renderer/components/errors/ConnectionBar.tsx'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
 import { bearer, http, type Json, openStream, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
@@ -237,9 +239,18 @@ describe('web mode on loopback: the launch token', () => {
     expect(err.message).toBe(`tasks.list: ${UNAUTHORIZED_MESSAGE}`)
     expect(err.message).toMatch(/open the URL with \?token=… that `medallion serve` printed/)
     expect(refusals).toBe(1)
-    expect(renderToStaticMarkup(createElement(SignInBanner))).toBe('')
+    // The one connection bar, as App mounts it (its reconnect needs the client and the query client).
+    const bar = () =>
+      renderToStaticMarkup(
+        createElement(
+          ClientContext.Provider,
+          { value: client },
+          createElement(QueryClientProvider, { client: new QueryClient() }, createElement(ConnectionBar)),
+        ),
+      )
+    expect(bar()).toBe('')
     markTokenRefused()
-    const banner = renderToStaticMarkup(createElement(SignInBanner))
+    const banner = bar()
     expect(banner).toContain('data-testid="sign-in-banner"')
     expect(banner).toContain('<code>medallion serve</code> printed')
   })

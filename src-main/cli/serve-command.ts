@@ -59,6 +59,7 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
       ...(await browseWebRoutes(core, handlers)),
     ],
   })
+  core.servedApi.port = api.port
   const health = await core.serving.status()
   // Listening for Ctrl+C before the URL is printed: whoever reads the URL may stop the server at once.
   const stopped = new Promise<void>((done) => {

@@ -4,9 +4,11 @@
  * store can move while the core runs (Up moves them to the stack, Down and Reset bring them back), so
  * handlers always go through the current ones.
  */
+
 import { join } from 'node:path'
 import { AREA_CALLS } from '../../src-preload/names.ts'
 import type { DataDirSource } from '../../src-preload/names-app.ts'
+import { type ServedApi, servedApi } from './api/served-api.ts'
 import type { AppPaths } from './app-paths.ts'
 import { type BackendConfig, stackBackends } from './backends.ts'
 import type { LaunchNodeChild } from './child-process.ts'
@@ -92,6 +94,8 @@ export interface Core {
   readonly settingsAtStart: { saved: SavedSettings }
   /** The secrets this core knows; every task log, task error and call error is redacted with them. */
   readonly secrets: KnownSecrets
+  /** The API this process serves (set by whoever starts it): Settings shows its port. */
+  readonly servedApi: ServedApi
   /** Publishes the current gold to the configured MongoDB, as a task. */
   publish(): ReturnType<typeof startPublish>
   /** Moves the lake and the serving store; refused while a run, a publish or a training is under way. */
@@ -224,6 +228,7 @@ export function createCore(options: CoreOptions): Core {
     options,
     settingsAtStart,
     secrets,
+    servedApi: servedApi(),
     events,
     tasks,
     sources,

@@ -5,9 +5,9 @@
  * place that chooses.
  */
 import type { MedallionBridge } from '../../src-preload/contract.ts'
+import { markReachable, markTokenRefused, markUnreachable } from './connection-state.ts'
 import { createHttpClient } from './http-client.ts'
 import { createIpcClient } from './ipc-client.ts'
-import { markTokenRefused } from './sign-in-state.ts'
 
 /** Same shape as the preload's bridge. Rejections are `Error`s with a `code` (see `ClientError`). */
 export type MedallionClient = MedallionBridge
@@ -44,7 +44,11 @@ export function pickClient(): MedallionClient {
   // A page served over HTTP(S) talks to the server that served it (same origin: the CSP allows no other).
   const { protocol } = window.location
   if ((protocol === 'http:' || protocol === 'https:') && typeof fetch === 'function') {
-    return createHttpClient({ onUnauthorized: markTokenRefused })
+    return createHttpClient({
+      onUnauthorized: markTokenRefused,
+      onUnreachable: markUnreachable,
+      onReachable: markReachable,
+    })
   }
   return unavailableClient()
 }

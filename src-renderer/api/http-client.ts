@@ -19,6 +19,10 @@ export interface HttpClientOptions {
   reopenDelayMs?: number
   /** Called on a 401: the page was opened without this launch's token. */
   onUnauthorized?: () => void
+  /** Called when a call cannot reach the server or the event stream drops (the connection bar). */
+  onUnreachable?: () => void
+  /** Called on any other answer, and when the event stream opens. */
+  onReachable?: () => void
 }
 
 export const UNAUTHORIZED_MESSAGE =
@@ -102,7 +106,9 @@ export function createHttpClient(options: HttpClientOptions = {}): MedallionClie
     source = opened
     attached = new Set()
     for (const event of listeners.keys()) attach(event)
+    opened.addEventListener('open', () => options.onReachable?.())
     opened.addEventListener('error', () => {
+      if (source === opened) options.onUnreachable?.()
       // A dropped connection is retried by the browser (readyState CONNECTING). A refused one (an HTTP
       // error, a server being restarted) closes the stream for good: reopen it later ourselves.
       if (opened.readyState !== CLOSED || source !== opened || reopenTimer) return
@@ -129,6 +135,7 @@ export function createHttpClient(options: HttpClientOptions = {}): MedallionClie
           cache: 'no-store',
         })
       } catch (err) {
+        options.onUnreachable?.()
         throw clientError(
           'unreachable',
           `${name}: the Medallion server did not answer (${describe(err)}). Is \`medallion serve\` still running?`,
@@ -138,6 +145,7 @@ export function createHttpClient(options: HttpClientOptions = {}): MedallionClie
         options.onUnauthorized?.()
         throw clientError('unauthorized', `${name}: ${UNAUTHORIZED_MESSAGE}`)
       }
+      options.onReachable?.()
       let body: unknown
       try {
         body = await response.json()

@@ -32,6 +32,12 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+/**
+ * Chromium drops requests in flight when the machine's interfaces change — here, when the stack tests
+ * running beside create or remove Podman's networks. The app's queries retry; it is not the app's failure.
+ */
+const NETWORK_CHANGED = /ERR_NETWORK_CHANGED/
+
 /** What a page reports that a test must not accept: errors, uncaught exceptions, CSP violations. */
 export interface PageProblems {
   list: string[]
@@ -70,8 +76,7 @@ export async function openCheckedPage(
   })
   page.on('console', (message) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return
-    // The page has no favicon; the browser's automatic request for one is not the app's doing.
-    if (/\/favicon\.ico$/.test(message.location().url)) return
+    if (NETWORK_CHANGED.test(message.text())) return
     if (expected.some((re) => re.test(`${message.text()} ${message.location().url}`))) return
     problems.list.push(`console.${message.type()}: ${message.text()} (${message.location().url})`)
   })
@@ -79,6 +84,7 @@ export async function openCheckedPage(
   page.on('requestfailed', (request) => {
     // The event stream is cut when the page closes; that is not a failure of the app.
     if (new URL(request.url()).pathname === '/events') return
+    if (NETWORK_CHANGED.test(request.failure()?.errorText ?? '')) return
     problems.list.push(`request failed: ${request.url()} (${request.failure()?.errorText})`)
   })
   await page.goto(url)

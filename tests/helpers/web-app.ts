@@ -60,6 +60,8 @@ export function servedWebApp(core: Core, prepare?: () => Promise<unknown>): Serv
         ...browseRoutes(handlers, new BrowseService(core, core.options.dataDir)),
       ],
     })
+    // As `medallion serve` does: Settings shows the port really in use.
+    core.servedApi.port = served.api.port
     mkdirSync(ARTIFACTS, { recursive: true })
   }, 240_000)
   afterAll(async () => {

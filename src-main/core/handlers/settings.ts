@@ -5,13 +5,16 @@ import type { Core } from '../app-core.ts'
 import type { HandlersOf } from '../rpc.ts'
 import { SettingsService } from '../settings/settings-service.ts'
 
-export function settingsHandlers(core: Core): HandlersOf<typeof SETTINGS_CALLS> {
+export function settingsHandlers(
+  core: Pick<Core, 'options' | 'settingsAtStart' | 'stack' | 'secrets' | 'servedApi'>,
+): HandlersOf<typeof SETTINGS_CALLS> {
   const settings = new SettingsService({
     dataDir: core.options.dataDir,
     env: core.options.env ?? processEnv,
     ...(core.options.secretBox ? { secretBox: core.options.secretBox } : {}),
     savedAtStart: core.settingsAtStart.saved,
     stackPlan: () => core.stack.plan(),
+    servedApiPort: () => core.servedApi.port,
   })
   return {
     'settings.get': () => settings.view(),

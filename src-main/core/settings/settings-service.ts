@@ -32,6 +32,8 @@ export interface SettingsServiceOptions {
   savedAtStart?: SavedSettings
   /** The stack's plan (compose file and the profiles Up used), read only when the folder is on the stack. */
   stackPlan(): Promise<StackPlan>
+  /** The port the running API listens on, when this process serves one: shown as the port in use. */
+  servedApiPort?: () => number | undefined
 }
 
 const SECRET_KEYS: ReadonlySet<SettingKey> = new Set(['minioSecretKey', 'mlflowPassword', 'mlflowToken'])
@@ -69,6 +71,8 @@ export class SettingsService {
     const resolved = resolveSettings({ env, saved, ...(stack ? { stack } : {}) })
     const configured = resolveSettings({ env, saved })
     const savedKeys = this.savedKeys()
+    const served = this.options.servedApiPort?.()
+    if (served !== undefined) resolved.apiPort = { value: String(served), source: 'this server' }
     const entries = SETTING_KEYS.map((key): SettingEntry => {
       const { value, source } = resolved[key]
       return {

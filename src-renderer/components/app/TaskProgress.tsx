@@ -2,6 +2,12 @@
 import type { TaskInfo } from '../../../src-preload/contract.ts'
 import { percent } from '../../pages/run-summary.ts'
 
+/** The step to show: the last one while it runs, 'done' once it succeeded (not the last step's name). */
+function stepText(task: TaskInfo): string {
+  if (task.state === 'succeeded') return 'done'
+  return task.step || (task.state === 'running' ? 'starting…' : '')
+}
+
 export function TaskProgress({ task }: { task: TaskInfo }) {
   const pct = percent(task.progress)
   return (
@@ -17,7 +23,7 @@ export function TaskProgress({ task }: { task: TaskInfo }) {
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <div className="task-meta">
-        <span className="task-step">{task.step || (task.state === 'running' ? 'starting…' : '')}</span>
+        <span className="task-step">{stepText(task)}</span>
         <span className="task-percent">{pct}%</span>
       </div>
     </div>

@@ -1,5 +1,6 @@
 /** Whether MLflow answers: a link to its UI when it does, what to do (start it) when it does not. */
 import type { MlflowStatus } from '../../../src-preload/contract-ml.ts'
+import { TextWithCode } from '../app/TextWithCode.tsx'
 
 export function MlflowStatusNote({ status }: { status: MlflowStatus }) {
   if (status.reachable && status.uri) {
@@ -16,7 +17,10 @@ export function MlflowStatusNote({ status }: { status: MlflowStatus }) {
   return (
     <section className="banner" data-testid="mlflow-status" data-reachable="false">
       <p className="banner-title">{status.uri ? 'MLflow does not answer' : 'MLflow is not configured'}</p>
-      <p>{status.detail}</p>
+      {/* The core quotes commands and variables in backticks: shown as code, not as literal backticks. */}
+      <p>
+        <TextWithCode text={status.detail} />
+      </p>
     </section>
   )
 }

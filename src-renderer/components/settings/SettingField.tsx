@@ -11,12 +11,15 @@ export function SettingField({
   spec,
   entry,
   draft,
+  error,
   secretStorage,
   onDraft,
 }: {
   spec: FieldSpec
   entry: SettingEntry
   draft: Draft
+  /** Why the last save refused this field's value. */
+  error?: string | undefined
   secretStorage: boolean
   onDraft: (draft: Draft) => void
 }) {
@@ -41,6 +44,8 @@ export function SettingField({
           value={removing ? '' : (draft ?? savedText(spec, entry))}
           placeholder={secretSaved ? 'saved, encrypted — type to replace' : spec.placeholder}
           onChange={(e) => onDraft(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
         />
         {isSaved(entry) ? (
           <button
@@ -54,6 +59,11 @@ export function SettingField({
           </button>
         ) : null}
       </div>
+      {error ? (
+        <p className="field-error setting-note" id={`${id}-error`} data-testid="field-error">
+          {spec.label}: {error}
+        </p>
+      ) : null}
       <div className="setting-meta">
         <span>In use:</span> <code className="setting-value">{entry.value ?? '—'}</code>
         <span className={`source source-${entry.source.replace(' ', '-')}`}>

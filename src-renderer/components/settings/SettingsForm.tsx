@@ -3,10 +3,11 @@
  * the same for every service (MongoDB, the lake, MLflow, Spark, the port): the core reads them once when
  * it starts (Up and Down still move the lake and the store to the stack while it runs).
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { SettingsView } from '../../../src-preload/contract-settings.ts'
 import { useSaveSettings } from '../../api/settings-hooks.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
+import { fieldErrors } from '../errors/error-explain.ts'
 import { SettingField } from './SettingField.tsx'
 import { FIELD_GROUPS, type FieldKey } from './setting-fields.ts'
 import { type Draft, settingsChange } from './settings-change.ts'
@@ -17,6 +18,15 @@ export function SettingsForm({ view }: { view: SettingsView }) {
   const change = settingsChange(view, drafts)
   const changed = Object.keys(change).length
   const pending = view.entries.filter((e) => e.pendingRestart).length
+  // A refused value is said next to its field, which takes the focus (the form's end may be far below).
+  const invalid = fieldErrors(save.error)
+  const firstInvalid = FIELD_GROUPS.flatMap((g) => g.fields).find((spec) => invalid[spec.key])?.key
+  useEffect(() => {
+    if (!firstInvalid) return
+    const input = document.getElementById(`setting-${firstInvalid}`)
+    input?.scrollIntoView({ block: 'center' })
+    input?.focus({ preventScroll: true })
+  }, [firstInvalid])
   const submit = () =>
     save.mutate(change, {
       // The answer holds the saved values: the inputs show them from there.
@@ -49,6 +59,7 @@ export function SettingsForm({ view }: { view: SettingsView }) {
                 spec={spec}
                 entry={entry}
                 draft={drafts[spec.key]}
+                error={invalid[spec.key]}
                 secretStorage={view.secretStorage}
                 onDraft={(draft) => setDrafts((old) => ({ ...old, [spec.key]: draft }))}
               />
@@ -85,7 +96,7 @@ export function SettingsForm({ view }: { view: SettingsView }) {
           {note}
         </output>
       ))}
-      <ErrorNote error={save.error} />
+      {firstInvalid ? null : <ErrorNote error={save.error} />}
     </form>
   )
 }

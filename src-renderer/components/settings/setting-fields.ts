@@ -98,6 +98,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
 ]
 
 export const SOURCE_LABELS: Record<SettingSource, string> = {
+  'this server': 'this server (in use now)',
   environment: 'environment',
   'settings file': 'settings file',
   stack: 'stack',

@@ -26,7 +26,10 @@ export function NoEngineBanner({ error }: { error: string }) {
         The stack (MongoDB, MinIO, MLflow, Metabase) runs on Docker or Podman. Install one and start it, or
         point <code>DOCKER_HOST</code> at a running engine, then come back to this page.
       </p>
-      <pre className="engine-error">{error}</pre>
+      <details>
+        <summary>Technical details</summary>
+        <pre className="engine-error">{error}</pre>
+      </details>
       <p>
         <strong>The embedded mode keeps working:</strong> the pipeline runs into the local lake and the
         Overview, the other pages and the read API serve its gold straight from Parquet. Only the stack needs

@@ -49,28 +49,28 @@ export function ResetDialog({ onClose }: { onClose: () => void }) {
       {preview.isFetching && !preview.data ? <p className="muted">Looking at what is there…</p> : null}
       <ErrorNote error={preview.error} />
       {preview.data ? <PreviewList steps={preview.data} /> : null}
-      <label className="check confirm-check">
-        <input
-          type="checkbox"
-          checked={confirmed}
-          disabled={count === 0}
-          onChange={(e) => setConfirmed(e.target.checked)}
-        />
-        <span>I understand that the {count === 1 ? 'item' : `${count} items`} above will be deleted.</span>
-      </label>
+      {/* Nothing listed (no engine, or nothing there): nothing to confirm, no "Delete 0 items". */}
+      {count > 0 ? (
+        <label className="check confirm-check">
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+          <span>I understand that the {count === 1 ? 'item' : `${count} items`} above will be deleted.</span>
+        </label>
+      ) : null}
       <ErrorNote error={reset.error} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {count > 0 ? 'Cancel' : 'Close'}
         </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={!confirmed || count === 0 || reset.isPending}
-          onClick={() => reset.mutate(scope, { onSuccess: () => onClose() })}
-        >
-          {reset.isPending ? 'Deleting…' : `Delete ${count} ${count === 1 ? 'item' : 'items'}`}
-        </button>
+        {count > 0 ? (
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={!confirmed || reset.isPending}
+            onClick={() => reset.mutate(scope, { onSuccess: () => onClose() })}
+          >
+            {reset.isPending ? 'Deleting…' : `Delete ${count} ${count === 1 ? 'item' : 'items'}`}
+          </button>
+        ) : null}
       </div>
     </Dialog>
   )

@@ -46,7 +46,9 @@ export function TaskCard({ task }: { task: TaskInfo }) {
       <ErrorNote error={cancel.error} />
       {task.logs.length > 0 ? (
         <details className="task-log">
-          <summary>Log ({task.logs.length} lines)</summary>
+          <summary>
+            Log ({task.logs.length} {task.logs.length === 1 ? 'line' : 'lines'})
+          </summary>
           <pre>{task.logs.join('\n')}</pre>
         </details>
       ) : null}
