@@ -55,7 +55,26 @@ const BrowseStatsInput = BrowseQueryInput.omit({ sort: true }).strict()
 
 const BrowseTablesInput = z.object({ run: RunId.optional() }).strict().default({})
 
-const BrowseExportInput = BrowseQueryInput.extend({
+/**
+ * An export's columns, in order, each headed by its label (the UI's tables export as shown: "Probability of
+ * purchase (12 m)", not prob_reachat_12m); absent: every column under its own name (the CLI, the API).
+ */
+export const BrowseExportColumnsInput = z
+  .array(z.object({ column: ColumnName, label: z.string().min(1).max(128).optional() }).strict())
+  .min(1)
+  .max(200)
+  .refine((columns) => new Set(columns.map((c) => c.label ?? c.column)).size === columns.length, {
+    message: 'each exported column needs its own header',
+  })
+export type BrowseExportColumns = z.output<typeof BrowseExportColumnsInput>
+
+/** What a whole-result export writes: the query's rows, and optionally which columns under which headers. */
+export const BrowseExportQueryInput = BrowseQueryInput.extend({
+  columns: BrowseExportColumnsInput.optional(),
+}).strict()
+export type BrowseExportQuery = z.output<typeof BrowseExportQueryInput>
+
+const BrowseExportInput = BrowseExportQueryInput.extend({
   /** The name the save dialog proposes (the window); sanitized by main. */
   fileName: z.string().min(1).max(200).optional(),
 }).strict()

@@ -36,14 +36,42 @@ export type BenchScale = (typeof BENCH_SCALES)[number]
 /** The task kind of a running benchmark, so the page can find it among the tasks. */
 export const BENCH_TASK_KIND = 'bench'
 
-/** Export file names say what and when: `<name>-<YYYYMMDD-HHmmss>.<ext>`, local time (charts, tables, diagnostics). */
+/**
+ * Export file names say what, in what context and when: `<name>[-<context>…]-<YYYYMMDD-HHmmss>.<ext>`, local
+ * time (charts, tables, diagnostics). `context` holds the active filters and the run (issue 15).
+ */
 const pad = (n: number) => String(n).padStart(2, '0')
 
-export function exportFileName(name: string, extension: string, at: Date = new Date()): string {
+/**
+ * The longest slug before the time: with the time and the extension the name stays within the 120
+ * characters the window's save (contract-files.ts) keeps, far below any file system's 255 bytes.
+ */
+export const EXPORT_SLUG_MAX = 96
+
+/** A slug safe in any file system: accents dropped, anything else but letters, digits, _ and - as one dash. */
+function slugOf(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+export function exportFileName(
+  name: string,
+  extension: string,
+  at: Date = new Date(),
+  context: readonly string[] = [],
+): string {
   const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`
   const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`
-  // A name is a slug: what the file holds, safe in any file system.
-  const slug = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'export'
+  let slug = [name, ...context].map(slugOf).filter(Boolean).join('-') || 'export'
+  // Bounded at a word: a long list of filters is cut, never a name half-written at the end.
+  if (slug.length > EXPORT_SLUG_MAX) {
+    const cut = slug.slice(0, EXPORT_SLUG_MAX)
+    slug = cut.slice(0, Math.max(cut.lastIndexOf('-'), 1)).replace(/-+$/, '')
+  }
   return `${slug}-${day}-${time}.${extension}`
 }
 

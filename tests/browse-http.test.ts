@@ -140,6 +140,36 @@ describe('the whole-result CSV export', () => {
     await vi.waitFor(() => expect(readdirSync(staging)).toEqual(['in-flight.csv']))
   })
 
+  it('GET /export with column=COL:Label and name=: those columns under their labels, in a file of that name', async () => {
+    const scores = pl.readParquet(join(dataDir, 'lake', run.layers.gold as string, 'client_scores.parquet'))
+    const search = new URLSearchParams([
+      ['run', run.runId],
+      ['sort', 'id_client'],
+      ['column', 'id_client:Client'],
+      ['column', 'prob_reachat_12m:Probability of purchase (12 m)'],
+      ['column', 'segment_label'],
+      ['name', 'top-at-risk-vip-"x"/../20261203-120000.csv'],
+    ])
+    const answer = await http(api.url, `/export/gold/client_scores.csv?${search}`, {
+      headers: bearer(api.token),
+    })
+    expect(answer.status).toBe(200)
+    // Reduced to a safe name: no quote, no folder, nothing but letters, digits, dots, dashes.
+    expect(answer.headers['content-disposition']).toBe(
+      'attachment; filename="top-at-risk-vip-x-.-20261203-120000.csv"',
+    )
+    const expected = scores
+      .select('id_client', 'prob_reachat_12m', 'segment_label')
+      .rename({ id_client: 'Client', prob_reachat_12m: 'Probability of purchase (12 m)' })
+      .sort('Client')
+    expectCsvOf(answer.text, expected, pl.readCSV)
+    const unknown = await http(api.url, `/export/gold/client_scores.csv?column=prob_purchase_13m:P`, {
+      headers: bearer(api.token),
+    })
+    expect(unknown.status).toBe(400)
+    expect(unknown.text).toContain('prob_purchase_13m')
+  })
+
   it('the window’s data.browseExport writes the same CSV where the dialog says; a cancel writes nothing', async () => {
     const folder = tempDir('medallion-browse-save-')
     const asked: string[] = []
@@ -165,6 +195,20 @@ describe('the whole-result CSV export', () => {
     expectCsvOfRejects(readFileSync(`${target}.csv`, 'utf8'), false)
     expect(readdirSync(folder)).toEqual(['mes rejets.csv'])
     expect(existsSync(join(folder, 'mes rejets'))).toBe(false)
+
+    // A UI table's export: its file name proposed, its columns under its labels.
+    const labelled = join(folder, 'top-at-risk.csv')
+    const table = unwrap(
+      await dispatch(save({ canceled: false, filePath: labelled }), 'data.browseExport', {
+        source: { layer: 'gold', table: 'client_scores' },
+        sort: { column: 'id_client', desc: false },
+        columns: [{ column: 'id_client', label: 'Client' }, { column: 'segment_label' }],
+        fileName: 'top-at-risk-vip-20261203-060000.csv',
+      }),
+    )
+    expect(table).toMatchObject({ saved: true, path: labelled })
+    expect(asked.at(-1)).toBe('top-at-risk-vip-20261203-060000.csv')
+    expect(readFileSync(labelled, 'utf8').split('\r\n')[0]).toBe('Client,segment_label')
   })
 
   it('over HTTP, the window’s export call is refused as window_only', async () => {

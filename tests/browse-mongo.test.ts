@@ -128,5 +128,28 @@ describe.skipIf(!FERRETDB_AVAILABLE)(
         scores.sort('id_client').getColumn('segment_label').toArray(),
       )
     })
+
+    it('exports the columns asked for under their labels, as the UI’s tables do', async () => {
+      const out = join(tempDir('medallion-browse-mongo-labels-'), 'scores.csv')
+      const rows = await new BrowseService(core, dataDir).exportCsv(
+        {
+          source: { collection: 'gold_client_scores' },
+          sort: { column: 'id_client', desc: true },
+          filters: [],
+          columns: [
+            { column: 'segment_label', label: 'Segment' },
+            { column: 'id_client', label: 'Client' },
+          ],
+        },
+        out,
+      )
+      expect(rows).toBe(scores.height)
+      const text = readFileSync(out, 'utf8')
+      expect(text.split('\r\n')[0]).toBe('Segment,Client')
+      const csv = pl.readCSV(text, { inferSchemaLength: 0 })
+      const expected = scores.sort('id_client', true)
+      expect(csv.getColumn('Client').toArray().map(Number)).toEqual(expected.getColumn('id_client').toArray())
+      expect(csv.getColumn('Segment').toArray()).toEqual(expected.getColumn('segment_label').toArray())
+    })
   },
 )

@@ -232,4 +232,43 @@ describe('data browser over the lake', () => {
       expect(csv.getColumn('id_achat').toArray().map(Number), sort.column).toEqual(expected)
     }
   })
+
+  it('exports the columns asked for, in order, under their labels (sink and sorted parts alike); refuses an unknown one', async () => {
+    const folder = tempDir('medallion-browse-labels-')
+    const scores = pl.readParquet(parquetOf('gold', 'client_scores'))
+    const table = await lakeTable(core.lake, { layer: 'gold', table: 'client_scores' })
+    const columns = [
+      { column: 'id_client', label: 'Client' },
+      { column: 'prob_reachat_12m', label: 'Probability of purchase (12 m)' },
+      { column: 'segment_label' },
+    ]
+    const expected = scores
+      .select('id_client', 'prob_reachat_12m', 'segment_label')
+      .rename({ id_client: 'Client', prob_reachat_12m: 'Probability of purchase (12 m)' })
+    for (const sort of [undefined, { column: 'id_client', desc: true }]) {
+      const out = join(folder, `scores-${sort ? 'sorted' : 'plain'}.csv`)
+      const rows = await parquetCsv(table, { ...(sort ? { sort } : {}), filters: [], columns }, out, 50)
+      expect(rows).toBe(scores.height)
+      expectCsvOf(readFileSync(out, 'utf8'), sort ? expected.sort('Client', true) : expected, pl.readCSV)
+    }
+    const browse = new BrowseService(core, dataDir)
+    await expect(
+      browse.exportCsv(
+        { source: { layer: 'gold', table: 'client_scores' }, filters: [], columns: [{ column: 'nope' }] },
+        join(folder, 'nope.csv'),
+      ),
+    ).rejects.toThrow(/no column "nope" in .*client_scores/)
+    // Checked by the contract before anything is read.
+    const sameHeader = await refusal('data.browseExport', {
+      source: { layer: 'gold', table: 'client_scores' },
+      columns: [
+        { column: 'id_client', label: 'Client' },
+        { column: 'segment_label', label: 'Client' },
+      ],
+    })
+    expect(sameHeader).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('own header'),
+    })
+  })
 })

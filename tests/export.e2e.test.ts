@@ -21,7 +21,6 @@ import { signedInUrl } from './helpers/web-app.ts'
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts')
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
-const FILE_NAME = /^monthly-revenue-\d{8}-\d{6}\.(png|svg|csv)$/
 
 /** Clicks one format of the monthly chart's Export menu and returns the downloaded file. */
 async function exportMonthly(
@@ -95,13 +94,14 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('exports in headless Chromium', () => {
   let browser: Browser
   let api: RunningApi
   let core: Core
+  let runId = ''
 
   beforeAll(async () => {
     buildDir = await mkdtemp(join(tmpdir(), 'medallion-export-build-'))
     core = testCore(tempDir('medallion-export-data-'))
     const prepareData = async () => {
       await core.sources.generate({ clients: 200 }).done
-      await core.pipeline.start({ from: 'bronze' }).done
+      runId = (await core.pipeline.start({ from: 'bronze' }).done).runId
     }
     ;[browser] = await Promise.all([launchChromium(), buildApp(buildDir), prepareData()])
     api = await startApi({
@@ -135,7 +135,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('exports in headless Chromium', () => {
       const png = await exportMonthly(page, 'png')
       const svg = await exportMonthly(page, 'svg')
       const csv = await exportMonthly(page, 'csv')
-      for (const file of [png, svg, csv]) expect(file.name).toMatch(FILE_NAME)
+      // Named after what, the run shown, and when.
+      const fileName = new RegExp(`^monthly-revenue-${runId}-\\d{8}-\\d{6}\\.(png|svg|csv)$`)
+      for (const file of [png, svg, csv]) expect(file.name).toMatch(fileName)
       mkdirSync(ARTIFACTS, { recursive: true })
       writeFileSync(join(ARTIFACTS, 'export-monthly.png'), png.bytes)
       writeFileSync(join(ARTIFACTS, 'export-monthly.svg'), svg.bytes)
@@ -156,7 +158,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('exports in headless Chromium', () => {
       }, svgText)
       expect(parsed.error).toBeNull()
       expect(parsed.root).toBe('svg')
-      expect(parsed.texts).toContain('Revenue per month')
+      expect(parsed.texts).toContain(`Revenue per month · run ${runId}`)
       expect(parsed.lines).toBe(1)
       expect(parsed.variables).toBe(false)
 
@@ -166,9 +168,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('exports in headless Chromium', () => {
       expect(png.bytes.readUInt32BE(16)).toBe(2 * parsed.width)
       expect(png.bytes.length).toBeGreaterThan(2_000)
 
-      // CSV: the header, then /monthly's months and amounts, exactly.
+      // CSV: the header (the labels on screen), then /monthly's months and amounts, exactly.
       const [header, ...rows] = parseCsv(csv.bytes.toString('utf8'))
-      expect(header).toEqual(['mois', 'ca'])
+      expect(header).toEqual(['Month', 'Revenue'])
       expect(rows.map(([mois, ca]) => ({ mois, ca: Number(ca) }))).toEqual(monthly.data)
       expect(problems).toEqual([])
     } finally {

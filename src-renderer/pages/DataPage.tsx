@@ -12,6 +12,7 @@ import { BrowseStatsPanel } from '../components/browse/BrowseStatsPanel.tsx'
 import { hashOfSource, sourceFromHash } from '../components/browse/browse-hash.ts'
 import { SourcePicker } from '../components/browse/SourcePicker.tsx'
 import { ErrorNote } from '../components/ErrorNote.tsx'
+import { ExportScope } from '../components/export/export-context.tsx'
 import { TableExport } from '../components/export/TableExport.tsx'
 import { WholeTableExport } from '../components/export/WholeTableExport.tsx'
 import './data.css'
@@ -104,12 +105,20 @@ function BrowsedTable({ source }: { source: BrowseSource }) {
             >
               {showStats ? 'Hide stats' : 'Schema and stats'}
             </button>
-            <TableExport
-              name={`${sourceName(source)}-page`}
-              rows={data.rows}
-              columns={data.columns.map((c) => ({ key: c.name }))}
-            />
-            <WholeTableExport source={source} query={{ filters, ...(sort ? { sort } : {}) }} rows={total} />
+            {/* Both exports' file names say the filters and the run browsed. */}
+            <ExportScope filters={filters.map((f) => `${f.column} ${f.op} ${f.value}`)} run={data.runId}>
+              <TableExport
+                name={`${sourceName(source)}-page`}
+                rows={data.rows}
+                columns={data.columns.map((c) => ({ key: c.name }))}
+              />
+              <WholeTableExport
+                source={source}
+                query={{ filters, ...(sort ? { sort } : {}) }}
+                rows={total}
+                name={sourceName(source)}
+              />
+            </ExportScope>
           </div>
           {showStats ? <BrowseStatsPanel source={source} filters={filters} /> : null}
           <BrowseGrid

@@ -9,6 +9,8 @@ import { useSalesFilters } from '../api/insights-hooks.ts'
 import { useServingProblem } from '../api/serving-problem.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
 import { ChartFrame } from '../components/export/ChartFrame.tsx'
+import { labelledColumns } from '../components/export/column-labels.ts'
+import { ExportScope } from '../components/export/export-context.tsx'
 import { KpiCard, KpiCardPlaceholder } from '../components/KpiCard.tsx'
 import { MonthlyRevenueChart, monthPoints } from '../components/MonthlyRevenueChart.tsx'
 import { ServingBanner, StoreStatusLine } from '../components/StoreStatus.tsx'
@@ -37,7 +39,7 @@ function KpiGrid() {
 }
 
 /** The CSV export of the monthly chart: the served fields, as /monthly names them. */
-const MONTHLY_COLUMNS = [{ key: 'mois' }, { key: 'ca' }] as const
+const MONTHLY_COLUMNS = labelledColumns<{ mois: string; ca: number }>(['mois', 'ca'])
 
 function MonthlyPanel() {
   const monthly = useMonthly()
@@ -79,7 +81,11 @@ export function OverviewPage() {
       <ErrorNote error={callError} />
       {problem === 'unreachable' ? null : <KpiGrid />}
       {/* Asked for once the store is known to answer, so a store that is down gets no extra calls. */}
-      {health?.ok && !problem ? <MonthlyPanel /> : null}
+      {health?.ok && !problem ? (
+        <ExportScope run={health.runId}>
+          <MonthlyPanel />
+        </ExportScope>
+      ) : null}
     </div>
   )
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react'
 import { isSelectionActive, type SalesSelection, useSales } from '../api/insights-hooks.ts'
+import { ExportScope } from '../components/export/export-context.tsx'
 import { InsightsPage } from '../components/insights/InsightsPage.tsx'
 import { BasketPanel } from '../components/insights/sales/BasketPanel.tsx'
 import { MonthlyGrowthPanel } from '../components/insights/sales/MonthlyGrowthPanel.tsx'
@@ -12,6 +13,7 @@ import { RankedRevenuePanel } from '../components/insights/sales/RankedRevenuePa
 import { RevenueTrendPanel } from '../components/insights/sales/RevenueTrendPanel.tsx'
 import { SalesFilterBar } from '../components/insights/sales/SalesFilterBar.tsx'
 import { SalesTotals } from '../components/insights/sales/SalesTotals.tsx'
+import { selectionFilters } from '../components/insights/sales/selection.ts'
 import './sales.css'
 
 function SalesContent() {
@@ -22,13 +24,16 @@ function SalesContent() {
     <>
       <SalesFilterBar selection={selection} onChange={setSelection} />
       <SalesTotals totals={totals} filtered={isSelectionActive(selection)} />
-      <MonthlyGrowthPanel selection={selection} />
-      <RevenueTrendPanel selection={selection} />
-      <div className="insights-pair">
-        <RankedRevenuePanel selection={selection} grain="country" />
-        <RankedRevenuePanel selection={selection} grain="product" />
-      </div>
-      <BasketPanel selection={selection} />
+      {/* Every export of the page names the filters it was taken under. */}
+      <ExportScope filters={selectionFilters(selection)}>
+        <MonthlyGrowthPanel selection={selection} />
+        <RevenueTrendPanel selection={selection} />
+        <div className="insights-pair">
+          <RankedRevenuePanel selection={selection} grain="country" />
+          <RankedRevenuePanel selection={selection} grain="product" />
+        </div>
+        <BasketPanel selection={selection} />
+      </ExportScope>
     </>
   )
 }

@@ -3,13 +3,15 @@
  * token is needed whatever address asks): `GET /lake/<layer>/<table>?run=&limit=&offset=&sort=&filter=`
  * answers a page as JSON through the contract's `data.browse`; `GET /export/<layer>/<table>.csv` (or
  * `/export/collections/<name>.csv`) streams the whole sorted, filtered result as a CSV attachment — the
- * browser's side of the one export mechanism (the window saves through `data.browseExport`).
+ * browser's side of the one export mechanism (the window saves through `data.browseExport`); the UI adds
+ * `column=COL:Label` (repeated: which columns, headed how) and `name=` (the file's name, with its context).
+ * Their absence keeps the API's answer: every column under its field name, named after the table.
  */
 import { createReadStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pipeline } from 'node:stream/promises'
-import { BrowseQueryInput, type BrowseSource } from '../../../src-preload/contract-browse.ts'
+import { BrowseExportQueryInput, type BrowseSource } from '../../../src-preload/contract-browse.ts'
 import type { BrowseService } from '../browse/browse-service.ts'
 import { exportName } from '../browse/browse-service.ts'
 import { errorCode, errorMessage } from '../errors.ts'
@@ -106,11 +108,16 @@ async function exportCsv(
 ) {
   const [, first = '', second = ''] = EXPORT_PATH.exec(path) ?? []
   const search = searchOf(req)
-  const parsed = queryOf(search, ['run', 'sort', 'filter'])
+  const parsed = queryOf(search, ['run', 'sort', 'filter', 'column', 'name'])
   if ('problem' in parsed) return fail(res, 'invalid_input', `GET /export: ${parsed.problem}`)
-  const query = BrowseQueryInput.safeParse({
+  const columns = search.getAll('column').map((text) => {
+    const [column = '', ...label] = text.split(':')
+    return label.length > 0 ? { column, label: label.join(':') } : { column }
+  })
+  const query = BrowseExportQueryInput.safeParse({
     source: sourceOf(first, second, search.get('run')),
     ...parsed.input,
+    ...(columns.length > 0 ? { columns } : {}),
   })
   if (!query.success) {
     const issues = query.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')
@@ -123,7 +130,9 @@ async function exportCsv(
     return fail(res, errorCode(err), errorMessage(err))
   }
   const source: BrowseSource = query.data.source
-  const name = `${exportName(source)}${'run' in source && source.run ? `-${source.run}` : ''}.csv`
+  const name =
+    attachmentName(search.get('name')) ??
+    `${exportName(source)}${'run' in source && source.run ? `-${source.run}` : ''}.csv`
   try {
     res.writeHead(200, {
       ...BASE_HEADERS,
@@ -139,6 +148,18 @@ async function exportCsv(
   } finally {
     await rm(staged.path, { force: true })
   }
+}
+
+/** A file name the page asked for, reduced to what is safe in a header and a file system; .csv at the end. */
+function attachmentName(asked: string | null): string | undefined {
+  const safe = (asked ?? '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 160)
+  if (!safe) return undefined
+  return safe.toLowerCase().endsWith('.csv') ? safe : `${safe}.csv`
 }
 
 function getOnly(req: IncomingMessage, res: ServerResponse): boolean {

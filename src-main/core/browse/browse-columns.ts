@@ -3,7 +3,12 @@
  * column must exist (invalid_input naming it and the columns there are), and a filter's value must read
  * in the column's type (a number for numbers, a day or ISO time for dates).
  */
-import type { BrowseColumn, BrowseFilter, BrowseQuery } from '../../../src-preload/contract-browse.ts'
+import type {
+  BrowseColumn,
+  BrowseExportColumns,
+  BrowseFilter,
+  BrowseQuery,
+} from '../../../src-preload/contract-browse.ts'
 import { MedallionError } from '../errors.ts'
 
 /** A filter whose value is read in its column's type (null for isNull/notNull, which take none). */
@@ -94,4 +99,27 @@ export function checkQuery(
     return { column, op: filter.op, value: typedValue(column, filter, where) }
   })
   return { ...(sort ? { sort } : {}), filters }
+}
+
+/** A column an export writes, and the header it writes it under. */
+export interface ExportedColumn {
+  column: BrowseColumn
+  header: string
+}
+
+/**
+ * The columns an export writes: the ones asked for, in that order, under their labels (each checked to
+ * exist); with none asked for, every column under its own name.
+ */
+export function exportedColumns(
+  columns: readonly BrowseColumn[],
+  wanted: BrowseExportColumns | undefined,
+  where: string,
+  label: string,
+): ExportedColumn[] {
+  if (!wanted) return columns.map((column) => ({ column, header: column.name }))
+  return wanted.map((w) => ({
+    column: findColumn(columns, w.column, where, label),
+    header: w.label ?? w.column,
+  }))
 }

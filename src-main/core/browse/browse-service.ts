@@ -8,6 +8,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Db } from 'mongodb'
 import type {
+  BrowseExportQuery,
   BrowsePage,
   BrowsePageQuery,
   BrowseQuery,
@@ -124,7 +125,10 @@ export class BrowseService {
    * Streams the whole result to `path` as CSV: written beside it under a hidden name and renamed when
    * complete, so the file appears whole or not at all. Returns the rows written.
    */
-  async exportCsv(query: Pick<BrowseQuery, 'source' | 'sort' | 'filters'>, path: string): Promise<number> {
+  async exportCsv(
+    query: Pick<BrowseExportQuery, 'source' | 'sort' | 'filters' | 'columns'>,
+    path: string,
+  ): Promise<number> {
     const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`)
     try {
       const rows = await this.writeCsv(query, partial)
@@ -140,7 +144,7 @@ export class BrowseService {
    * Files a killed server left there (older than a day, longer than any download) go first.
    */
   async stageCsv(
-    query: Pick<BrowseQuery, 'source' | 'sort' | 'filters'>,
+    query: Pick<BrowseExportQuery, 'source' | 'sort' | 'filters' | 'columns'>,
   ): Promise<{ path: string; rows: number }> {
     const dir = join(this.dataDir, 'exports', '.staging')
     await mkdir(dir, { recursive: true })
@@ -155,7 +159,7 @@ export class BrowseService {
   }
 
   private async writeCsv(
-    query: Pick<BrowseQuery, 'source' | 'sort' | 'filters'>,
+    query: Pick<BrowseExportQuery, 'source' | 'sort' | 'filters' | 'columns'>,
     path: string,
   ): Promise<number> {
     const { source } = query

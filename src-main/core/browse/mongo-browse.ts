@@ -12,12 +12,13 @@ import type { Row } from '../../../src-preload/contract.ts'
 import type {
   BrowseColumn,
   BrowseColumnStats,
+  BrowseExportQuery,
   BrowsePageQuery,
   BrowseQuery,
 } from '../../../src-preload/contract-browse.ts'
 import { MedallionError } from '../errors.ts'
 import { toJsonValue } from '../serving/json-values.ts'
-import { checkQuery, type TypedFilter } from './browse-columns.ts'
+import { checkQuery, exportedColumns, type TypedFilter } from './browse-columns.ts'
 import { csvLine } from './csv-text.ts'
 
 /** Documents read to learn a collection's fields. */
@@ -160,17 +161,20 @@ export async function mongoStats(
 /** Writes the whole result to `path` as CSV, a cursor batch at a time; returns the rows written. */
 export async function mongoCsv(
   collection: Collection,
-  query: Pick<BrowseQuery, 'sort' | 'filters'>,
+  query: Pick<BrowseExportQuery, 'sort' | 'filters' | 'columns'>,
   path: string,
 ): Promise<number> {
-  const { columns, filter, sort } = await selected(collection, query, 'data.browseExport')
+  const where = 'data.browseExport'
+  const { columns: all, filter, sort } = await selected(collection, query, where)
+  const written = exportedColumns(all, query.columns, where, `collection ${collection.collectionName}`)
+  const columns = written.map((c) => c.column)
   const out = createWriteStream(path, { flags: 'wx' })
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain')
   }
   let rows = 0
   try {
-    await write(csvLine(columns.map((c) => c.name)))
+    await write(csvLine(written.map((c) => c.header)))
     for await (const doc of collection.find(filter).sort(sort).batchSize(EXPORT_BATCH)) {
       await write(csvLine(columns.map((c) => toJsonValue(doc[c.name]))))
       rows++

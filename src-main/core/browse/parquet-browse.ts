@@ -11,11 +11,12 @@ import type { Row } from '../../../src-preload/contract.ts'
 import type {
   BrowseColumn,
   BrowseColumnStats,
+  BrowseExportQuery,
   BrowsePageQuery,
   BrowseQuery,
 } from '../../../src-preload/contract-browse.ts'
 import { toJsonValue } from '../serving/json-values.ts'
-import { checkQuery, type TypedFilter } from './browse-columns.ts'
+import { checkQuery, type ExportedColumn, exportedColumns, type TypedFilter } from './browse-columns.ts'
 import { csvLine } from './csv-text.ts'
 import type { LakeTable } from './lake-tables.ts'
 
@@ -234,6 +235,7 @@ export const EXPORT_PART_ROWS = 1_000_000
 async function sortedCsvInParts(
   picked: Selected,
   sort: NonNullable<Selected['sort']>,
+  written: readonly ExportedColumn[],
   path: string,
   partRows: number,
 ): Promise<number> {
@@ -261,13 +263,13 @@ async function sortedCsvInParts(
   }
   let rows = 0
   try {
-    await write(csvLine(picked.columns.map((c) => c.name)))
+    await write(csvLine(written.map((c) => c.header)))
     for (const part of parts) {
       const frame = await picked.frame
         .withRowIndex(ROW_INDEX)
         .filter(part)
         .sort({ by: [sort.column.name, ROW_INDEX], descending: [sort.desc, false], nullsLast: true })
-        .select(picked.columns.map((c) => c.name))
+        .select(written.map((c) => c.column.name))
         .collect()
       if (frame.height === 0) continue
       await write(frame.writeCSV({ ...CSV_OPTIONS, includeHeader: false }))
@@ -282,18 +284,22 @@ async function sortedCsvInParts(
 
 /**
  * Streams the query's whole result to `path` as CSV (RFC 4180: CRLF, quoted where needed, UTF-8, numbers
- * as stored): Polars' streaming sink in the file's order, in parts when sorted. Returns the rows written.
+ * as stored), its columns (all, or those asked for under their headers): Polars' streaming sink in the
+ * file's order, in parts when sorted. Returns the rows written.
  */
 export async function parquetCsv(
   table: LakeTable,
-  query: Pick<BrowseQuery, 'sort' | 'filters'>,
+  query: Pick<BrowseExportQuery, 'sort' | 'filters' | 'columns'>,
   path: string,
   partRows = EXPORT_PART_ROWS,
 ): Promise<number> {
-  const picked = await selected(table, query, 'data.browseExport')
+  const where = 'data.browseExport'
+  const picked = await selected(table, query, where)
+  const written = exportedColumns(picked.columns, query.columns, where, table.label)
   if (picked.sort && KEYED.includes(picked.sort.column.type)) {
-    return sortedCsvInParts(picked, picked.sort, path, partRows)
+    return sortedCsvInParts(picked, picked.sort, written, path, partRows)
   }
-  await ordered(picked).sinkCSV(path, CSV_OPTIONS).collect()
+  const headed = written.map((c) => pl.col(c.column.name).alias(c.header))
+  await ordered(picked).select(headed).sinkCSV(path, CSV_OPTIONS).collect()
   return countOf(picked.frame)
 }

@@ -1,19 +1,21 @@
 /**
  * A titled panel around a recharts chart, with a fixed-height chart area (the chart, `responsive` at
  * 100 %, sizes itself to it) and an Export menu: PNG at 2× and SVG (both with the title and the legend),
- * and CSV of the rows the chart shows, numbers unformatted.
+ * and CSV of the rows the chart shows, numbers unformatted. The exported title and file names carry the
+ * export's context (the active filters and the run, `ExportScope`).
  */
 import { type ReactNode, useRef } from 'react'
 import { chartPng } from './chart-png.ts'
 import { composeChartSvg } from './chart-svg.ts'
 import { type ExportColumn, toCsv } from './csv.ts'
 import { ExportMenu } from './ExportMenu.tsx'
+import { exportTitle, useExportContext } from './export-context.tsx'
 import { textBytes } from './save-file.ts'
 import './export.css'
 
 export interface ChartFrameProps<T> {
   title: string
-  /** What the chart shows, for file names: `<name>-<YYYYMMDD-HHmmss>.<ext>`. */
+  /** What the chart shows, for file names: `<name>-<filters>-<run>-<YYYYMMDD-HHmmss>.<ext>`. */
   name: string
   /** The data behind the chart, as the CSV export writes it. */
   rows: readonly T[]
@@ -37,12 +39,14 @@ export function ChartFrame<T>({
   const frame = useRef<HTMLElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const area = useRef<HTMLDivElement>(null)
+  const context = useExportContext()
 
   const compose = () => {
     if (!frame.current || !heading.current || !area.current) {
       throw new Error('the chart is not on screen: open its page, then export again')
     }
-    return composeChartSvg(area.current, heading.current, getComputedStyle(frame.current).backgroundColor)
+    const background = getComputedStyle(frame.current).backgroundColor
+    return composeChartSvg(area.current, heading.current, background, exportTitle(title, context))
   }
 
   return (

@@ -1,11 +1,13 @@
 /**
  * The "Export" menu of a chart or table: one button per format. Each action produces a file; the menu
- * saves it (save-file.ts), shows that it is busy, and says what went wrong when it fails.
+ * saves it (save-file.ts) under a name that carries the export's context (filters, run), shows that it is
+ * busy, and says what went wrong when it fails.
  */
 import { useEffect, useRef, useState } from 'react'
 import type { ExportMime } from '../../../src-preload/contract-files.ts'
 import { exportFileName } from '../../../src-preload/values.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
+import { exportNameParts, useExportContext } from './export-context.tsx'
 import { saveFile } from './save-file.ts'
 
 export interface ExportFile {
@@ -23,15 +25,19 @@ export function ExportMenu({
   name,
   actions,
   disabled = false,
+  label = 'Export',
 }: {
   /** What the file holds: the first part of its name. */
   name: string
   actions: readonly ExportAction[]
   disabled?: boolean
+  /** The button's text ("Export page" beside a table's "Export all rows"). */
+  label?: string
 }) {
   const menu = useRef<HTMLDetailsElement>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
+  const context = useExportContext()
 
   // A menu left open over the chart closes when the user clicks anywhere else.
   useEffect(() => {
@@ -49,7 +55,8 @@ export function ExportMenu({
     setError(null)
     try {
       const file = await action.produce()
-      await saveFile(exportFileName(name, action.format), file.mime, file.bytes)
+      const fileName = exportFileName(name, action.format, new Date(), exportNameParts(context))
+      await saveFile(fileName, file.mime, file.bytes)
     } catch (err) {
       setError(err)
     } finally {
@@ -64,7 +71,7 @@ export function ExportMenu({
           className={`button button-small${disabled ? ' export-disabled' : ''}`}
           aria-disabled={disabled || undefined}
         >
-          {busy ? `Exporting ${busy.toUpperCase()}…` : 'Export'}
+          {busy ? `Exporting ${busy.toUpperCase()}…` : label}
         </summary>
         {disabled ? null : (
           <div className="export-options" role="menu">

@@ -8,15 +8,18 @@ export function TableExport<T>({
   name,
   rows,
   columns,
+  label,
 }: {
   /** What the table holds, for file names: `<name>-<YYYYMMDD-HHmmss>.csv`. */
   name: string
   rows: readonly T[]
   columns: readonly ExportColumn<T>[]
+  label?: string
 }) {
   return (
     <ExportMenu
       name={name}
+      {...(label ? { label } : {})}
       disabled={rows.length === 0}
       actions={[
         { format: 'csv', produce: () => ({ mime: 'text/csv', bytes: textBytes(toCsv(rows, columns)) }) },

@@ -1,8 +1,13 @@
-/** The "Export all as CSV" button of a browsed table: the whole sorted, filtered result, streamed by the core. */
+/**
+ * The "Export all as CSV" button of a browsed or served table: the whole sorted, filtered result, streamed by
+ * the core. Given a `name`, the file is named like every export: what, its context (filters, run), when.
+ */
 import { useState } from 'react'
 import type { BrowseSource } from '../../../src-preload/contract-browse.ts'
+import { exportFileName } from '../../../src-preload/values.ts'
 import { fmt } from '../../format/index.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
+import { exportNameParts, useExportContext } from './export-context.tsx'
 import { exportWholeTable, type WholeTableQuery } from './export-whole-table.ts'
 
 export function WholeTableExport({
@@ -10,9 +15,12 @@ export function WholeTableExport({
   query,
   rows,
   label = 'Export all as CSV',
+  name,
 }: {
   source: BrowseSource
   query?: WholeTableQuery
+  /** What the table holds, the first part of the file's name (absent: the server names it after the table). */
+  name?: string
   /** Rows the export would hold, when known (the button says so). */
   rows?: number
   label?: string
@@ -20,12 +28,14 @@ export function WholeTableExport({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [saved, setSaved] = useState<string | null>(null)
+  const context = useExportContext()
   const run = async () => {
     setBusy(true)
     setError(null)
     setSaved(null)
     try {
-      const outcome = await exportWholeTable(source, query)
+      const fileName = name ? exportFileName(name, 'csv', new Date(), exportNameParts(context)) : undefined
+      const outcome = await exportWholeTable(source, { ...query, ...(fileName ? { fileName } : {}) })
       if (outcome.saved && outcome.path) setSaved(`Saved ${outcome.rows ?? ''} rows to ${outcome.path}`)
     } catch (err) {
       setError(err)

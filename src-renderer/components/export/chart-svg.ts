@@ -88,7 +88,12 @@ function svgElement<K extends keyof SVGElementTagNameMap>(
   return element
 }
 
-function textElement(source: Element, x: number, y: number): SVGTextElement {
+function textElement(
+  source: Element,
+  x: number,
+  y: number,
+  content = source.textContent ?? '',
+): SVGTextElement {
   const style = getComputedStyle(source)
   const text = svgElement('text', {
     x,
@@ -99,8 +104,17 @@ function textElement(source: Element, x: number, y: number): SVGTextElement {
     'font-size': style.fontSize,
     'font-weight': style.fontWeight,
   })
-  text.textContent = source.textContent ?? ''
+  text.textContent = content
   return text
+}
+
+/** The width `text` takes in `source`'s font, so a title longer than the chart widens the figure. */
+function textWidth(source: Element, text: string): number {
+  const context = document.createElement('canvas').getContext('2d')
+  if (!context) return 0
+  const style = getComputedStyle(source)
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+  return Math.ceil(context.measureText(text).width)
 }
 
 /** Places a box measured on screen into the output, relative to the content's top-left corner. */
@@ -109,13 +123,14 @@ function placed(rect: DOMRect, origin: { left: number; top: number }, offsetY: n
 }
 
 /**
- * The chart inside `area` (its main recharts SVG and legend) with `titleElement`'s text above it, on the
- * frame's background colour.
+ * The chart inside `area` (its main recharts SVG and legend) with a title above it — `title`, or
+ * `titleElement`'s text — in `titleElement`'s font, on the frame's background colour.
  */
 export function composeChartSvg(
   area: HTMLElement,
   titleElement: HTMLElement,
   background: string,
+  title = titleElement.textContent ?? '',
 ): ComposedChart {
   const chart = area.querySelector<SVGSVGElement>('.recharts-wrapper > svg') ?? area.querySelector('svg')
   if (!chart) throw new Error('the chart has not been drawn yet: wait for it to appear, then export again')
@@ -135,13 +150,13 @@ export function composeChartSvg(
   }
   const titleSize = Number.parseFloat(getComputedStyle(titleElement).fontSize) || 15
   const contentTop = PADDING + titleSize + TITLE_GAP
-  const width = Math.ceil(right - left + 2 * PADDING)
+  const width = Math.ceil(Math.max(right - left, textWidth(titleElement, title)) + 2 * PADDING)
   const height = Math.ceil(contentTop + (bottom - top) + PADDING)
   const origin = { left, top }
 
   const root = svgElement('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}` })
   root.append(svgElement('rect', { x: 0, y: 0, width, height, fill: background }))
-  root.append(textElement(titleElement, PADDING, PADDING + titleSize / 2))
+  root.append(textElement(titleElement, PADDING, PADDING + titleSize / 2, title))
 
   const body = styledClone(chart)
   const at = placed(chartRect, origin, contentTop)

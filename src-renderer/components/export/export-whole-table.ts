@@ -4,10 +4,20 @@
  * save dialog and writes there; in a browser, the owner route GET /export/<layer>/<table>.csv is
  * downloaded as the browser downloads any file (streamed to disk, the session's cookie going with it).
  */
-import type { BrowseExportOutcome, BrowseQuery, BrowseSource } from '../../../src-preload/contract-browse.ts'
+import type {
+  BrowseExportOutcome,
+  BrowseExportQuery,
+  BrowseSource,
+} from '../../../src-preload/contract-browse.ts'
 import { createIpcClient } from '../../api/ipc-client.ts'
 
-export type WholeTableQuery = Partial<Pick<BrowseQuery, 'sort' | 'filters'>>
+/**
+ * The rows (sort, filters), which columns under which headers (a UI table exports as shown; absent: every
+ * column under its field name) and the file's name (with the export's context; absent: the table's).
+ */
+export type WholeTableQuery = Partial<Pick<BrowseExportQuery, 'sort' | 'filters' | 'columns'>> & {
+  fileName?: string
+}
 
 /** The export route's address for a source and query, as the server parses it. */
 export function exportUrl(source: BrowseSource, query: WholeTableQuery = {}): string {
@@ -19,6 +29,8 @@ export function exportUrl(source: BrowseSource, query: WholeTableQuery = {}): st
   if ('run' in source && source.run) search.set('run', source.run)
   if (query.sort) search.set('sort', `${query.sort.column}${query.sort.desc ? ':desc' : ''}`)
   for (const f of query.filters ?? []) search.append('filter', `${f.column}:${f.op}:${f.value}`)
+  for (const c of query.columns ?? []) search.append('column', c.label ? `${c.column}:${c.label}` : c.column)
+  if (query.fileName) search.set('name', query.fileName)
   const text = search.toString()
   return text ? `${path}?${text}` : path
 }
@@ -32,6 +44,8 @@ export async function exportWholeTable(
       source,
       ...(query.sort ? { sort: query.sort } : {}),
       filters: query.filters ?? [],
+      ...(query.columns ? { columns: query.columns } : {}),
+      ...(query.fileName ? { fileName: query.fileName } : {}),
     })
   }
   const anchor = document.createElement('a')

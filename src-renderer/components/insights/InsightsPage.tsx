@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react'
 import { useServingProblem } from '../../api/serving-problem.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
+import { ExportScope } from '../export/export-context.tsx'
 import { ServingBanner, StoreStatusLine } from '../StoreStatus.tsx'
 import './insights.css'
 
@@ -29,7 +30,8 @@ export function InsightsPage({
       {problem ? <ServingBanner problem={problem} health={health} /> : null}
       <ErrorNote error={callError} />
       {/* The page's own calls start once the store is known to answer with published gold. */}
-      {ready ? children : null}
+      {/* Its exports name the run whose gold is served. */}
+      {ready ? <ExportScope run={health?.runId}>{children}</ExportScope> : null}
     </div>
   )
 }

@@ -42,7 +42,13 @@ function FigureTable({
         <TableExport
           name={name}
           rows={figures}
-          columns={[{ key: 'name' }, { key: 'a' }, { key: 'b' }, { key: 'diff' }, { key: 'pct' }]}
+          columns={[
+            { key: 'name', label: title },
+            { key: 'a', label: 'Run A' },
+            { key: 'b', label: 'Run B' },
+            { key: 'diff', label: 'Difference' },
+            { key: 'pct', label: '%' },
+          ]}
         />
       </div>
       {figures.length === 0 ? <p className="muted">Neither run has any.</p> : null}

@@ -86,11 +86,11 @@ function Kpis({ run }: { run: RunRecord }) {
 }
 
 const STEP_COLUMNS = [
-  { key: 'layer' },
-  { key: 'table' },
-  { key: 'rowsIn', label: 'rows in' },
-  { key: 'rowsOut', label: 'rows out' },
-  { key: 'ms' },
+  { key: 'layer', label: 'Layer' },
+  { key: 'table', label: 'Step' },
+  { key: 'rowsIn', label: 'Rows in' },
+  { key: 'rowsOut', label: 'Rows out' },
+  { key: 'ms', label: 'Time (ms)' },
 ] as const
 
 function Steps({ run }: { run: RunRecord }) {
@@ -156,7 +156,10 @@ function Files({ run }: { run: RunRecord }) {
         <TableExport
           name={`run-files-${run.runId}`}
           rows={rows}
-          columns={[{ key: 'file' }, ...FILE_FIELDS.map((key) => ({ key }))]}
+          columns={[
+            { key: 'file', label: 'File' },
+            ...FILE_FIELDS.map((key) => ({ key, label: key[0]?.toUpperCase() + key.slice(1) })),
+          ]}
         />
       </div>
       {rows.length === 0 ? (

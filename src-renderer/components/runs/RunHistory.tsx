@@ -63,17 +63,18 @@ function exportRow(run: RunRecord): HistoryRow {
   }
 }
 
+/** Headed as the table's columns are (a spreadsheet reads the same words as the page). */
 const EXPORT_COLUMNS = [
-  { key: 'runId', label: 'run' },
-  { key: 'status' },
-  { key: 'trigger' },
-  { key: 'startedAt', label: 'started' },
-  { key: 'seconds' },
-  { key: 'from' },
-  { key: 'inputDir', label: 'input folder' },
-  { key: 'files' },
-  { key: 'dialect' },
-  { key: 'rejected' },
+  { key: 'runId', label: 'Run' },
+  { key: 'status', label: 'Status' },
+  { key: 'trigger', label: 'Trigger' },
+  { key: 'startedAt', label: 'Started' },
+  { key: 'seconds', label: 'Duration (s)' },
+  { key: 'from', label: 'From layer' },
+  { key: 'inputDir', label: 'Input folder' },
+  { key: 'files', label: 'Input files' },
+  { key: 'dialect', label: 'Dialect' },
+  { key: 'rejected', label: 'Rejects' },
 ] as const
 
 /** Two runs to compare, in the history's order: the older one first (differences read newer − older). */

@@ -4,11 +4,11 @@ import type { Row } from '../../../../src-preload/contract.ts'
 import { useCohorts } from '../../../api/insights-hooks.ts'
 import { formatMoney, formatMoneyCompact, formatMonth } from '../../../pages/overview-format.ts'
 import { CHART } from '../../chart-theme.ts'
-import type { ExportColumn } from '../../export/csv.ts'
+import { labelledColumns } from '../../export/column-labels.ts'
 import { formatCountOf } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 
-const COLUMNS: ExportColumn<Row>[] = [{ key: 'first_purchase_month' }, { key: 'clients' }, { key: 'ca' }]
+const COLUMNS = labelledColumns<Row>(['first_purchase_month', 'clients', 'ca'])
 
 const MEASURES = {
   clients: {

@@ -1,20 +1,14 @@
 /** The retention heat map with its scale and export (the rows as served: cohort, offset, counts, share). */
 import type { Row } from '../../../../src-preload/contract.ts'
 import { useRetention } from '../../../api/insights-hooks.ts'
-import type { ExportColumn } from '../../export/csv.ts'
+import { labelledColumns } from '../../export/column-labels.ts'
 import { TableExport } from '../../export/TableExport.tsx'
 import { formatCountOf } from '../format.ts'
 import { QueryBody } from '../QueryBody.tsx'
 import { RetentionHeatmap } from './RetentionHeatmap.tsx'
 import { retentionGrid } from './retention-grid.ts'
 
-const COLUMNS: ExportColumn<Row>[] = [
-  { key: 'cohort' },
-  { key: 'month_offset' },
-  { key: 'active_clients' },
-  { key: 'cohort_size' },
-  { key: 'retention' },
-]
+const COLUMNS = labelledColumns<Row>(['cohort', 'month_offset', 'active_clients', 'cohort_size', 'retention'])
 
 export function RetentionPanel() {
   const retention = useRetention()

@@ -2,7 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { useScoreSample } from '../../../api/insights-hooks.ts'
 import { CHART } from '../../chart-theme.ts'
-import type { ExportColumn } from '../../export/csv.ts'
+import { labelledColumns } from '../../export/column-labels.ts'
 import { formatCountOf } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 import { numberOf } from '../row-values.ts'
@@ -13,7 +13,7 @@ import { SampleNote } from './SampleNote.tsx'
 /** Room below and left of the plot for the axis titles. */
 const AXIS_TITLE_MARGIN = { ...CHART.margin, bottom: CHART.margin.bottom + 18, left: CHART.margin.left + 8 }
 
-const COLUMNS: ExportColumn<ProbabilityBin>[] = [{ key: 'lower' }, { key: 'upper' }, { key: 'clients' }]
+const COLUMNS = labelledColumns<ProbabilityBin>(['lower', 'upper', 'clients'])
 
 export function ProbabilityPanel() {
   const sample = useScoreSample()

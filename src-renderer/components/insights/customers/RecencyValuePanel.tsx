@@ -17,7 +17,7 @@ import {
 import { useScoreSample } from '../../../api/insights-hooks.ts'
 import { formatKpi, formatMoneyCompact } from '../../../pages/overview-format.ts'
 import { CHART } from '../../chart-theme.ts'
-import type { ExportColumn } from '../../export/csv.ts'
+import { labelledColumns } from '../../export/column-labels.ts'
 import { formatCountOf, formatProbability } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 import { NO_SCORES_TEXT } from './empty-text.ts'
@@ -28,15 +28,15 @@ import { segmentColor } from './segments.ts'
 /** Recency ticks a reader knows: a week, a month, a quarter, half a year, a year, two. */
 const RECENCY_TICKS = [0, 7, 30, 90, 180, 365, 730]
 
-const COLUMNS: ExportColumn<ClientPoint>[] = [
-  { key: 'id_client' },
-  { key: 'segment_label' },
-  { key: 'recency_days' },
-  { key: 'expected_value_12m' },
-  { key: 'freq_12m' },
-  { key: 'monetary_12m' },
-  { key: 'prob_reachat_12m' },
-]
+const COLUMNS = labelledColumns<ClientPoint>([
+  'id_client',
+  'segment_label',
+  'recency_days',
+  'expected_value_12m',
+  'freq_12m',
+  'monetary_12m',
+  'prob_reachat_12m',
+])
 
 function PointTooltip({ active, payload }: Partial<TooltipContentProps<number, string>>) {
   const point = active ? (payload?.[0]?.payload as ClientPoint | undefined) : undefined

@@ -1,12 +1,16 @@
 /**
  * A ranked list of clients from the scores (sortable by any column, filtered by segment, paged through
- * `data.table` offset/limit). A client's id opens their detail; their name and country sit beside it.
+ * `data.table` offset/limit). A client's id opens their detail; their name and country sit beside it. The
+ * page exports as CSV; "Export all rows" streams every client of the same order and segment from the served
+ * run's gold `client_scores`, with the table's columns and headers.
  */
 import { type ReactNode, useState } from 'react'
 import type { Row } from '../../../../src-preload/contract.ts'
 import { useClientIdentities, useSegments, useServedTable } from '../../../api/insights-hooks.ts'
 import type { ExportColumn } from '../../export/csv.ts'
+import { ExportScope, useExportContext } from '../../export/export-context.tsx'
 import { TableExport } from '../../export/TableExport.tsx'
+import { WholeTableExport } from '../../export/WholeTableExport.tsx'
 import { Pager } from '../Pager.tsx'
 import { QueryBody } from '../QueryBody.tsx'
 import { numberOf, textOf } from '../row-values.ts'
@@ -106,7 +110,8 @@ export function ScoresTablePanel({
   )
   const rows = page.data?.rows ?? []
   const identities = useClientIdentities(rows.flatMap((row) => numberOf(row, 'id_client') ?? []))
-  const exportColumns: ExportColumn<Row>[] = columns.map(({ field }) => ({ key: field }))
+  const exportColumns: ExportColumn<Row>[] = columns.map(({ field, label }) => ({ key: field, label }))
+  const { run } = useExportContext()
   // A new order or segment starts again from the first page.
   const resort = (next: SortState<ScoreField>) => {
     setSort(next)
@@ -141,7 +146,20 @@ export function ScoresTablePanel({
               })}
             </select>
           </label>
-          <TableExport name={name} rows={rows} columns={exportColumns} />
+          <ExportScope filters={[segment]}>
+            <TableExport name={name} rows={rows} columns={exportColumns} label="Export page" />
+            <WholeTableExport
+              source={{ ...(run ? { run } : {}), layer: 'gold', table: 'client_scores' }}
+              query={{
+                sort: { column: sort.field, desc: sort.dir === 'desc' },
+                filters: segment ? [{ column: 'segment_label', op: 'eq', value: segment }] : [],
+                columns: columns.map(({ field, label }) => ({ column: field, label })),
+              }}
+              rows={page.data?.total}
+              label="Export all rows"
+              name={name}
+            />
+          </ExportScope>
         </div>
       </div>
       <QueryBody

@@ -1,6 +1,7 @@
 /** The segments side by side: clients, 12-month revenue, expected value, value at risk and medians. */
 import { useSegments } from '../../../api/insights-hooks.ts'
 import { formatKpi } from '../../../pages/overview-format.ts'
+import { COLUMN_LABELS } from '../../export/column-labels.ts'
 import { TableExport } from '../../export/TableExport.tsx'
 import { formatCountOf, formatDecimal } from '../format.ts'
 import { QueryBody } from '../QueryBody.tsx'
@@ -25,24 +26,24 @@ export function SegmentTablePanel() {
           <table className="insights-table" data-testid="segment-table">
             <thead>
               <tr>
-                <th scope="col">Segment</th>
+                <th scope="col">{COLUMN_LABELS.segment_label}</th>
                 <th scope="col" className="num">
-                  Clients
+                  {COLUMN_LABELS.clients}
                 </th>
                 <th scope="col" className="num">
-                  Revenue 12m
+                  {COLUMN_LABELS.ca_12m}
                 </th>
                 <th scope="col" className="num">
-                  Expected 12m
+                  {COLUMN_LABELS.expected_value_12m}
                 </th>
                 <th scope="col" className="num">
-                  At risk 12m
+                  {COLUMN_LABELS.value_at_risk_12m}
                 </th>
                 <th scope="col" className="num" title="Median purchases in the last 12 months">
-                  Purchases (median)
+                  {COLUMN_LABELS.freq_med}
                 </th>
                 <th scope="col" className="num" title="Median days since the last purchase">
-                  Recency (median)
+                  {COLUMN_LABELS.recency_med}
                 </th>
               </tr>
             </thead>

@@ -4,20 +4,20 @@ import type { Row } from '../../../../src-preload/contract.ts'
 import { useSegments } from '../../../api/insights-hooks.ts'
 import { formatMoney, formatMoneyCompact } from '../../../pages/overview-format.ts'
 import { CHART } from '../../chart-theme.ts'
-import type { ExportColumn } from '../../export/csv.ts'
+import { labelledColumns } from '../../export/column-labels.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 import { NO_SCORES_TEXT } from './empty-text.ts'
 import { segmentColor } from './segments.ts'
 
-export const SEGMENT_COLUMNS: ExportColumn<Row>[] = [
-  { key: 'segment_label' },
-  { key: 'clients' },
-  { key: 'ca_12m' },
-  { key: 'expected_value_12m' },
-  { key: 'value_at_risk_12m' },
-  { key: 'freq_med' },
-  { key: 'recency_med' },
-]
+export const SEGMENT_COLUMNS = labelledColumns<Row>([
+  'segment_label',
+  'clients',
+  'ca_12m',
+  'expected_value_12m',
+  'value_at_risk_12m',
+  'freq_med',
+  'recency_med',
+])
 
 /** What every colour means: each segment's colour is its expected value, grey its value at risk. */
 function SegmentLegend({ segments }: { segments: readonly string[] }) {

@@ -4,6 +4,7 @@
  */
 import type { Row } from '../../../../src-preload/contract.ts'
 import { formatKpi } from '../../../pages/overview-format.ts'
+import { COLUMN_LABELS } from '../../export/column-labels.ts'
 import { formatCountOf, formatProbability } from '../format.ts'
 import { numberOf } from '../row-values.ts'
 
@@ -24,15 +25,22 @@ export interface ScoreColumn {
   numeric: boolean
 }
 
+/** Headers from the catalog of column labels, which the tables' CSV exports use too. */
+const column = (field: ScoreField, numeric: boolean): ScoreColumn => ({
+  field,
+  label: COLUMN_LABELS[field],
+  numeric,
+})
+
 const COLUMN: Record<ScoreField, ScoreColumn> = {
-  id_client: { field: 'id_client', label: 'Client', numeric: false },
-  segment_label: { field: 'segment_label', label: 'Segment', numeric: false },
-  prob_reachat_12m: { field: 'prob_reachat_12m', label: 'Re-purchase prob.', numeric: true },
-  expected_value_12m: { field: 'expected_value_12m', label: 'Expected 12m', numeric: true },
-  value_at_risk_12m: { field: 'value_at_risk_12m', label: 'At risk 12m', numeric: true },
-  recency_days: { field: 'recency_days', label: 'Days since last', numeric: true },
-  freq_12m: { field: 'freq_12m', label: 'Purchases 12m', numeric: true },
-  monetary_12m: { field: 'monetary_12m', label: 'Spend 12m', numeric: true },
+  id_client: column('id_client', false),
+  segment_label: column('segment_label', false),
+  prob_reachat_12m: column('prob_reachat_12m', true),
+  expected_value_12m: column('expected_value_12m', true),
+  value_at_risk_12m: column('value_at_risk_12m', true),
+  recency_days: column('recency_days', true),
+  freq_12m: column('freq_12m', true),
+  monetary_12m: column('monetary_12m', true),
 }
 
 /** The client, their segment, the figure they are ranked by, then what it comes from. */

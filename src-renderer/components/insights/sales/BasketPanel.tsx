@@ -4,18 +4,19 @@ import type { SalesRow } from '../../../../src-preload/contract-insights.ts'
 import { type SalesSelection, useSales } from '../../../api/insights-hooks.ts'
 import { formatMoney } from '../../../pages/overview-format.ts'
 import { CHART } from '../../chart-theme.ts'
+import { columnLabel } from '../../export/column-labels.ts'
 import type { ExportColumn } from '../../export/csv.ts'
 import { formatCountOf } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 import { NO_SALES_TEXT } from './empty-text.ts'
 
 const COLUMNS: ExportColumn<SalesRow>[] = [
-  { key: 'bin' },
-  { key: 'key', label: 'bucket' },
-  { key: 'lower' },
-  { key: 'upper' },
-  { key: 'nb_achats', label: 'count' },
-  { key: 'ca' },
+  { key: 'bin', label: columnLabel('bin') },
+  { key: 'key', label: 'Basket' },
+  { key: 'lower', label: columnLabel('lower') },
+  { key: 'upper', label: columnLabel('upper') },
+  { key: 'nb_achats', label: columnLabel('nb_achats') },
+  { key: 'ca', label: columnLabel('ca') },
 ]
 
 /** "(9.53, 50.851]" → "10 € – 51 €": the bin's edges as money, for the axis and the tooltip. */

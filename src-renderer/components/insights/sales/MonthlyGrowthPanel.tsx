@@ -11,7 +11,7 @@ import {
 } from '../../../api/insights-hooks.ts'
 import { formatMoney, formatMoneyCompact, formatMonth } from '../../../pages/overview-format.ts'
 import { CHART } from '../../chart-theme.ts'
-import type { ExportColumn } from '../../export/csv.ts'
+import { labelledColumns } from '../../export/column-labels.ts'
 import {
   coveredRange,
   type MarkedPoint,
@@ -23,7 +23,7 @@ import { formatGrowth } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
 import { NO_SALES_TEXT } from './empty-text.ts'
 
-const COLUMNS: ExportColumn<GrowthPoint>[] = [{ key: 'mois' }, { key: 'ca' }, { key: 'growth_pct' }]
+const COLUMNS = labelledColumns<GrowthPoint>(['mois', 'ca', 'growth_pct'])
 
 function MonthlyGrowthChart({ points }: { points: MarkedPoint<GrowthPoint>[] }) {
   return (

@@ -1,7 +1,12 @@
 /** The CSV columns of a `data.sales` grouping, as its charts export it. */
 import type { SalesRow } from '../../../../src-preload/contract-insights.ts'
+import { columnLabel, type LabelledField, labelledColumns } from '../../export/column-labels.ts'
 import type { ExportColumn } from '../../export/csv.ts'
 
-export function salesColumns(keyLabel: string): ExportColumn<SalesRow>[] {
-  return [{ key: 'key', label: keyLabel }, { key: 'ca' }, { key: 'nb_achats' }, { key: 'clients' }]
+/** `keyField`: what the rows are grouped by (pays, produit, jour, semaine, mois), for its label. */
+export function salesColumns(keyField: LabelledField): ExportColumn<SalesRow>[] {
+  return [
+    { key: 'key', label: columnLabel(keyField) },
+    ...labelledColumns<SalesRow>(['ca', 'nb_achats', 'clients']),
+  ]
 }

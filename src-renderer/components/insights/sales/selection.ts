@@ -1,5 +1,7 @@
 /** Edits of the sales selection, each returning a new one (no field left set to an empty value). */
 import type { SalesSelection } from '../../../api/insights-hooks.ts'
+import { filterText } from '../../export/export-context.tsx'
+import { formatDay } from '../format.ts'
 
 /** Drops the fields that select nothing, so equal selections make equal query keys. */
 function tidy(selection: SalesSelection): SalesSelection {
@@ -33,4 +35,16 @@ export function withProducts(selection: SalesSelection, produit: string[]): Sale
 
 export function withoutDates(selection: SalesSelection): SalesSelection {
   return tidy({ ...selection, from: undefined, to: undefined })
+}
+
+/** The selection as an export's context says it: countries, products, then the period (from, until or both). */
+export function selectionFilters(selection: SalesSelection): string[] {
+  const filters: string[] = []
+  if (selection.pays?.length) filters.push(filterText(selection.pays))
+  if (selection.produit?.length) filters.push(filterText(selection.produit))
+  if (selection.from && selection.to)
+    filters.push(`${formatDay(selection.from)} – ${formatDay(selection.to)}`)
+  else if (selection.from) filters.push(`from ${formatDay(selection.from)}`)
+  else if (selection.to) filters.push(`until ${formatDay(selection.to)}`)
+  return filters
 }
