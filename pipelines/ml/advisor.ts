@@ -110,7 +110,17 @@ function namedProfiles(profiles: ReturnType<typeof profile>[]): SegmentProfile[]
   const names = clusterNames(profiles.map((p) => ({ ...p, segments: p.labels })))
   return profiles.map((p, i) => {
     const name = names[i] ?? { label: 'none', segment: 'none', segment_share: 0 }
-    return { ...p, ...name, actions: [...rfmSegmentActions(name.segment)] }
+    // Columns in the order segments.csv has always had (cluster, label, size first), the new ones after.
+    const { cluster, size, ...figures } = p
+    return {
+      cluster,
+      label: name.label,
+      size,
+      segment: name.segment,
+      segment_share: name.segment_share,
+      ...figures,
+      actions: [...rfmSegmentActions(name.segment)],
+    }
   })
 }
 
