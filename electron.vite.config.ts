@@ -6,7 +6,7 @@
  *                                   (scripts/cli-bundle.mjs), which main starts from there.
  * - preload src-preload/index.ts  → out/preload/index.cjs (ONE CommonJS file with every dependency
  *                                   bundled, so it runs with `sandbox: true`, where only `electron` can be required)
- * - renderer src-renderer/index.html → out/renderer/
+ * - renderer src-renderer/index.html → out/renderer/ (minified; each page a chunk of its own, App.tsx)
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -97,6 +97,9 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     build: {
+      // electron-vite leaves the build unminified; the renderer is also served over HTTP in web mode,
+      // where every kilobyte of a page's chunks is waited for.
+      minify: 'esbuild',
       rollupOptions: {
         input: resolve(root, 'src-renderer/index.html'),
       },

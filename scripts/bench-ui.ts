@@ -4,7 +4,7 @@
  * at 1M purchases; and the most points any chart on those pages draws. Target: each under 1.5 s.
  * Usage: npm run bench:ui -- [--scales seed,1m] [--runs 5]. Never run by CI.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -53,10 +53,23 @@ function mostChartPoints(page: Page): Promise<number> {
   })
 }
 
+/** The renderer's largest JavaScript file: what the first page waits for before it can draw. */
+function printLargestChunk(assets: string): void {
+  const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'))
+  const sizes = scripts
+    .map((f) => ({ f, bytes: statSync(join(assets, f)).size }))
+    .sort((a, b) => b.bytes - a.bytes)
+  const total = sizes.reduce((sum, s) => sum + s.bytes, 0)
+  console.log(
+    `renderer: ${scripts.length} JavaScript files, ${(total / 1024).toFixed(0)} KiB in all; largest ${sizes[0]?.f} ${((sizes[0]?.bytes ?? 0) / 1024).toFixed(0)} KiB`,
+  )
+}
+
 const work = mkdtempSync(join(tmpdir(), 'medallion-bench-ui-'))
 const out = join(work, 'app')
 console.log('building the app…')
 await buildApp(out)
+printLargestChunk(join(out, 'renderer/assets'))
 const browser = await launchChromium()
 try {
   for (const scale of (values.scales ?? '').split(',')) {

@@ -60,14 +60,23 @@ export interface PredictedClient {
 /** One k-means cluster of the advisor. */
 export interface SegmentProfile {
   cluster: number
-  /** The business label most of its clients carry (the original's rules, §10.2). */
+  /**
+   * The cluster's name: its majority RFM segment, with what sets it apart when clusters share one
+   * ("Dormants — high value"); unique within a training.
+   */
   label: string
+  /**
+   * The RFM segment (gold client_scores' segment_label) most of its clients carry, and their share (0..1).
+   * Absent from trainings recorded before clusters were named this way.
+   */
+  segment?: string
+  segment_share?: number
   size: number
   revenue_total: number
   revenue_avg: number
   frequency_avg: number
   recency_avg: number
-  /** Clients per business label inside the cluster. */
+  /** Clients per RFM segment inside the cluster. */
   labels: Record<string, number>
   actions: string[]
 }
@@ -75,6 +84,7 @@ export interface SegmentProfile {
 /** A client the advisor suggests contacting, and why. */
 export interface ContactClient {
   id_client: number
+  /** The client's RFM segment. */
   label: string
   cluster: number
   frequency: number

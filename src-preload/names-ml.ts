@@ -17,3 +17,9 @@ export const ML_LIMITS = {
   clusters: { min: 2, max: 12 },
   seed: { min: 0, max: 2 ** 31 - 1 },
 } as const
+
+/**
+ * The advisor's win-back list names only clients with no purchase for more than this many days: one who
+ * bought within about a purchase cycle is still active, whatever the segment says.
+ */
+export const WINBACK_AFTER_DAYS = 45

@@ -1,20 +1,26 @@
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
 import { ConnectionBar } from './components/errors/ConnectionBar.tsx'
 import { ThemeSync } from './components/settings/ThemeSync.tsx'
 import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
 import { hashSegments, useHashSegments } from './hash-path.ts'
-import { BenchmarksPage } from './pages/BenchmarksPage.tsx'
-import { CohortsPage } from './pages/CohortsPage.tsx'
-import { CustomersPage } from './pages/CustomersPage.tsx'
-import { DataPage } from './pages/DataPage.tsx'
-import { HomePage } from './pages/HomePage.tsx'
-import { ImportPage } from './pages/ImportPage.tsx'
-import { ModelsPage } from './pages/ModelsPage.tsx'
-import { PipelinePage } from './pages/PipelinePage.tsx'
-import { SalesPage } from './pages/SalesPage.tsx'
-import { SettingsPage } from './pages/SettingsPage.tsx'
-import { StackPage } from './pages/StackPage.tsx'
+import { lazyPage } from './lazy-page.ts'
+
+/**
+ * Each page is its own chunk, fetched when the page is first opened (recharts goes with the chart pages):
+ * the first paint waits only for the shell and the page shown.
+ */
+const BenchmarksPage = lazyPage(() => import('./pages/BenchmarksPage.tsx'), 'BenchmarksPage')
+const CohortsPage = lazyPage(() => import('./pages/CohortsPage.tsx'), 'CohortsPage')
+const CustomersPage = lazyPage(() => import('./pages/CustomersPage.tsx'), 'CustomersPage')
+const DataPage = lazyPage(() => import('./pages/DataPage.tsx'), 'DataPage')
+const HomePage = lazyPage(() => import('./pages/HomePage.tsx'), 'HomePage')
+const ImportPage = lazyPage(() => import('./pages/ImportPage.tsx'), 'ImportPage')
+const ModelsPage = lazyPage(() => import('./pages/ModelsPage.tsx'), 'ModelsPage')
+const PipelinePage = lazyPage(() => import('./pages/PipelinePage.tsx'), 'PipelinePage')
+const SalesPage = lazyPage(() => import('./pages/SalesPage.tsx'), 'SalesPage')
+const SettingsPage = lazyPage(() => import('./pages/SettingsPage.tsx'), 'SettingsPage')
+const StackPage = lazyPage(() => import('./pages/StackPage.tsx'), 'StackPage')
 
 const PAGES = [
   // The first-launch screen stands in for the Overview until a run has succeeded.
@@ -73,7 +79,9 @@ export function App() {
       <ThemeSync />
       <ConnectionBar />
       <main className="content">
-        <Page />
+        <Suspense fallback={<output className="page-loading">Loading…</output>}>
+          <Page />
+        </Suspense>
       </main>
     </div>
   )

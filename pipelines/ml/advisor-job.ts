@@ -16,8 +16,11 @@ export function runAdvisorJob(
 ): TrainOutcome {
   progress(0.05, 'advisor: reading gold')
   const features = pl.readParquet(join(job.goldDir, 'client_features.parquet'))
+  const scores = pl.readParquet(join(job.goldDir, 'client_scores.parquet'), {
+    columns: ['id_client', 'segment_label'],
+  })
   progress(0.2, `advisor: k-means with k = ${job.clusters}`)
-  const result = trainAdvisor(features, { clusters: job.clusters, seed: job.seed })
+  const result = trainAdvisor(features, scores, { clusters: job.clusters, seed: job.seed })
 
   progress(0.9, 'advisor: writing the report')
   const files = new ArtifactFiles(job.outDir)

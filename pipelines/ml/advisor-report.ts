@@ -1,6 +1,6 @@
 /** The advisor's Markdown report: the clusters, the business labels, what to do, and whom to contact first. */
 
-import type { AdvisorResult } from './advisor.ts'
+import { type AdvisorResult, WINBACK_AFTER_DAYS } from './advisor.ts'
 import { BUSINESS_LABELS } from './business-labels.ts'
 import { fixed, markdownTable } from './markdown-table.ts'
 import { SEGMENT_ACTIONS } from './segment-actions.ts'
@@ -11,12 +11,14 @@ export function advisorReport(result: AdvisorResult, clusters: number): string {
     result.contacts
       .filter((c) => labels.includes(c.label))
       .map((c) => [c.id_client, c.label, c.cluster, c.frequency, money(c.monetary_total), c.recency_days])
-  const contactHeaders = ['id_client', 'label', 'cluster', 'purchases', 'spend', 'days since last purchase']
+  const contactHeaders = ['id_client', 'segment', 'cluster', 'purchases', 'spend', 'days since last purchase']
   return [
     '# Advisor: customer segments',
     '',
     `k-means (k = ${clusters}, ml.js) on standardised frequency, total and average spend and recency of`,
     `${result.totals.clients} clients; silhouette ${fixed(result.silhouette)} on the same scaled features.`,
+    'Each cluster is named after the RFM segment most of its clients carry (gold client_scores, as the',
+    'Customers page counts them), with that share; clusters sharing one are told apart by what differs most.',
     'Business labels follow the original’s rules (spend q75, recency q25/q75, frequency q75):',
     `spend ≥ ${money(result.thresholds.monetaryHigh)}, recency ≤ ${result.thresholds.recencyLow} / > ${result.thresholds.recencyHigh} days,`,
     `frequency ≥ ${result.thresholds.frequencyHigh}.`,
@@ -26,7 +28,8 @@ export function advisorReport(result: AdvisorResult, clusters: number): string {
     markdownTable(
       [
         'cluster',
-        'main label',
+        'name',
+        'main RFM segment (share)',
         'clients',
         'revenue',
         'revenue per client',
@@ -36,6 +39,7 @@ export function advisorReport(result: AdvisorResult, clusters: number): string {
       result.segments.map((s) => [
         s.cluster,
         s.label,
+        `${s.segment} (${fixed((s.segment_share ?? 0) * 100, 0)} %)`,
         s.size,
         money(s.revenue_total),
         money(s.revenue_avg),
@@ -53,6 +57,8 @@ export function advisorReport(result: AdvisorResult, clusters: number): string {
       '',
     ]),
     '## Contact first: valuable clients slipping away',
+    '',
+    `RFM segments A relancer, then Dormants, by spend; only clients with no purchase for more than ${WINBACK_AFTER_DAYS} days.`,
     '',
     markdownTable(contactHeaders, contactRows(['A relancer', 'Dormants'])),
     '',

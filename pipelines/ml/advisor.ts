@@ -1,11 +1,14 @@
 /**
  * The advisor: k-means on standardised RFM features (frequency, total and average spend, recency, from
- * gold's client_features), the silhouette on those same scaled features, a profile per cluster, the
- * original's business labels (§10.2) with a short list of actions each, and the clients to contact first.
- * Clusters are numbered by revenue, largest first, so the same data always gives the same numbering.
+ * gold's client_features), the silhouette on those same scaled features, a profile per cluster named after
+ * its majority RFM segment (gold client_scores' segment_label, as the Customers page counts them) with
+ * actions, the original's business labels (§10.2, kept for the report's parity), and the clients to
+ * contact first. Clusters are numbered by revenue, largest first, so the same data always gives the same
+ * numbering.
  */
 import pl from 'nodejs-polars'
 import type { ContactClient, SegmentProfile } from '../../src-preload/contract-ml.ts'
+import { WINBACK_AFTER_DAYS } from '../../src-preload/names-ml.ts'
 import { PipelineInputError } from '../pipeline-error.ts'
 import {
   BUSINESS_LABELS,
@@ -15,8 +18,9 @@ import {
   labelThresholds,
   type RfmClient,
 } from './business-labels.ts'
+import { clusterNames } from './cluster-names.ts'
 import { fitKMeans } from './kmeans-fit.ts'
-import { SEGMENT_ACTIONS } from './segment-actions.ts'
+import { rfmSegmentActions } from './segment-actions.ts'
 import { silhouette } from './silhouette.ts'
 import { fitStandardiser, type Standardiser, standardise } from './standardiser.ts'
 
@@ -26,6 +30,9 @@ export const RFM_FEATURES = ['frequency', 'monetary_total', 'monetary_avg', 'rec
 export const MIN_CLIENTS_PER_CLUSTER = 10
 /** Clients per contact list. */
 export const CONTACTS_PER_LIST = 10
+export { WINBACK_AFTER_DAYS }
+/** The RFM segments whose clients are slipping away, the win-back list's candidates. */
+const WINBACK_SEGMENTS: readonly string[] = ['A relancer', 'Dormants']
 
 export interface AdvisorOptions {
   clusters: number
@@ -34,7 +41,10 @@ export interface AdvisorOptions {
 
 export interface SegmentedClient extends RfmClient {
   cluster: number
+  /** The original's business label (§10.2). */
   label: BusinessLabel
+  /** The RFM segment gold gives the client (client_scores.segment_label). */
+  segment: string
 }
 
 export interface AdvisorResult {
@@ -77,55 +87,73 @@ function rfmClients(rfm: pl.DataFrame): RfmClient[] {
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1)
 
-function profile(cluster: number, members: SegmentedClient[]): SegmentProfile {
-  const labels: Record<string, number> = {}
-  for (const c of members) labels[c.label] = (labels[c.label] ?? 0) + 1
-  const main = (BUSINESS_LABELS.filter((l) => labels[l]).sort(
-    (a, b) => (labels[b] ?? 0) - (labels[a] ?? 0),
-  )[0] ?? 'Dormants') as BusinessLabel
+function profile(
+  cluster: number,
+  members: SegmentedClient[],
+): Omit<SegmentProfile, 'label' | 'segment' | 'segment_share' | 'actions'> {
+  const segments: Record<string, number> = {}
+  for (const c of members) segments[c.segment] = (segments[c.segment] ?? 0) + 1
   const revenue = members.reduce((sum, c) => sum + c.monetary_total, 0)
   return {
     cluster,
-    label: main,
     size: members.length,
     revenue_total: revenue,
     revenue_avg: revenue / Math.max(members.length, 1),
     frequency_avg: mean(members.map((c) => c.frequency)),
     recency_avg: mean(members.map((c) => c.recency_days)),
-    labels,
-    actions: [...SEGMENT_ACTIONS[main]],
+    labels: segments,
   }
+}
+
+/** The profiles named after their majority RFM segments (unique names), each with that segment's actions. */
+function namedProfiles(profiles: ReturnType<typeof profile>[]): SegmentProfile[] {
+  const names = clusterNames(profiles.map((p) => ({ ...p, segments: p.labels })))
+  return profiles.map((p, i) => {
+    const name = names[i] ?? { label: 'none', segment: 'none', segment_share: 0 }
+    // Columns in the order segments.csv has always had (cluster, label, size first), the new ones after.
+    const { cluster, size, ...figures } = p
+    return {
+      cluster,
+      label: name.label,
+      size,
+      segment: name.segment,
+      segment_share: name.segment_share,
+      ...figures,
+      actions: [...rfmSegmentActions(name.segment)],
+    }
+  })
 }
 
 function contact(c: SegmentedClient): ContactClient {
   return {
     id_client: c.id_client,
-    label: c.label,
+    label: c.segment,
     cluster: c.cluster,
     frequency: c.frequency,
     monetary_total: c.monetary_total,
     recency_days: c.recency_days,
-    action: SEGMENT_ACTIONS[c.label][0] as string,
+    action: rfmSegmentActions(c.segment)[0] as string,
   }
 }
 
 /**
- * Two lists, as the original's: the valuable clients slipping away (A relancer, then Dormants, by money at
- * stake) and the VIPs to look after (largest spend, most recent first).
+ * Two lists, as the original's, by RFM segment: the valuable clients slipping away (A relancer, then
+ * Dormants, by money at stake), only those with no purchase for more than WINBACK_AFTER_DAYS; and the VIPs
+ * to look after (largest spend, most recent first), whom a thank-you call suits whenever they last bought.
  */
 function contactLists(clients: SegmentedClient[]): ContactClient[] {
   const winback = clients
-    .filter((c) => c.label === 'A relancer' || c.label === 'Dormants')
+    .filter((c) => WINBACK_SEGMENTS.includes(c.segment) && c.recency_days > WINBACK_AFTER_DAYS)
     .sort(
       (a, b) =>
-        Number(b.label === 'A relancer') - Number(a.label === 'A relancer') ||
+        Number(b.segment === 'A relancer') - Number(a.segment === 'A relancer') ||
         b.monetary_total - a.monetary_total ||
         b.recency_days - a.recency_days ||
         a.id_client - b.id_client,
     )
     .slice(0, CONTACTS_PER_LIST)
   const vip = clients
-    .filter((c) => c.label === 'VIP')
+    .filter((c) => c.segment === 'VIP')
     .sort(
       (a, b) =>
         b.monetary_total - a.monetary_total || a.recency_days - b.recency_days || a.id_client - b.id_client,
@@ -134,7 +162,18 @@ function contactLists(clients: SegmentedClient[]): ContactClient[] {
   return [...winback, ...vip].map(contact)
 }
 
-export function trainAdvisor(features: pl.DataFrame, options: AdvisorOptions): AdvisorResult {
+/** Each client's RFM segment from gold's client_scores; a client without one is an error, not a guess. */
+function segmentsById(scores: pl.DataFrame): Map<number, string> {
+  const ids = scores.getColumn('id_client').toArray()
+  const labels = scores.getColumn('segment_label').toArray()
+  return new Map(ids.map((id, i) => [Number(id), String(labels[i])]))
+}
+
+export function trainAdvisor(
+  features: pl.DataFrame,
+  scores: pl.DataFrame,
+  options: AdvisorOptions,
+): AdvisorResult {
   const rfm = rfmFrame(features)
   const needed = options.clusters * MIN_CLIENTS_PER_CLUSTER
   if (rfm.height < needed) {
@@ -158,20 +197,33 @@ export function trainAdvisor(features: pl.DataFrame, options: AdvisorOptions): A
   const numberOf = new Map(order.map((k, rank) => [k, rank]))
 
   const thresholds = labelThresholds(rfm)
-  const clients: SegmentedClient[] = base.map((c, i) => ({
-    ...c,
-    cluster: numberOf.get(fit.clusters[i] as number) ?? 0,
-    label: businessLabel(c, thresholds),
-  }))
+  const segmentOf = segmentsById(scores)
+  const clients: SegmentedClient[] = base.map((c, i) => {
+    const segment = segmentOf.get(c.id_client)
+    if (segment === undefined) {
+      throw new PipelineInputError(
+        'missing_segment',
+        `advisor: client ${c.id_client} has features but no RFM segment in client_scores: rerun the pipeline's gold layer`,
+      )
+    }
+    return {
+      ...c,
+      cluster: numberOf.get(fit.clusters[i] as number) ?? 0,
+      label: businessLabel(c, thresholds),
+      segment,
+    }
+  })
   const labelCounts = Object.fromEntries(BUSINESS_LABELS.map((l) => [l, 0])) as Record<BusinessLabel, number>
   for (const c of clients) labelCounts[c.label]++
   const purchases = clients.reduce((sum, c) => sum + c.frequency, 0)
   return {
     clients,
-    segments: order.map((_, rank) =>
-      profile(
-        rank,
-        clients.filter((c) => c.cluster === rank),
+    segments: namedProfiles(
+      order.map((_, rank) =>
+        profile(
+          rank,
+          clients.filter((c) => c.cluster === rank),
+        ),
       ),
     ),
     contacts: contactLists(clients),

@@ -10,6 +10,7 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { CoreEvents } from '../core-events.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import type { Handlers } from '../rpc.ts'
+import { compressResponse } from './compression.ts'
 import { sendJson } from './http-io.ts'
 import { OwnerGate } from './owner-gate.ts'
 import {
@@ -154,6 +155,8 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
   }
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    // The one compression layer: files, JSON and owner routes alike (compression.ts says what it skips).
+    compressResponse(req, res)
     handle(req, res).catch((err) => {
       if (res.headersSent) res.destroy()
       else sendJson(res, 500, { error: `internal error: ${errorMessage(err)}` })

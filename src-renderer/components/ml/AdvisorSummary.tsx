@@ -1,8 +1,9 @@
 /** The latest advisor: its clusters with what to do, and the clients to contact first. */
 import type { ContactClient, MlRunRecord, SegmentProfile } from '../../../src-preload/contract-ml.ts'
+import { WINBACK_AFTER_DAYS } from '../../../src-preload/names-ml.ts'
 import { formatMoney } from '../../pages/overview-format.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
-import { formatDecimal } from '../insights/format.ts'
+import { formatDecimal, formatWholeShare } from '../insights/format.ts'
 import { MlflowRunLink } from './MlflowRunLink.tsx'
 import { formatMetric } from './ml-format.ts'
 import { SegmentRevenueChart } from './SegmentRevenueChart.tsx'
@@ -18,6 +19,8 @@ const SEGMENT_COLUMNS = (
   [
     'cluster',
     'label',
+    'segment',
+    'segment_share',
     'size',
     'revenue_total',
     'revenue_avg',
@@ -56,13 +59,15 @@ export function AdvisorSummary({ run }: { run: MlRunRecord }) {
         intro={
           <p className="hint">
             Trained {formatDateTime(run.finishedAt)} on the gold of run <code>{run.dataVersion}</code>,
-            silhouette {formatMetric(run.metrics.silhouette)} on the scaled features.
+            silhouette {formatMetric(run.metrics.silhouette)} on the scaled features. Each cluster is named
+            after the RFM segment most of its clients are in on the Customers page (their share in brackets);
+            clusters sharing one are told apart by what differs most between them.
           </p>
         }
         head={
           <>
             <th>cluster</th>
-            <th>main label</th>
+            <th>segment (share)</th>
             <th className="num">clients</th>
             <th className="num">revenue</th>
             <th className="num">purchases (avg)</th>
@@ -74,7 +79,10 @@ export function AdvisorSummary({ run }: { run: MlRunRecord }) {
         {segments.map((s) => (
           <tr key={s.cluster} data-cluster={s.cluster}>
             <td>{s.cluster}</td>
-            <td title={s.labels}>{s.label}</td>
+            <td title={s.labels}>
+              {s.label}
+              {s.segment_share === undefined ? null : ` (${formatWholeShare(s.segment_share)})`}
+            </td>
             <td className="num">{s.size}</td>
             <td className="num">{formatMoney(s.revenue_total)}</td>
             <td className="num">{formatDecimal(s.frequency_avg)}</td>
@@ -90,10 +98,16 @@ export function AdvisorSummary({ run }: { run: MlRunRecord }) {
           name="advisor-contacts"
           rows={contacts}
           columns={CONTACT_COLUMNS}
+          intro={
+            <p className="hint">
+              Lapsed clients worth winning back (A relancer, then Dormants, by spend; none who bought in the
+              last {WINBACK_AFTER_DAYS} days), then the VIPs to thank.
+            </p>
+          }
           head={
             <>
               <th>client</th>
-              <th>label</th>
+              <th>segment</th>
               <th className="num">spend</th>
               <th className="num">days since</th>
               <th>action</th>

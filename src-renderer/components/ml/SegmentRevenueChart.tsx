@@ -1,4 +1,4 @@
-/** Revenue and size of each advisor cluster, named by its main business label. */
+/** Revenue and size of each advisor cluster, named after its majority RFM segment. */
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import type { SegmentProfile } from '../../../src-preload/contract-ml.ts'
 import { formatMoney, formatMoneyCompact } from '../../pages/overview-format.ts'

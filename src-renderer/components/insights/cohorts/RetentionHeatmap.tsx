@@ -15,7 +15,7 @@ const STRONG_SHADE = 0.55
 
 function cellStyle(retention: number): CSSProperties {
   const percent = Math.round(Math.min(1, Math.max(0, retention)) * 100)
-  return { background: `color-mix(in srgb, var(--chart-2) ${percent}%, var(--panel))` }
+  return { background: `color-mix(in srgb, var(--heat-high) ${percent}%, var(--panel))` }
 }
 
 function HeatCell({ cell, what }: { cell: RetentionCell | null; what: string }) {
