@@ -37,6 +37,16 @@ export function markTokenRefused(): void {
   set({ state: 'signed-out', restarted: answered })
 }
 
+/** Calls `then` once, the next time the page is connected after being disconnected. */
+export function whenReachableAgain(then: () => void): void {
+  const listener = () => {
+    if (current.state !== 'connected') return
+    listeners.delete(listener)
+    then()
+  }
+  listeners.add(listener)
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
