@@ -6,25 +6,17 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { describe, expect, it } from 'vitest'
 import { MlService } from '../src-main/core/ml/ml-service.ts'
+import { NAV_PAGES } from './helpers/app-pages.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 import { servedWebApp, signedInUrl } from './helpers/web-app.ts'
 
 /** Each page's hash route and the heading it shows first; `runs/<id>` is filled once the run exists. */
-const PAGES = [
-  ['overview', 'Overview'],
-  ['sales', 'Sales'],
-  ['customers', 'Customers'],
-  ['cohorts', 'Cohorts'],
-  ['pipeline', 'Pipeline'],
+const PAGES: readonly (readonly [string, string | undefined])[] = [
+  ...NAV_PAGES,
   ['pipeline/runs/RUN', undefined],
   ['import', undefined],
-  ['data', 'Data'],
-  ['stack', 'Stack'],
-  ['models', 'Models'],
-  ['benchmarks', 'Benchmarks'],
-  ['settings', 'Settings'],
-] as const
+]
 
 /** What axe reports, one line per node: enough to find and fix it from the test's output. */
 function described(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {

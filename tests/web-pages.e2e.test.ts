@@ -1,22 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { NAV_PAGES } from './helpers/app-pages.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 import { ARTIFACTS, servedWebApp, signedInUrl } from './helpers/web-app.ts'
-
-/** Each page's hash route and the heading it shows first. */
-const PAGES = [
-  ['overview', 'Overview'],
-  ['sales', 'Sales'],
-  ['customers', 'Customers'],
-  ['cohorts', 'Cohorts'],
-  ['pipeline', 'Pipeline'],
-  ['data', 'Data'],
-  ['stack', 'Stack'],
-  ['models', 'Models'],
-  ['benchmarks', 'Benchmarks'],
-  ['settings', 'Settings'],
-] as const
 
 describe.skipIf(!CHROMIUM_AVAILABLE)(
   `every page, light and dark (${CHROMIUM_AVAILABLE ? 'Chromium' : CHROMIUM_SKIP_REASON})`,
@@ -30,7 +17,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
 
     for (const theme of ['light', 'dark'] as const) {
       it(`renders every page in the ${theme} theme with no error`, async () => {
-        for (const [id, heading] of PAGES) {
+        for (const [id, heading] of NAV_PAGES) {
           const { context, page, problems } = await openCheckedPage(
             web.browser,
             signedInUrl(web.api, `/#/${id}`),
