@@ -41,10 +41,18 @@ EOF
 fi
 
 answers() { curl -sf --max-time 2 --unix-socket "$socket" http://d/_ping >/dev/null 2>&1; }
+# The service's containers inherit its working folder: one started from a clone that was deleted since
+# answers pings but fails every container start ("write child: broken pipe"). Such a service is replaced.
+service_pid=$(pgrep -f "podman system service --time=0 unix://$socket" | head -n 1 || true)
+if [ -n "$service_pid" ] && readlink "/proc/$service_pid/cwd" | grep -q ' (deleted)$'; then
+  kill "$service_pid" 2>/dev/null || true
+  sleep 1
+fi
 if ! answers; then
   # A socket file left by a dead service would make the new one fail to bind.
   rm -f "$socket"
-  nohup podman system service --time=0 "unix://$socket" >/tmp/podman-service.log 2>&1 &
+  # Started from /, which no clean-up removes.
+  (cd / && nohup podman system service --time=0 "unix://$socket" >/tmp/podman-service.log 2>&1 &)
   for _ in $(seq 1 50); do
     answers && break
     sleep 0.2
