@@ -51,8 +51,9 @@ fi
 if ! answers; then
   # A socket file left by a dead service would make the new one fail to bind.
   rm -f "$socket"
-  # Started from /, which no clean-up removes.
-  (cd / && nohup podman system service --time=0 "unix://$socket" >/tmp/podman-service.log 2>&1 &)
+  # Started from /, which no clean-up removes. The whole background subshell writes to the log: one that
+  # kept this script's stdout would hold `$(setup-podman.sh)` in .ci/run open for as long as it runs.
+  (cd / && exec nohup podman system service --time=0 "unix://$socket") </dev/null >/tmp/podman-service.log 2>&1 &
   for _ in $(seq 1 50); do
     answers && break
     sleep 0.2
