@@ -47,6 +47,8 @@ export const OPTIONS = {
   scales: { type: 'string' },
   horizon: { type: 'string' },
   clusters: { type: 'string' },
+  settle: { type: 'string' },
+  publish: { type: 'boolean', default: false },
 } as const
 
 export type Values = ReturnType<

@@ -31,6 +31,9 @@ Commands:
       --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default: the built UI)
       prints the URL to open, with this launch's ?token=… (MEDALLION_TOKEN or --token-file FILE fix it)
       --allowed-hosts a,b (Host names accepted beyond loopback)  --tls-cert FILE --tls-key FILE (HTTPS)
+  watch DIR            run the pipeline on DIR each time its clients/achats files change and then settle
+      --settle SECONDS (default 3: a file still being copied never starts a run)  --engine polars|spark
+      --publish (publish to MongoDB after each run)   each run's result is printed; Ctrl+C stops
   diagnostics          write a zip for a bug report (versions, settings, last runs, logs; secrets removed)
       --out FILE (default medallion-diagnostics-<time>.zip)
 
