@@ -1,7 +1,7 @@
 /**
  * `medallion watch DIR`: in the foreground, a pipeline run (trigger `watch`) each time DIR's source files
  * change and then stay unchanged for the settle time; changes during a run make one more run after it.
- * Each run's result is printed (a failed run too: the watch goes on). Ctrl+C or SIGTERM closes the watch,
+ * Transient failures are retried (core.retryPolicy). Each run's result is printed (a failed run too: the watch goes on). Ctrl+C or SIGTERM closes the watch,
  * cancels a run under way (the previous gold stays current) and exits 0 once it has wound down.
  */
 import { statSync } from 'node:fs'
@@ -49,11 +49,17 @@ export async function watchCommand(
   const runs = coalescedRuns(async () => {
     try {
       const record = await io.follow(
-        core.pipeline.start({ from: 'bronze', inputDir: dir, engine, trigger: 'watch' }),
+        core.pipeline.start({
+          from: 'bronze',
+          inputDir: dir,
+          engine,
+          trigger: 'watch',
+          retry: core.retryPolicy,
+        }),
       )
       report(record, runSummary(record, core.lake))
       if (values.publish) {
-        const summary = await io.follow(core.publish())
+        const summary = await io.follow(core.publish({ retry: core.retryPolicy }))
         report(summary, `published run ${summary.runId} in ${(summary.ms / 1000).toFixed(2)} s`)
       }
     } catch (err) {
