@@ -9,6 +9,7 @@ import {
   app,
   BrowserWindow,
   dialog,
+  Notification,
   type Session,
   safeStorage,
   session,
@@ -29,6 +30,7 @@ import type { Handlers } from './core/rpc.ts'
 import { configuredApiPort } from './core/settings/settings-env.ts'
 import { desktopHandlers } from './desktop-handlers.ts'
 import { exportDiagnostics } from './diagnostics-dialog.ts'
+import { type FailureNotification, notifyFailures } from './failure-notifications.ts'
 import { openImportPage } from './import-dialog.ts'
 import { bindIpc } from './ipc.ts'
 import { type MainLog, startMainLog } from './main-log.ts'
@@ -173,6 +175,10 @@ async function start(log: MainLog): Promise<void> {
     if (task.state !== 'running') log.info(taskEndLine(task))
   })
   void current.stack.watch()
+  notifyFailures(current.events, showNotification, () => {
+    mainWindow?.show()
+    mainWindow?.focus()
+  })
   // The read API for dashboards and other tools; the window does not need it, so a taken port is reported, not fatal.
   const port = configuredApiPort(data.dir, process.env)
   startApi({ handlers: current.handlers, store: () => current.serving.store, events: current.events, port })
@@ -278,4 +284,16 @@ export function startDesktop(): void {
       dialog.showErrorBox('Medallion could not start', message)
       app.exit(1)
     })
+}
+
+/** Shown notifications, held until closed: one collected before its click would lose the click. */
+const shownNotifications = new Set<Notification>()
+
+function showNotification({ title, body, onClick }: FailureNotification): void {
+  if (!Notification.isSupported()) return
+  const notification = new Notification({ title, body })
+  shownNotifications.add(notification)
+  notification.on('click', onClick)
+  notification.on('close', () => shownNotifications.delete(notification))
+  notification.show()
 }

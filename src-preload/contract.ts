@@ -368,6 +368,17 @@ export interface EventPayloads extends Record<EventName, unknown> {
   'task.changed': TaskInfo
   'task.log': { id: string; line: string }
   'stack.changed': StackStatus
+  /** A run or a publish that finally failed (after its retries): the window notifies, a browser shows a banner. */
+  'work.failed': WorkFailure
+}
+
+/** What a failure notice says: the task's kind, title and error (redacted like every task error). */
+export interface WorkFailure {
+  taskId: string
+  kind: string
+  title: string
+  error: string
+  finishedAt: string
 }
 
 /** Errors cross every boundary as this envelope and are rebuilt as `Error` on the other side. */

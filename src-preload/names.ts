@@ -45,7 +45,7 @@ export const CALL_NAMES = [
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 
-export const EVENT_NAMES = ['task.changed', 'task.log', 'stack.changed'] as const
+export const EVENT_NAMES = ['task.changed', 'task.log', 'stack.changed', 'work.failed'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 export function isCallName(name: unknown): name is CallName {

@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react'
 import { useTaskEvents } from './api/hooks.ts'
 import { ConnectionBar } from './components/errors/ConnectionBar.tsx'
+import { FailureBanner } from './components/errors/FailureBanner.tsx'
 import { ThemeSync } from './components/settings/ThemeSync.tsx'
 import { TasksDrawer } from './components/tasks/TasksDrawer.tsx'
 import { hashSegments, useHashSegments } from './hash-path.ts'
@@ -78,6 +79,7 @@ export function App() {
       </header>
       <ThemeSync />
       <ConnectionBar />
+      <FailureBanner />
       <main className="content">
         <Suspense fallback={<output className="page-loading">Loading…</output>}>
           <Page />

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type { EventName, EventPayloads } from '../../src-preload/contract.ts'
+import { failureNotice } from './automation/failure-notice.ts'
 import type { TaskRegistry } from './tasks.ts'
 
 export class CoreEvents {
@@ -25,9 +26,13 @@ export class CoreEvents {
     return () => this.emitter.off(name, listener)
   }
 
-  /** Forwards the registry's task events; returns the stop. */
+  /** Forwards the registry's task events, and a failed run's or publish's notice; returns the stop. */
   forwardTasks(tasks: TaskRegistry): () => void {
-    const changed = (info: EventPayloads['task.changed']) => this.emit('task.changed', info)
+    const changed = (info: EventPayloads['task.changed']) => {
+      this.emit('task.changed', info)
+      const failure = failureNotice(info)
+      if (failure) this.emit('work.failed', failure)
+    }
     const log = (entry: EventPayloads['task.log']) => this.emit('task.log', entry)
     tasks.on('changed', changed)
     tasks.on('log', log)
