@@ -10,13 +10,7 @@ import type { Core } from '../src-main/core/app-core.ts'
 import { createCore } from '../src-main/core/app-core.ts'
 import type { RetryPolicy } from '../src-main/core/automation/retry.ts'
 import { acquireDataLock } from '../src-main/core/data-lock.ts'
-import {
-  FERRETDB_AVAILABLE,
-  FERRETDB_SKIP_REASON,
-  freePort,
-  type RunningMongo,
-  startFerretDb,
-} from './helpers/ferretdb.ts'
+import { FERRETDB_AVAILABLE, FERRETDB_SKIP_REASON, freePort, startFerretDb } from './helpers/ferretdb.ts'
 import { MINIO_AVAILABLE, MINIO_SKIP_REASON, type RunningMinio, startMinio } from './helpers/minio.ts'
 import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 
@@ -55,7 +49,7 @@ function core(dataDir: string, extra: Partial<Parameters<typeof createCore>[0]> 
 describe.skipIf(!FERRETDB_AVAILABLE)(
   `publish retries (${FERRETDB_AVAILABLE ? 'FerretDB' : FERRETDB_SKIP_REASON})`,
   () => {
-    let server: RunningMongo | undefined
+    let server: Awaited<ReturnType<typeof startFerretDb>> | undefined
     afterAll(() => server?.stop())
 
     it('succeeds once MongoDB comes back within the retry window', async () => {
