@@ -10,8 +10,10 @@ import type { Core } from '../src-main/core/app-core.ts'
 import { createCore } from '../src-main/core/app-core.ts'
 import type { RetryPolicy } from '../src-main/core/automation/retry.ts'
 import { acquireDataLock } from '../src-main/core/data-lock.ts'
+import { MlService } from '../src-main/core/ml/ml-service.ts'
 import { FERRETDB_AVAILABLE, FERRETDB_SKIP_REASON, freePort, startFerretDb } from './helpers/ferretdb.ts'
 import { MINIO_AVAILABLE, MINIO_SKIP_REASON, type RunningMinio, startMinio } from './helpers/minio.ts'
+import { MLFLOW_AVAILABLE, MLFLOW_SKIP_REASON, type RunningMlflow, startMlflow } from './helpers/mlflow.ts'
 import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 
 const BUCKETS = ['bronze', 'silver', 'gold']
@@ -164,3 +166,36 @@ describe('a busy data lock', () => {
     expect(log.attempts()[0]).toMatch(/^pipeline run failed \(attempt 1 of 4\): .*\.medallion\.lock/)
   })
 })
+
+describe.skipIf(!MLFLOW_AVAILABLE)(
+  `MLflow retries (${MLFLOW_AVAILABLE ? 'real server' : MLFLOW_SKIP_REASON})`,
+  () => {
+    let mlflow: RunningMlflow | undefined
+    afterAll(() => mlflow?.stop())
+
+    it('an unattended training is tracked once MLflow comes back; a manual one is not held up', async () => {
+      const port = await freePort()
+      const c = core(tempDir(), { env: { MLFLOW_TRACKING_URI: `http://127.0.0.1:${port}` } })
+      await c.pipeline.start({ from: 'bronze', inputDir: sources }).done
+      const args = { model: 'advisor', horizonDays: 90, clusters: 3, seed: 42 } as const
+      const manual = await new MlService(c).train(args).done
+      expect(manual.mlflow).toBeUndefined()
+      expect(manual.mlflowNote).toMatch(/MLflow does not answer/)
+      // MLflow loads its whole stack before it listens: a window of a minute or more.
+      const { task, done } = new MlService(c).train(args, {
+        attempts: 30,
+        baseDelayMs: 4_000,
+        maxDelayMs: 4_000,
+      })
+      const log = taskLog(c, task.id)
+      await log.firstFailure()
+      mlflow = await startMlflow({ port })
+      const record = await done
+      expect(record.status).toBe('finished')
+      expect(record.mlflow?.url).toContain(`http://127.0.0.1:${port}/`)
+      expect(log.attempts()[0]).toMatch(
+        /^opening the MLflow run failed \(attempt 1 of 30\): MLflow does not answer/,
+      )
+    }, 300_000)
+  },
+)

@@ -37,9 +37,10 @@ export interface RunningMlflow {
   stop(): Promise<void>
 }
 
-export async function startMlflow(): Promise<RunningMlflow> {
+/** `port`: where to listen (a restart on the port a test stopped it on); default a free one. */
+export async function startMlflow(options: { port?: number } = {}): Promise<RunningMlflow> {
   const dir = mkdtempSync(join(tmpdir(), 'medallion-mlflow-'))
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
   const artifactsDir = join(dir, 'artifacts')
   // Its own process group: `mlflow server` runs uvicorn as a child, and stop() must end both.

@@ -10,6 +10,7 @@ import {
   type MlTrainArgs,
 } from '../../../src-preload/contract-ml.ts'
 import type { Core } from '../app-core.ts'
+import type { RetryPolicy } from '../automation/retry.ts'
 import type { Task } from '../tasks.ts'
 import { type MlflowLocation, mlflowClient, mlflowLocation, mlflowStatus } from './mlflow-location.ts'
 import { readRunRecords } from './run-log.ts'
@@ -20,8 +21,11 @@ const TITLES = { predictor: 'Train the predictor', advisor: 'Train the advisor' 
 export class MlService {
   constructor(private readonly core: Core) {}
 
-  train(args: MlTrainArgs): { task: Task; done: Promise<MlRunRecord> } {
-    return this.core.tasks.run(ML_TASK_KIND, TITLES[args.model], (task) => runTraining(this.core, args, task))
+  /** `retry`: how an unattended training asks an MLflow that does not answer again (default once). */
+  train(args: MlTrainArgs, retry?: RetryPolicy): { task: Task; done: Promise<MlRunRecord> } {
+    return this.core.tasks.run(ML_TASK_KIND, TITLES[args.model], (task) =>
+      runTraining(this.core, args, task, retry),
+    )
   }
 
   async runs(filter: { model?: MlTrainArgs['model']; limit: number }): Promise<MlRuns> {

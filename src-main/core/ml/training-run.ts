@@ -8,9 +8,11 @@ import { join } from 'node:path'
 import type { TrainJob, TrainOutcome } from '../../../pipelines/ml/train-job.ts'
 import type { MlflowRunLink, MlRunRecord, MlTrainArgs } from '../../../src-preload/contract-ml.ts'
 import type { Core } from '../app-core.ts'
+import { type RetryPolicy, SINGLE_ATTEMPT, withRetries } from '../automation/retry.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import { newRunId } from '../lake/lake.ts'
 import type { Task } from '../tasks.ts'
+import { MlflowError } from './mlflow-client.ts'
 import { mlflowLocation, mlflowStatus } from './mlflow-location.ts'
 import { TrackedRun } from './mlflow-tracking.ts'
 import { saveRunToMongo } from './mongo-run-log.ts'
@@ -30,31 +32,54 @@ export function mlflowSources(core: Core) {
   }
 }
 
-/** Opens the MLflow run, or says why the training is recorded locally only. */
+/**
+ * Opens the MLflow run, or says why the training is recorded locally only. An MLflow that does not answer
+ * is asked again as `retry` says (an unattended training); a training is never failed by MLflow.
+ */
 async function openTracking(
   core: Core,
   args: MlTrainArgs,
   id: string,
   dataVersion: string,
+  task: Task,
+  retry: RetryPolicy,
 ): Promise<{ tracked?: TrackedRun; note?: string }> {
   const location = await mlflowLocation(mlflowSources(core))
-  const status = await mlflowStatus(location, core.options.dataDir)
-  if (!location.uri || !status.reachable) return { note: status.detail }
-  try {
-    const tracked = await TrackedRun.start(
-      { ...location, uri: location.uri },
-      args.model,
-      `${args.model}-${id}`,
-      [
+  const uri = location.uri
+  if (!uri) return { note: (await mlflowStatus(location, core.options.dataDir)).detail }
+  const open = async () => {
+    const status = await mlflowStatus(location, core.options.dataDir)
+    if (!status.reachable) throw new MlflowError('mlflow_unreachable', status.detail)
+    try {
+      return await TrackedRun.start({ ...location, uri }, args.model, `${args.model}-${id}`, [
         { key: 'medallion.data_version', value: dataVersion },
         { key: 'medallion.training_id', value: id },
         { key: 'medallion.model', value: args.model },
         { key: 'mlflow.source.name', value: 'medallion' },
-      ],
-    )
-    return { tracked }
+      ])
+    } catch (err) {
+      // Still transient when the server went away between the health check and the call.
+      throw new MlflowError(
+        err instanceof MlflowError && err.code === 'mlflow_unreachable'
+          ? 'mlflow_unreachable'
+          : 'mlflow_error',
+        `MLflow at ${uri} could not open a run: ${errorMessage(err)}`,
+      )
+    }
+  }
+  try {
+    const log = (line: string) => task.log(line)
+    return {
+      tracked: await withRetries(open, {
+        policy: retry,
+        what: 'opening the MLflow run',
+        log,
+        signal: task.signal,
+      }),
+    }
   } catch (err) {
-    return { note: `MLflow at ${location.uri} could not open a run: ${errorMessage(err)}` }
+    if (task.signal.aborted) throw err
+    return { note: errorMessage(err) }
   }
 }
 
@@ -100,7 +125,12 @@ async function logToMlflow(
   }
 }
 
-export async function runTraining(core: Core, args: MlTrainArgs, task: Task): Promise<MlRunRecord> {
+export async function runTraining(
+  core: Core,
+  args: MlTrainArgs,
+  task: Task,
+  retry: RetryPolicy = SINGLE_ATTEMPT,
+): Promise<MlRunRecord> {
   const dataDir = core.options.dataDir
   const started = new Date()
   const id = newRunId(started)
@@ -121,7 +151,7 @@ export async function runTraining(core: Core, args: MlTrainArgs, task: Task): Pr
     dataVersion = source.runId
     task.log(`training ${args.model} ${id} on the gold of run ${source.runId}`)
     task.progress(0.02, 'connecting to MLflow')
-    ;({ tracked, note: mlflowNote } = await openTracking(core, args, id, source.runId))
+    ;({ tracked, note: mlflowNote } = await openTracking(core, args, id, source.runId, task, retry))
     mlflow = tracked?.link
     task.log(mlflow ? `MLflow run ${mlflow.url}` : `not tracked in MLflow: ${mlflowNote}`)
 
