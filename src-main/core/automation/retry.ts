@@ -16,7 +16,7 @@ export interface RetryPolicy {
   maxDelayMs: number
 }
 
-/** About a minute of waits in all: a restarted MinIO, MongoDB or MLflow is back well within it. */
+/** Waits of up to 2, 4, 8 and 16 s (30 s at most in all): a restarted MinIO or MongoDB is back within it. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, baseDelayMs: 2_000, maxDelayMs: 30_000 }
 
 /** No retry: what a run or a publish someone started by hand gets. */

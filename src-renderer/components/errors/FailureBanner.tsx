@@ -23,25 +23,30 @@ export function FailureBanner() {
       ),
     [client],
   )
-  return failures.map((failure) => (
-    <section
-      key={failure.taskId}
-      className="banner"
-      data-problem="unreachable"
-      role="alert"
-      data-testid="failure-banner"
-    >
-      <h2 className="banner-title">
-        {failure.title} failed at {fmt.dateTime(failure.finishedAt)}
-      </h2>
-      <p>{failure.error}</p>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={() => setFailures((shown) => shown.filter((f) => f.taskId !== failure.taskId))}
-      >
-        Dismiss
-      </button>
-    </section>
-  ))
+  if (failures.length === 0) return null
+  return (
+    <div className="failure-banners">
+      {failures.map((failure) => (
+        <section
+          key={failure.taskId}
+          className="banner"
+          data-problem="unreachable"
+          role="alert"
+          data-testid="failure-banner"
+        >
+          <h2 className="banner-title">
+            {failure.title} failed at {fmt.dateTime(failure.finishedAt)}
+          </h2>
+          <p>{failure.error}</p>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setFailures((shown) => shown.filter((f) => f.taskId !== failure.taskId))}
+          >
+            Dismiss
+          </button>
+        </section>
+      ))}
+    </div>
+  )
 }
