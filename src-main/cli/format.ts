@@ -51,7 +51,8 @@ function fileLine(record: RunRecord, table: SourceTable): string | undefined {
 
 export function runSummary(record: RunRecord, lake: Lake): string {
   const lines = [
-    `run ${record.runId} ${record.status} in ${(durationMs(record) / 1000).toFixed(2)} s (from ${record.from})`,
+    `run ${record.runId} ${record.status} in ${(durationMs(record) / 1000).toFixed(2)} s (from ${record.from}` +
+      `${record.trigger === 'manual' ? '' : `, ${triggerText(record)}`})`,
   ]
   if (record.status !== 'succeeded') {
     lines.push(`  error    ${record.error ?? 'unknown'}`)
@@ -91,13 +92,18 @@ export function runSummary(record: RunRecord, lake: Lake): string {
   return lines.join('\n')
 }
 
+/** Who started a run: "manual", or "schedule s-ab12cd34" with the schedule's (or watch's) id. */
+export function triggerText(record: Pick<RunRecord, 'trigger' | 'triggeredBy'>): string {
+  return record.triggeredBy ? `${record.trigger} ${record.triggeredBy}` : record.trigger
+}
+
 export function runsTable(records: RunRecord[]): string {
   if (records.length === 0) return 'no runs yet: `medallion run` starts one'
   const header = ['run', 'status', 'trigger', 'from', 'started', 'seconds', 'purchases', 'rejected']
   const rows = records.map((r) => [
     r.runId,
     r.status,
-    r.trigger,
+    triggerText(r),
     r.from,
     r.startedAt.replace('T', ' ').slice(0, 19),
     (durationMs(r) / 1000).toFixed(2),

@@ -47,6 +47,11 @@ export const OPTIONS = {
   scales: { type: 'string' },
   horizon: { type: 'string' },
   clusters: { type: 'string' },
+  tz: { type: 'string' },
+  'catch-up': { type: 'boolean', default: false },
+  publish: { type: 'boolean', default: false },
+  train: { type: 'string' },
+  'last-import': { type: 'boolean', default: false },
 } as const
 
 export type Values = ReturnType<

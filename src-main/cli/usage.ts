@@ -31,6 +31,12 @@ Commands:
       --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default: the built UI)
       prints the URL to open, with this launch's ?token=… (MEDALLION_TOKEN or --token-file FILE fix it)
       --allowed-hosts a,b (Host names accepted beyond loopback)  --tls-cert FILE --tls-key FILE (HTTPS)
+  schedule add "<cron>"  run the pipeline on a schedule while the app or \`serve\` runs for this data folder
+      cron: five fields, or six with seconds first ("0 7 * * *", "*/30 * * * * *")
+      --input DIR | --last-import  (default: the data folder's sources)  --engine polars|spark
+      --publish  --train predictor|advisor  --tz ZONE (default: this machine's)  --catch-up (run a missed tick once at start)
+  schedule list        the schedules with their next run times, and which process runs them
+  schedule pause|resume|remove ID
   diagnostics          write a zip for a bug report (versions, settings, last runs, logs; secrets removed)
       --out FILE (default medallion-diagnostics-<time>.zip)
 

@@ -57,6 +57,8 @@ export interface RunRequest {
    * stack's Up, a schedule, a watch — never from a contract input, so no caller over HTTP can claim one.
    */
   trigger?: RunTrigger
+  /** The schedule's or saved watch's id, with trigger `schedule` or `watch` (kept in the record). */
+  triggeredBy?: string
 }
 
 const DEFAULT_KEEP_RUNS = 10
@@ -138,6 +140,7 @@ export class PipelineService {
         runId,
         status: 'succeeded',
         trigger: request.trigger ?? 'manual',
+        ...(request.triggeredBy ? { triggeredBy: request.triggeredBy } : {}),
         startedAt: now.toISOString(),
         finishedAt: new Date().toISOString(),
         from: request.from,
@@ -257,6 +260,7 @@ export class PipelineService {
       runId,
       status: cancelled ? 'cancelled' : 'failed',
       trigger: request.trigger ?? 'manual',
+      ...(request.triggeredBy ? { triggeredBy: request.triggeredBy } : {}),
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
       from: request.from,
