@@ -1,5 +1,6 @@
 /** Human-readable renderings of run records and generation results for the terminal. */
 import type { RunRecord, SourceTable } from '../../src-preload/contract.ts'
+import { triggerText } from '../../src-preload/values.ts'
 import type { Lake } from '../core/lake/lake.ts'
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
@@ -90,11 +91,6 @@ export function runSummary(record: RunRecord, lake: Lake): string {
   }
   if (record.layers.gold) lines.push(`  gold at  ${lake.describeFolder(record.layers.gold)}`)
   return lines.join('\n')
-}
-
-/** Who started a run: "manual", or "schedule s-ab12cd34" with the schedule's (or watch's) id. */
-export function triggerText(record: Pick<RunRecord, 'trigger' | 'triggeredBy'>): string {
-  return record.triggeredBy ? `${record.trigger} ${record.triggeredBy}` : record.trigger
 }
 
 export function runsTable(records: RunRecord[]): string {
