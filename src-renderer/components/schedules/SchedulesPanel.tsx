@@ -108,7 +108,10 @@ function AddScheduleForm() {
       <button type="submit" className="button button-primary" disabled={add.isPending || cron.trim() === ''}>
         Add schedule
       </button>
-      <p className="hint">Cron: {CRON_HINT}. Times are in this machine's time zone.</p>
+      <p className="hint">
+        Cron: {CRON_HINT}. Times are in the time zone of the machine Medallion runs on (shown under each
+        cron).
+      </p>
       <ErrorNote error={add.error} />
     </form>
   )
