@@ -10,6 +10,7 @@ export const CLI_COMMANDS = [
   'train',
   'serve',
   'schedule',
+  'watch',
   'diagnostics',
   'up',
   'down',

@@ -52,6 +52,7 @@ export const OPTIONS = {
   publish: { type: 'boolean', default: false },
   train: { type: 'string' },
   'last-import': { type: 'boolean', default: false },
+  settle: { type: 'string' },
 } as const
 
 export type Values = ReturnType<

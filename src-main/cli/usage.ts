@@ -37,6 +37,9 @@ Commands:
       --publish  --train predictor|advisor  --tz ZONE (default: this machine's)  --catch-up (run a missed tick once at start)
   schedule list        the schedules with their next run times, and which process runs them
   schedule pause|resume|remove ID
+  watch DIR            run the pipeline on DIR each time its clients/achats files change and then settle
+      --settle SECONDS (default 3: a file still being copied never starts a run)  --engine polars|spark
+      --publish (publish to MongoDB after each run)   each run's result is printed; Ctrl+C stops
   diagnostics          write a zip for a bug report (versions, settings, last runs, logs; secrets removed)
       --out FILE (default medallion-diagnostics-<time>.zip)
 

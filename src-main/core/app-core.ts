@@ -10,6 +10,7 @@ import { AREA_CALLS } from '../../src-preload/names.ts'
 import type { DataDirSource } from '../../src-preload/names-app.ts'
 import { type ServedApi, servedApi } from './api/served-api.ts'
 import type { AppPaths } from './app-paths.ts'
+import { type RetryPolicy, retryPolicyFromEnv } from './automation/retry.ts'
 import { type BackendConfig, stackBackends } from './backends.ts'
 import type { LaunchNodeChild } from './child-process.ts'
 import { CoreEvents } from './core-events.ts'
@@ -70,6 +71,9 @@ export interface CoreOptions {
    * folder); default MEDALLION_CONFIG_DIR, else the OS's (user-config-dir.ts).
    */
   configDir?: string
+  /** How unattended runs and publishes (a watch, a schedule) retry transient failures; default from the
+   * environment (MEDALLION_RETRY_ATTEMPTS, MEDALLION_RETRY_BASE_MS, MEDALLION_RETRY_MAX_MS), else retry.ts's. */
+  retry?: RetryPolicy
   /** The clock runs are stamped with (their ids, start times); injected by tests of a clock that goes back. */
   now?: () => Date
 }
@@ -96,8 +100,10 @@ export interface Core {
   readonly secrets: KnownSecrets
   /** The API this process serves (set by whoever starts it): Settings shows its port. */
   readonly servedApi: ServedApi
-  /** Publishes the current gold to the configured MongoDB, as a task. */
-  publish(): ReturnType<typeof startPublish>
+  /** How unattended work retries transient failures: pass it as a run's or a publish's `retry`. */
+  readonly retryPolicy: RetryPolicy
+  /** Publishes the current gold to the configured MongoDB, as a task (tried once unless `retry` says). */
+  publish(options?: { retry?: RetryPolicy }): ReturnType<typeof startPublish>
   /** Moves the lake and the serving store; refused while a run, a publish or a training is under way. */
   connect(config: BackendConfig): Promise<void>
   readonly handlers: Handlers
@@ -173,7 +179,9 @@ export function createCore(options: CoreOptions): Core {
     active = build(config)
     await previous.serving.close()
   }
-  const publish = () => startPublish({ tasks, lake: active.lake, mongo: active.config.mongo })
+  const retryPolicy = options.retry ?? retryPolicyFromEnv(env)
+  const publish = (request: { retry?: RetryPolicy } = {}) =>
+    startPublish({ tasks, lake: active.lake, mongo: active.config.mongo }, request.retry)
 
   const stack: StackService = new StackService({
     tasks,
@@ -229,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
     settingsAtStart,
     secrets,
     servedApi: servedApi(),
+    retryPolicy,
     events,
     tasks,
     sources,

@@ -5,8 +5,10 @@ export class MedallionError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** `cause`: the driver's or the system's error, kept for isTransientError (automation/transient-error.ts). */
+    options?: ErrorOptions,
   ) {
-    super(message)
+    super(message, options)
     this.name = 'MedallionError'
   }
 }

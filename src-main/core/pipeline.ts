@@ -9,6 +9,8 @@ import type { DialectChoice } from '../../pipelines/bronze.ts'
 import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
 import type { Layer, RunRecord, RunTrigger, SourceTable, StepStats } from '../../src-preload/contract.ts'
 import { LAYERS } from '../../src-preload/values.ts'
+import { type Attempt, type RetryPolicy, SINGLE_ATTEMPT, withRetries } from './automation/retry.ts'
+import { isTransientError } from './automation/transient-error.ts'
 import { acquireDataLock } from './data-lock.ts'
 import { errorCode, errorMessage, MedallionError, RunFailedError } from './errors.ts'
 import { pruneImports } from './import/import-prune.ts'
@@ -59,6 +61,12 @@ export interface RunRequest {
   trigger?: RunTrigger
   /** The schedule's or saved watch's id, with trigger `schedule` or `watch` (kept in the record). */
   triggeredBy?: string
+  /**
+   * Transient failures (a busy data lock, the S3 lake unreachable) tried again with backoff, each attempt in
+   * the task's log. Unattended runs (a watch, a schedule) pass the core's policy; without it a run is tried
+   * once — whoever clicked Run sees the busy lock or the stopped server at once.
+   */
+  retry?: RetryPolicy
 }
 
 const DEFAULT_KEEP_RUNS = 10
@@ -96,14 +104,21 @@ export class PipelineService {
   start(request: RunRequest): { task: Task; done: Promise<RunRecord> } {
     const from = request.from === 'bronze' ? 'Pipeline run' : `Pipeline run from ${request.from}`
     const title = request.engine === 'spark' ? `${from} on Spark` : from
-    return this.deps.tasks.run('pipeline', title, (task) => this.execute(request, task))
+    return this.deps.tasks.run('pipeline', title, (task) =>
+      withRetries((attempt) => this.execute(request, task, attempt), {
+        policy: request.retry ?? SINGLE_ATTEMPT,
+        what: 'pipeline run',
+        log: (line) => task.log(line),
+        signal: task.signal,
+      }),
+    )
   }
 
   runs(limit = 50): Promise<RunRecord[]> {
     return this.deps.lake.listRuns().then((runs) => runs.slice(0, limit))
   }
 
-  private async execute(request: RunRequest, task: Task): Promise<RunRecord> {
+  private async execute(request: RunRequest, task: Task, attempt: Attempt): Promise<RunRecord> {
     const { lake } = this.deps
     const now = this.deps.now?.() ?? new Date()
     const lock = acquireDataLock(this.deps.dataDir, 'pipeline run')
@@ -169,6 +184,11 @@ export class PipelineService {
       return committed
     } catch (err) {
       const cancelled = task.signal.aborted ? errorMessage(task.signal.reason) : undefined
+      // Another attempt follows: only its outcome is recorded, this one's staging is removed.
+      if (!cancelled && !attempt.last && isTransientError(err)) {
+        await lake.discardStaged(runId, computed).catch(() => {})
+        throw err
+      }
       await this.recordFailure(runId, request, now, steps, inputDir, computed, err, cancelled)
       throw err
     } finally {

@@ -36,3 +36,18 @@ export function startCli(
 export function runCli(args: string[], env?: NodeJS.ProcessEnv): Promise<CliResult> {
   return startCli(args, env).result
 }
+
+/** Resolves with what the child wrote on `stream` once it matches `pattern`. */
+export function untilOutput(
+  child: ChildProcess,
+  stream: 'stdout' | 'stderr',
+  pattern: RegExp,
+): Promise<string> {
+  let seen = ''
+  return new Promise((resolve) => {
+    child[stream]?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString()
+      if (pattern.test(seen)) resolve(seen)
+    })
+  })
+}

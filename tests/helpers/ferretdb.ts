@@ -36,11 +36,13 @@ export function freePort(): Promise<number> {
 /** With `auth`, FerretDB enforces credentials (SCRAM) and creates that user in that database at start. */
 export interface FerretDbOptions {
   auth?: { username: string; password: string; database: string }
+  /** A port to listen on (a restart on the port a test stopped it on); default a free one. */
+  port?: number
 }
 
 export async function startFerretDb(options: FerretDbOptions = {}): Promise<RunningMongo> {
   const dir = mkdtempSync(join(tmpdir(), 'medallion-ferretdb-'))
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const { auth } = options
   const args = [
     '--handler=sqlite',

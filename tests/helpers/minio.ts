@@ -47,9 +47,16 @@ async function waitLive(endpoint: string, exited: () => string | undefined): Pro
   throw new Error(`MinIO did not become live at ${endpoint} in ${START_TIMEOUT_MS / 1000} s`)
 }
 
-export async function startMinio(buckets: readonly string[] = []): Promise<RunningMinio> {
-  const dir = mkdtempSync(join(tmpdir(), 'medallion-minio-'))
-  const [port, consolePort] = [await freePort(), await freePort()]
+/**
+ * A restart as a test stops and starts a server: `port`, the S3 port to listen on (default a free one);
+ * `dir`, the data folder to serve, kept when it stops (default a fresh one, removed then).
+ */
+export async function startMinio(
+  buckets: readonly string[] = [],
+  options: { port?: number; dir?: string } = {},
+): Promise<RunningMinio> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'medallion-minio-'))
+  const [port, consolePort] = [options.port ?? (await freePort()), await freePort()]
   const child = spawn(
     MINIO_BIN,
     ['server', dir, '--address', `127.0.0.1:${port}`, '--console-address', `127.0.0.1:${consolePort}`],
@@ -76,7 +83,7 @@ export async function startMinio(buckets: readonly string[] = []): Promise<Runni
       child.kill('SIGTERM')
       await exited
     }
-    rmSync(dir, { recursive: true, force: true })
+    if (!options.dir) rmSync(dir, { recursive: true, force: true })
   }
   try {
     await waitLive(endpoint, () =>

@@ -34,13 +34,15 @@ export async function startAutomatedRun(
     engine: run.engine,
     trigger: run.trigger,
     triggeredBy: run.triggeredBy,
+    // Nobody watches an unattended run: transient failures are retried with backoff.
+    retry: core.retryPolicy,
     ...(inputDir ? { inputDir } : {}),
   })
   log(`${who}: run started (task ${started.task.id}${inputDir ? `, input ${inputDir}` : ''})`)
   const record = await started.done
   log(`${who}: run ${record.runId} ${record.status}`)
   if (run.publish) {
-    await core.publish().done
+    await core.publish({ retry: core.retryPolicy }).done
     log(`${who}: published run ${record.runId}`)
   }
   if (run.train) {

@@ -382,6 +382,7 @@ function publishError(err: unknown, client: MongoClient, where: string, signal?:
   return new MedallionError(
     'publish_failed',
     `publishing ${where} failed: ${redactClientSecrets(errorMessage(err), client)}`,
+    { cause: err },
   )
 }
 
