@@ -109,6 +109,12 @@ describe('medallion schedule: the command line', () => {
     const list = await runCli(['schedule', 'list', '--data-dir', broken])
     expect(list.code).toBe(1)
     expect(list.stderr).toContain(`${file}: schedules.0.cron:`)
+    // Edited by hand into an expression that is not one: named with the file, not when it would fire.
+    const { nextRunAt: _next, ...stored } = await addSchedule(tempDir('medallion-schedule-x-'), '0 7 * * *')
+    writeFileSync(file, JSON.stringify({ version: 1, schedules: [{ ...stored, cron: '0 25 * * *' }] }))
+    const edited = await runCli(['schedule', 'list', '--data-dir', broken])
+    expect(edited.code).toBe(1)
+    expect(edited.stderr).toContain(`${file}: schedules.0.cron: cron: "0 25 * * *" is not a cron expression`)
   })
 })
 

@@ -6,7 +6,7 @@
  */
 import type { Core } from '../app-core.ts'
 import { errorMessage } from '../errors.ts'
-import type { FileLock } from '../file-lock.ts'
+import { type FileLock, liveLockHolder } from '../file-lock.ts'
 import { type OwnerKind, tryOwnerLease } from './owner-lease.ts'
 import { startAutomatedRun } from './run-starter.ts'
 import { Scheduler } from './scheduler.ts'
@@ -24,12 +24,17 @@ export interface Automation {
   stop(): Promise<void>
 }
 
+function stillHeld(lease: FileLock): boolean {
+  return liveLockHolder(lease.path)?.nonce === lease.holder.nonce
+}
+
 export function startAutomation(core: Core, options: AutomationOptions): Automation {
   const { dataDir } = core.options
   let lease: FileLock | undefined
   let scheduler: Scheduler | undefined
   let waitingLogged = false
   const attempt = () => {
+    if (lease) return keepLease()
     try {
       lease = tryOwnerLease(dataDir, options.kind)
     } catch (err) {
@@ -41,7 +46,6 @@ export function startAutomation(core: Core, options: AutomationOptions): Automat
       waitingLogged = true
       return
     }
-    clearInterval(retry)
     options.log(`schedules: run by this process (${process.pid})`)
     scheduler = new Scheduler({
       dataDir,
@@ -61,6 +65,16 @@ export function startAutomation(core: Core, options: AutomationOptions): Automat
         ),
     })
     scheduler.start()
+  }
+  // The lease has no heartbeat: should its file be removed or replaced by hand, this process stops
+  // running the schedules (and tries for the lease again) rather than run them beside another owner.
+  const keepLease = () => {
+    if (lease && stillHeld(lease)) return
+    options.log('schedules: the lease was taken from this process; no longer running them here')
+    scheduler?.stop()
+    scheduler = undefined
+    lease = undefined
+    waitingLogged = false
   }
   const retry = setInterval(attempt, options.leaseRetryMs ?? 2_000)
   attempt()

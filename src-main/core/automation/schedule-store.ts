@@ -45,6 +45,15 @@ const StoredSchedule = z
     createdAt: z.iso.datetime({ offset: true }),
   })
   .strict()
+  // A hand-edited expression or zone is named here, with the file, rather than when it would fire.
+  .superRefine((schedule, context) => {
+    try {
+      cronRule(schedule.cron, schedule.tz).stop()
+    } catch (err) {
+      const field = errorMessage(err).startsWith('tz:') ? 'tz' : 'cron'
+      context.addIssue({ code: 'custom', path: [field], message: errorMessage(err) })
+    }
+  })
 
 const SchedulesFile = z.object({
   version: z.literal(1),
