@@ -5,7 +5,8 @@
 import { resolve } from 'node:path'
 import type { ScheduleInputSpec, ScheduleList, ScheduleView } from '../../src-preload/contract-schedules.ts'
 import type { Core } from '../core/app-core.ts'
-import { dispatch, unwrap } from '../core/rpc.ts'
+import { schedulesHandlers } from '../core/handlers/schedules.ts'
+import { dispatch, type Handlers, unwrap } from '../core/rpc.ts'
 import { type CommandIo, UsageError } from './command-io.ts'
 import type { Values } from './options.ts'
 
@@ -43,7 +44,9 @@ function ownerLine({ owner }: ScheduleList): string {
 }
 
 async function call(core: Core, name: Parameters<typeof dispatch>[1], input: unknown): Promise<unknown> {
-  return unwrap(await dispatch(core.handlers, name, input))
+  // The schedules' own handlers, not the core's deferred ones: those would load every area (Polars…).
+  const handlers = { ...core.handlers, ...schedulesHandlers(core) } as Handlers
+  return unwrap(await dispatch(handlers, name, input))
 }
 
 export async function scheduleCommand(
