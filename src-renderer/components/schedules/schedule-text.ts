@@ -20,7 +20,7 @@ export function ownerText(owner: ScheduleOwner, desktop: boolean): string {
   const where = owner.state === 'this-process' ? (desktop ? 'this app' : 'this server') : owner.purpose
   const pid = owner.state === 'other-process' ? ` (process ${owner.pid})` : ''
   if (!owner.keepsRunning) {
-    return `Schedules run in ${where}${pid} and stop when the window closes (unless you keep Medallion running in the background).`
+    return `Schedules run in ${where}${pid} and stop when its window closes (Medallion quits).`
   }
   return `Schedules run in ${where}${pid}, even with no window open; they stop when it stops.`
 }
