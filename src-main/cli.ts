@@ -59,6 +59,7 @@ const COMMANDS: Record<CliCommand, () => Promise<Command>> = {
   show: async () => (await import('./cli/show-command.ts')).showCommand,
   publish: async () => (await pipeline()).publishCommand,
   serve: async () => (await import('./cli/serve-command.ts')).serveCommand,
+  schedule: async () => (await import('./cli/schedule-command.ts')).scheduleCommand,
   watch: async () => (await import('./cli/watch-command.ts')).watchCommand,
   diagnostics: async () => (await import('./cli/diagnostics-command.ts')).diagnosticsCommand,
   bench: async () => (await import('./cli/bench-command.ts')).benchCommand,

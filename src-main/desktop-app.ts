@@ -21,6 +21,7 @@ import { APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-scheme.ts
 import { type RunningApi, startApi } from './core/api/server.ts'
 import { type Core, createCore } from './core/app-core.ts'
 import { appPaths } from './core/app-paths.ts'
+import { type Automation, startAutomation } from './core/automation/automation-owner.ts'
 import { resolveBackends } from './core/backends.ts'
 import { chooseDataDir } from './core/config.ts'
 import { appDataDir } from './core/data-location.ts'
@@ -53,6 +54,8 @@ let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
 let unbindIpc: (() => void) | null = null
 let api: RunningApi | null = null
+/** The data folder's schedules, run by this app while it holds their lease (they stop when it quits). */
+let automation: Automation | null = null
 
 /** Applied to every web contents the app ever creates (windows, devtools, anything a page tries to open). */
 function guardContents(contents: WebContents): void {
@@ -179,6 +182,7 @@ async function start(log: MainLog): Promise<void> {
     mainWindow?.show()
     mainWindow?.focus()
   })
+  automation = startAutomation(current, { kind: 'window', log: (line) => log.info(`medallion: ${line}`) })
   // The read API for dashboards and other tools; the window does not need it, so a taken port is reported, not fatal.
   const port = configuredApiPort(data.dir, process.env)
   startApi({ handlers: current.handlers, store: () => current.serving.store, events: current.events, port })
@@ -250,7 +254,8 @@ function closeCoreOnQuit(log: MainLog): void {
     state = 'closing'
     unbindIpc?.()
     unbindIpc = null
-    Promise.resolve(api?.close())
+    Promise.resolve(automation?.stop())
+      .then(() => api?.close())
       .then(() => core?.close())
       .catch((err) => log.error('medallion: closing the core failed', err))
       .finally(() => {

@@ -25,6 +25,7 @@ import { importCalls } from './contract-import.ts'
 import { insightsCalls } from './contract-insights.ts'
 import { mlCalls } from './contract-ml.ts'
 import { runsCalls } from './contract-runs.ts'
+import { schedulesCalls } from './contract-schedules.ts'
 import { settingsCalls } from './contract-settings.ts'
 import { FileDialectInput } from './dialect-input.ts'
 import type { CallName, EventName } from './names.ts'
@@ -66,6 +67,8 @@ export interface RunRecord {
   status: RunStatus
   /** Who started the run (RUN_TRIGGERS); records written before it was kept read as `manual`. */
   trigger: RunTrigger
+  /** The id of the schedule or saved watch that started it (trigger `schedule` or `watch`). */
+  triggeredBy?: string
   /**
    * The record's place in the order the lake's records were written: the highest so far + 1, given under
    * the data lock when the record is written (succeeded, failed or cancelled). The current run is the
@@ -355,6 +358,7 @@ export const contract = {
   ...browseCalls,
   ...importCalls,
   ...runsCalls,
+  ...schedulesCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -10,6 +10,7 @@ import { IMPORT_CALLS } from './names-import.ts'
 import { INSIGHTS_CALLS } from './names-insights.ts'
 import { ML_CALLS } from './names-ml.ts'
 import { RUNS_CALLS } from './names-runs.ts'
+import { SCHEDULES_CALLS } from './names-schedules.ts'
 import { SETTINGS_CALLS } from './names-settings.ts'
 
 /** The calls of the contract's areas (each answered in its own file of src-main/core/handlers/). */
@@ -23,6 +24,7 @@ export const AREA_CALLS = [
   ...BROWSE_CALLS,
   ...IMPORT_CALLS,
   ...RUNS_CALLS,
+  ...SCHEDULES_CALLS,
 ] as const
 
 export const CALL_NAMES = [

@@ -13,6 +13,11 @@ export const LAYERS = ['bronze', 'silver', 'gold'] as const
 export const RUN_TRIGGERS = ['manual', 'schedule', 'watch', 'stack', 'train'] as const
 export type RunTrigger = (typeof RUN_TRIGGERS)[number]
 
+/** Who started a run, as the CLI and the UI show it: "manual", or "schedule s-ab12cd34" with the id. */
+export function triggerText(run: { trigger: RunTrigger; triggeredBy?: string }): string {
+  return run.triggeredBy ? `${run.trigger} ${run.triggeredBy}` : run.trigger
+}
+
 /** A run id: the UTC time to the millisecond and a random suffix (`20261202T170405123Z-ab12`). */
 export const RUN_ID_PATTERN = /^\d{8}T\d{9}Z-[a-z0-9]{1,8}$/
 

@@ -9,6 +9,7 @@ export const CLI_COMMANDS = [
   'bench',
   'train',
   'serve',
+  'schedule',
   'watch',
   'diagnostics',
   'up',

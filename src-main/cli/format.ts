@@ -1,5 +1,6 @@
 /** Human-readable renderings of run records and generation results for the terminal. */
 import type { RunRecord, SourceTable } from '../../src-preload/contract.ts'
+import { triggerText } from '../../src-preload/values.ts'
 import type { Lake } from '../core/lake/lake.ts'
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
@@ -51,7 +52,8 @@ function fileLine(record: RunRecord, table: SourceTable): string | undefined {
 
 export function runSummary(record: RunRecord, lake: Lake): string {
   const lines = [
-    `run ${record.runId} ${record.status} in ${(durationMs(record) / 1000).toFixed(2)} s (from ${record.from})`,
+    `run ${record.runId} ${record.status} in ${(durationMs(record) / 1000).toFixed(2)} s (from ${record.from}` +
+      `${record.trigger === 'manual' ? '' : `, ${triggerText(record)}`})`,
   ]
   if (record.status !== 'succeeded') {
     lines.push(`  error    ${record.error ?? 'unknown'}`)
@@ -97,7 +99,7 @@ export function runsTable(records: RunRecord[]): string {
   const rows = records.map((r) => [
     r.runId,
     r.status,
-    r.trigger,
+    triggerText(r),
     r.from,
     r.startedAt.replace('T', ' ').slice(0, 19),
     (durationMs(r) / 1000).toFixed(2),

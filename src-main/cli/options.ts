@@ -47,8 +47,12 @@ export const OPTIONS = {
   scales: { type: 'string' },
   horizon: { type: 'string' },
   clusters: { type: 'string' },
-  settle: { type: 'string' },
+  tz: { type: 'string' },
+  'catch-up': { type: 'boolean', default: false },
   publish: { type: 'boolean', default: false },
+  train: { type: 'string' },
+  'last-import': { type: 'boolean', default: false },
+  settle: { type: 'string' },
 } as const
 
 export type Values = ReturnType<

@@ -1,5 +1,6 @@
 /**
- * `medallion serve`: the read API and, with the UI built, web mode, until Ctrl+C. Prints the URL to open,
+ * `medallion serve`: the read API and, with the UI built, web mode, until Ctrl+C; and the data folder's
+ * schedules, while no other process runs them (automation/automation-owner.ts). Prints the URL to open,
  * carrying this launch's token (stdout; with --json, `{url, openUrl, store}`).
  */
 import { existsSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { httpHandlers, httpPolicyOf } from '../core/api/http-policy.ts'
 import { isLoopbackHost } from '../core/api/request-guard.ts'
 import { DEFAULT_API_PORT, startApi } from '../core/api/server.ts'
 import type { Core } from '../core/app-core.ts'
+import { startAutomation } from '../core/automation/automation-owner.ts'
 import { uploadLimit } from '../core/import/upload-limit.ts'
 import { uploadRoute } from '../core/import/upload-route.ts'
 import type { Handlers } from '../core/rpc.ts'
@@ -88,7 +90,13 @@ export async function serveCommand(core: Core, values: Values, io: CommandIo): P
       )
     }
   }
+  // The data folder's schedules run while this server runs (when no other process runs them).
+  const automation = startAutomation(core, {
+    kind: 'serve',
+    log: (line) => io.stderr.write(`medallion: ${line}\n`),
+  })
   await stopped
+  await automation.stop()
   await api.close()
   return 0
 }

@@ -31,6 +31,12 @@ Commands:
       --host H  --port N (or MEDALLION_API_PORT; 0 = any free port)  --web-root DIR (default: the built UI)
       prints the URL to open, with this launch's ?token=… (MEDALLION_TOKEN or --token-file FILE fix it)
       --allowed-hosts a,b (Host names accepted beyond loopback)  --tls-cert FILE --tls-key FILE (HTTPS)
+  schedule add "<cron>"  run the pipeline on a schedule while the app or \`serve\` runs for this data folder
+      cron: five fields, or six with seconds first ("0 7 * * *", "*/30 * * * * *")
+      --input DIR | --last-import  (default: the data folder's sources)  --engine polars|spark
+      --publish  --train predictor|advisor  --tz ZONE (default: this machine's)  --catch-up (run a missed tick once at start)
+  schedule list        the schedules with their next run times, and which process runs them
+  schedule pause|resume|remove ID
   watch DIR            run the pipeline on DIR each time its clients/achats files change and then settle
       --settle SECONDS (default 3: a file still being copied never starts a run)  --engine polars|spark
       --publish (publish to MongoDB after each run)   each run's result is printed; Ctrl+C stops

@@ -293,3 +293,9 @@ function acquire(path: string, purpose: string, options: LockOptions): FileLock 
     },
   }
 }
+
+/** Who holds the lock at `path` now: its holder while its process lives, undefined when free or stale. */
+export function liveLockHolder(path: string): LockHolder | undefined {
+  const found = read(path)
+  return found && judge(found) === 'held' ? found.holder : undefined
+}

@@ -59,6 +59,8 @@ export interface RunRequest {
    * stack's Up, a schedule, a watch — never from a contract input, so no caller over HTTP can claim one.
    */
   trigger?: RunTrigger
+  /** The schedule's or saved watch's id, with trigger `schedule` or `watch` (kept in the record). */
+  triggeredBy?: string
   /**
    * Transient failures (a busy data lock, the S3 lake unreachable) tried again with backoff, each attempt in
    * the task's log. Unattended runs (a watch, a schedule) pass the core's policy; without it a run is tried
@@ -153,6 +155,7 @@ export class PipelineService {
         runId,
         status: 'succeeded',
         trigger: request.trigger ?? 'manual',
+        ...(request.triggeredBy ? { triggeredBy: request.triggeredBy } : {}),
         startedAt: now.toISOString(),
         finishedAt: new Date().toISOString(),
         from: request.from,
@@ -277,6 +280,7 @@ export class PipelineService {
       runId,
       status: cancelled ? 'cancelled' : 'failed',
       trigger: request.trigger ?? 'manual',
+      ...(request.triggeredBy ? { triggeredBy: request.triggeredBy } : {}),
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
       from: request.from,

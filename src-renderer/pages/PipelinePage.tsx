@@ -1,6 +1,6 @@
 /**
  * The pipeline page: start a run (from a chosen layer, or on files to import: the import page), follow its task
- * (progress, step, state, cancel, log), and read the run history; a run's detail and two runs compared
+ * (progress, step, state, cancel, log), manage the schedules, and read the run history; a run's detail and two runs compared
  * are views of this page (components/runs/).
  */
 import { useState } from 'react'
@@ -11,6 +11,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx'
 import { RunCompare } from '../components/runs/RunCompare.tsx'
 import { RunDetail } from '../components/runs/RunDetail.tsx'
 import { RunHistory } from '../components/runs/RunHistory.tsx'
+import { SchedulesPanel } from '../components/schedules/SchedulesPanel.tsx'
 import { TaskCard } from '../components/tasks/TaskCard.tsx'
 import { useHashSegments } from '../hash-path.ts'
 import { pipelineView } from './run-links.ts'
@@ -101,6 +102,7 @@ export function PipelinePage() {
       </div>
       <RunControls />
       <TaskList />
+      <SchedulesPanel />
       <RunHistory />
     </div>
   )

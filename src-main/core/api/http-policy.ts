@@ -1,7 +1,8 @@
 /**
  * What the contract may do over HTTP (web mode's /rpc), on top of the handlers the window and the CLI use:
  * the calls that act on the desktop are refused as `window_only`; a pipeline run reads only folders under
- * the data folder's imports/ and sources/ or an allowed root (input-folder-check.ts); and the allowed roots
+ * the data folder's imports/ and sources/ or an allowed root (input-folder-check.ts), and so does a
+ * schedule's folder; and the allowed roots
  * themselves are changed only from the window or the environment, never by an HTTP caller.
  */
 import { CALL_NAMES } from '../../../src-preload/contract.ts'
@@ -50,6 +51,12 @@ export function httpHandlers(handlers: Handlers, context: HttpPolicyContext): Ha
       if (args.inputDir === undefined) return handlers['sources.preview'](args)
       const inputDir = await checkInputFolder(args.inputDir, context.inputs)
       return handlers['sources.preview']({ ...args, inputDir })
+    },
+    // A schedule runs later in the owning process: a folder it reads is checked now, as a run's is.
+    'schedules.add': async (args) => {
+      if (args.input.kind !== 'folder') return handlers['schedules.add'](args)
+      const dir = await checkInputFolder(args.input.dir, context.inputs)
+      return handlers['schedules.add']({ ...args, input: { kind: 'folder', dir } })
     },
     'settings.set': async (change) => {
       if (change.inputRoots !== undefined) {

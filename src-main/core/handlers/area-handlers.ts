@@ -13,6 +13,7 @@ import { importHandlers } from './import.ts'
 import { insightsHandlers } from './insights.ts'
 import { mlHandlers } from './ml.ts'
 import { runsHandlers } from './runs.ts'
+import { schedulesHandlers } from './schedules.ts'
 import { settingsHandlers } from './settings.ts'
 
 export function areaHandlers(core: Core) {
@@ -26,6 +27,7 @@ export function areaHandlers(core: Core) {
     ...browseHandlers(core),
     ...importHandlers(core),
     ...runsHandlers(core),
+    ...schedulesHandlers(core),
   }
 }
 export type AreaHandlers = ReturnType<typeof areaHandlers>

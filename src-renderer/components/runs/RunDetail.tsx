@@ -3,6 +3,7 @@
  * it, its KPIs, the step timeline (rows in and out, time per step), the counts per file and its rejects.
  */
 import type { FileCounts, RunRecord, StepStats } from '../../../src-preload/contract.ts'
+import { triggerText } from '../../../src-preload/values.ts'
 import { useRun } from '../../api/runs-hooks.ts'
 import { KPI_CARDS } from '../../pages/overview-format.ts'
 import { RUN_HISTORY_HASH } from '../../pages/run-links.ts'
@@ -26,7 +27,7 @@ function Summary({ run }: { run: RunRecord }) {
           <StatusBadge status={run.status} />
         </dd>
         <dt>Trigger</dt>
-        <dd data-testid="run-trigger">{run.trigger}</dd>
+        <dd data-testid="run-trigger">{triggerText(run)}</dd>
         <dt>Computed</dt>
         <dd>from {run.from}</dd>
         <dt>Started</dt>

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react'
 import type { RunRecord } from '../../../src-preload/contract.ts'
+import { triggerText } from '../../../src-preload/values.ts'
 import { useRuns } from '../../api/hooks.ts'
 import { runCompareHash, runDetailHash } from '../../pages/run-links.ts'
 import {
@@ -52,7 +53,7 @@ function exportRow(run: RunRecord): HistoryRow {
   return {
     runId: run.runId,
     status: run.status,
-    trigger: run.trigger,
+    trigger: triggerText(run),
     startedAt: run.startedAt,
     seconds: ms === null ? null : ms / 1000,
     from: run.from,
@@ -151,7 +152,7 @@ export function RunHistory() {
                   <td title={run.error}>
                     <StatusBadge status={run.status} />
                   </td>
-                  <td>{run.trigger}</td>
+                  <td>{triggerText(run)}</td>
                   <td className="nowrap">{formatDateTime(run.startedAt)}</td>
                   <td className="num nowrap">{formatDuration(durationMs(run.startedAt, run.finishedAt))}</td>
                   <td>
