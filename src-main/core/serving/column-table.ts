@@ -43,6 +43,8 @@ export class ColumnTable {
   private readonly fieldColumns: JsonValue[][]
   /** `{"field":` for the first field, `,"field":` for the others: a row's JSON text between its values. */
   private readonly jsonPrefixes: string[]
+  /** Each row's JSON text once a page has held it (about as big as the columns, at most). */
+  private rowTexts?: (string | undefined)[]
 
   constructor(
     /** Served fields, in output order. */
@@ -172,19 +174,28 @@ export class ColumnTable {
    * same rows (fields in order), without building a row object per row.
    */
   private rowsJson(indexes: ArrayLike<number>, from: number, to: number): string {
+    const texts = new Array<string>(to - from)
+    for (let i = from; i < to; i++) texts[i - from] = this.rowJson(indexes[i] as number)
+    return texts.join(',')
+  }
+
+  /** A row's JSON text, made on its first page and kept: the table's rows change only with the run. */
+  private rowJson(row: number): string {
+    this.rowTexts ??= new Array<string | undefined>(this.height)
+    const kept = this.rowTexts[row]
+    if (kept !== undefined) return kept
     const prefixes = this.jsonPrefixes
     const columns = this.fieldColumns
-    let text = ''
-    for (let i = from; i < to; i++) {
-      const row = indexes[i] as number
-      if (i > from) text += ','
-      for (let f = 0; f < prefixes.length; f++) {
-        const value = (columns[f] as JsonValue[])[row] ?? null
-        text += prefixes[f] as string
-        text += typeof value === 'string' ? JSON.stringify(value) : String(value)
-      }
-      text += prefixes.length === 0 ? '{}' : '}'
+    // Parts joined once: a flat string, where `+=` would keep a tree of pieces alive for each row.
+    const parts = new Array<string>(prefixes.length * 2 + 1)
+    for (let f = 0; f < prefixes.length; f++) {
+      const value = (columns[f] as JsonValue[])[row] ?? null
+      parts[f * 2] = prefixes[f] as string
+      parts[f * 2 + 1] = typeof value === 'string' ? JSON.stringify(value) : String(value)
     }
+    parts[prefixes.length * 2] = prefixes.length === 0 ? '{}' : '}'
+    const text = parts.join('')
+    this.rowTexts[row] = text
     return text
   }
 
