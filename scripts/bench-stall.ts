@@ -3,7 +3,8 @@
  * default), `medallion serve` started as an installed `medallion` is (node on the package's bin), on
  * loopback, bounded in time:
  *   stall  `--clients` clients keep fetching `/scores?limit=10000` for `--seconds` while `/health` is asked
- *          every 100 ms on its own connection: /health p50/p99/max and errors (goal: p99 ≤ 50 ms, none);
+ *          every 100 ms from another process (bench-stall-probe.ts), each on its own connection:
+ *          /health p50/p99/max and errors (goal: p99 ≤ 50 ms, none);
  *   burst  `--burst` connections ask for a big page at once: answers, errors, timeouts (20 s);
  *   idle   the dashboard refresh through the API (goal: p50 ≤ 30 ms).
  * Measured in the same run against a baseline: the server of `--baseline-rev` (default main; `none` skips),
@@ -30,7 +31,7 @@ import { parseArgs } from 'node:util'
 import { MongoClient } from 'mongodb'
 import { createCore } from '../src-main/core/app-core.ts'
 import { DASHBOARD_PANELS } from '../src-main/core/bench/dashboard-panels.ts'
-import { burstRun, type LoadResult, loadRun, probeRun } from '../src-main/core/bench/http-load.ts'
+import { burstRun, type LoadResult, loadRun } from '../src-main/core/bench/http-load.ts'
 import { apiReader, fetchOk } from '../src-main/core/bench/panel-readers.ts'
 import { SCALE_SPECS } from '../src-main/core/bench/pipeline-scales.ts'
 import { timeRefreshes } from '../src-main/core/bench/refresh-timing.ts'
@@ -137,6 +138,22 @@ function peakRssMb(pid: number | undefined): number | undefined {
   }
 }
 
+/** probeRun in a process of its own (bench-stall-probe.ts): this one is busy reading the big pages. */
+async function probeElsewhere(url: string, durationMs: number): Promise<LoadResult> {
+  const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx')
+  const script = join(REPO_ROOT, 'scripts', 'bench-stall-probe.ts')
+  const child = spawn(tsx, [script, url, '/health', String(HEALTH_EVERY_MS), String(durationMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk
+  })
+  const code = await new Promise((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`the /health prober exited with ${code}`)
+  return JSON.parse(out) as LoadResult
+}
+
 interface Figures {
   refreshP50Ms: number
   health: LoadResult
@@ -153,7 +170,7 @@ async function measure(bin: string, dataDir: string, env: Record<string, string>
     const refresh = await timeRefreshes(apiReader(url), DASHBOARD_PANELS, 20)
     const [pages, health] = await Promise.all([
       loadRun(url, [BIG_PAGE], clients, seconds * 1000),
-      probeRun(url, '/health', HEALTH_EVERY_MS, seconds * 1000),
+      probeElsewhere(url, seconds * 1000),
     ])
     const burstResult = await burstRun(url, BIG_PAGE, burst)
     return {

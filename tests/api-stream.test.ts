@@ -4,7 +4,6 @@
  * answers only, and a big page whose reader stalls neither blocks /health nor keeps other big pages
  * waiting (a gate of one slot: the stalled writer must leave it).
  */
-import type { IncomingMessage } from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STREAM_MIN_ROWS } from '../src-main/core/api/json-stream.ts'
@@ -13,18 +12,9 @@ import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
 import { type CollectionSpec, collectionForRoute } from '../src-main/core/serving/collections.ts'
 import { ParquetStore } from '../src-main/core/serving/parquet-store.ts'
 import { goldRun } from './helpers/gold-run.ts'
-import { http, openStream } from './helpers/http.ts'
+import { http, openStream, readAll } from './helpers/http.ts'
 
 const SCORES = collectionForRoute('/scores') as CollectionSpec
-
-function readAll(res: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    res.on('data', (c: Buffer) => chunks.push(c))
-    res.on('end', () => resolve(Buffer.concat(chunks)))
-    res.on('error', reject)
-  })
-}
 
 /** The answer without its timing, which differs from one request to the next. */
 function withoutTiming(body: { data: unknown[]; meta: Record<string, unknown> }) {

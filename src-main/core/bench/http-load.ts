@@ -78,64 +78,80 @@ class Tally {
   }
 }
 
-export async function loadRun(
+/** Runs `work` with an agent and a tally, then closes the agent: the outcome over the elapsed time. */
+async function measured(
+  baseUrl: string,
+  agentOptions: ConstructorParameters<typeof Agent>[0],
+  work: (request: (path: string) => Promise<void>) => Promise<void>,
+  timeoutMs: number,
+): Promise<LoadResult> {
+  const base = loopbackBase(baseUrl)
+  const agent = new Agent(agentOptions)
+  const tally = new Tally()
+  const started = performance.now()
+  try {
+    await work((path) => tally.time(agent, new URL(path, base), timeoutMs))
+  } finally {
+    agent.destroy()
+  }
+  return tally.result(performance.now() - started)
+}
+
+export function loadRun(
   baseUrl: string,
   paths: string[],
   connections: number,
   durationMs: number,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<LoadResult> {
-  const base = loopbackBase(baseUrl)
-  const agent = new Agent({ keepAlive: true, maxSockets: connections })
   const deadline = performance.now() + durationMs
-  const tally = new Tally()
-  const client = async (offset: number) => {
-    for (let i = offset; performance.now() < deadline; i++) {
-      await tally.time(agent, new URL(paths[i % paths.length] as string, base), timeoutMs)
-    }
-  }
-  const started = performance.now()
-  await Promise.all(Array.from({ length: connections }, (_, i) => client(i)))
-  agent.destroy()
-  return tally.result(performance.now() - started)
+  return measured(
+    baseUrl,
+    { keepAlive: true, maxSockets: connections },
+    async (request) => {
+      const client = async (offset: number) => {
+        for (let i = offset; performance.now() < deadline; i++)
+          await request(paths[i % paths.length] as string)
+      }
+      await Promise.all(Array.from({ length: connections }, (_, i) => client(i)))
+    },
+    timeoutMs,
+  )
 }
 
-export async function probeRun(
+export function probeRun(
   baseUrl: string,
   path: string,
   intervalMs: number,
   durationMs: number,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<LoadResult> {
-  const base = loopbackBase(baseUrl)
   // Its own connections: a probe never queues behind another request on a shared socket.
-  const agent = new Agent({ keepAlive: false })
-  const tally = new Tally()
-  const pending: Promise<void>[] = []
-  const started = performance.now()
-  for (let at = 0; at < durationMs; at += intervalMs) {
-    const wait = started + at - performance.now()
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-    pending.push(tally.time(agent, new URL(path, base), timeoutMs))
-  }
-  await Promise.all(pending)
-  agent.destroy()
-  return tally.result(performance.now() - started)
+  return measured(
+    baseUrl,
+    { keepAlive: false },
+    async (request) => {
+      const pending: Promise<void>[] = []
+      const started = performance.now()
+      for (let at = 0; at < durationMs; at += intervalMs) {
+        const wait = started + at - performance.now()
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        pending.push(request(path))
+      }
+      await Promise.all(pending)
+    },
+    timeoutMs,
+  )
 }
 
-export async function burstRun(
+export function burstRun(
   baseUrl: string,
   path: string,
   connections: number,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<LoadResult> {
-  const base = loopbackBase(baseUrl)
-  const agent = new Agent({ keepAlive: false, maxSockets: connections })
-  const tally = new Tally()
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: connections }, () => tally.time(agent, new URL(path, base), timeoutMs)),
-  )
-  agent.destroy()
-  return tally.result(performance.now() - started)
+  const all = async (request: (path: string) => Promise<void>) => {
+    await Promise.all(Array.from({ length: connections }, () => request(path)))
+  }
+  return measured(baseUrl, { keepAlive: false, maxSockets: connections }, all, timeoutMs)
 }
