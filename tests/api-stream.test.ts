@@ -1,16 +1,20 @@
 /**
- * Big list pages over real HTTP, from a ParquetStore on a real pipeline run: a streamed page (chunked, no
+ * Big list pages over real HTTP, from a ParquetStore on a real pipeline run (and a MongoStore on FerretDB): a streamed page (chunked, no
  * Content-Length) is the answer JSON.stringify gives for the same rows, compression applies to big
  * answers only, and a big page whose reader stalls neither blocks /health nor keeps other big pages
  * waiting (a gate of one slot: the stalled writer must leave it).
  */
 import { gunzipSync } from 'node:zlib'
+import { MongoClient } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STREAM_MIN_ROWS } from '../src-main/core/api/json-stream.ts'
 import { parseListParams } from '../src-main/core/api/list-params.ts'
 import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
 import { type CollectionSpec, collectionForRoute } from '../src-main/core/serving/collections.ts'
+import { MongoStore } from '../src-main/core/serving/mongo-store.ts'
 import { ParquetStore } from '../src-main/core/serving/parquet-store.ts'
+import { publishGold } from '../src-main/core/serving/publisher.ts'
+import { FERRETDB_AVAILABLE, startFerretDb } from './helpers/ferretdb.ts'
 import { goldRun } from './helpers/gold-run.ts'
 import { http, openStream, readAll } from './helpers/http.ts'
 
@@ -75,6 +79,40 @@ describe('streamed list pages (original size)', () => {
       )
     })
   }
+
+  it.skipIf(!FERRETDB_AVAILABLE)(
+    'streams MongoStore pages (kept per publish) the same way',
+    async () => {
+      const mongo = await startFerretDb()
+      const client = await new MongoClient(mongo.url).connect()
+      const store = new MongoStore(client.db('gold_serving'))
+      const served = await startApi({
+        handlers: seed.core.handlers,
+        store,
+        events: seed.core.events,
+        port: 0,
+      })
+      try {
+        await publishGold({ lake: seed.lake, db: client.db('gold_serving') })
+        const query = parseListParams(SCORES, { limit: 1500, sort: 'monetary_12m:desc' })
+        const expected = await store.list(SCORES, query)
+        expect(expected?.rows.length).toBeGreaterThan(STREAM_MIN_ROWS)
+        // Twice: the second answer is the kept one, its rows' text made by the first.
+        for (let i = 0; i < 2; i++) {
+          const answer = await http(served.url, '/scores?limit=1500&sort=monetary_12m:desc')
+          expect(answer.headers['transfer-encoding']).toBe('chunked')
+          expect(answer.text.slice(0, answer.text.indexOf('],"meta":') + 1)).toBe(
+            `{"data":${JSON.stringify(expected?.rows)}`,
+          )
+        }
+      } finally {
+        await served.close()
+        await client.close()
+        await mongo.stop()
+      }
+    },
+    300_000,
+  )
 
   it('answers a small page at once, with its length', async () => {
     const answer = await http(api.url, '/scores?limit=20')
