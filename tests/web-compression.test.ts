@@ -4,7 +4,6 @@
  * stay plain.
  */
 import { writeFileSync } from 'node:fs'
-import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,20 +11,11 @@ import { negotiateEncoding } from '../src-main/core/api/compression.ts'
 import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
 import { LocalLake } from '../src-main/core/lake/local-lake.ts'
 import { ServingService } from '../src-main/core/serving/serving-service.ts'
-import { bearer, openStream } from './helpers/http.ts'
+import { bearer, openStream, readAll } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
 /** A script large enough to be worth compressing, and varied enough to check byte for byte. */
 const SCRIPT = Array.from({ length: 400 }, (_, i) => `console.log('medallion line ${i}')`).join('\n')
-
-function readAll(res: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    res.on('data', (c: Buffer) => chunks.push(c))
-    res.on('end', () => resolve(Buffer.concat(chunks)))
-    res.on('error', reject)
-  })
-}
 
 describe('web mode compression', () => {
   const dataDir = tempDir('medallion-gzip-')

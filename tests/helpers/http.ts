@@ -94,3 +94,13 @@ export function openStream(
     req.end()
   })
 }
+
+/** A response's whole body, as bytes. */
+export function readAll(res: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    res.on('data', (c: Buffer) => chunks.push(c))
+    res.on('end', () => resolve(Buffer.concat(chunks)))
+    res.on('error', reject)
+  })
+}

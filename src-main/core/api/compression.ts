@@ -3,7 +3,8 @@
  * owner routes) is sent brotli- or gzip-compressed when the request's Accept-Encoding allows it. Left as
  * they are: the event stream (text/event-stream must reach the page event by event), CSV exports (large
  * streams whose back-pressure and memory bounds are designed around the socket), already-encoded bodies,
- * HEAD, bodiless statuses and answers too small to gain.
+ * HEAD, bodiless statuses and answers too small to gain (a known length under MIN_COMPRESSED_BYTES; a
+ * streamed answer, of unknown length, is a big one: json-stream.ts streams only big pages).
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { constants, createBrotliCompress, createGzip } from 'node:zlib'
@@ -74,8 +75,13 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     zip = stream
     // A client gone mid-answer: stop compressing for it rather than write to a closed response.
     res.once('close', () => stream.destroy())
+    // Compressed bytes wait for a slow reader too: the compressor pauses until the socket drains, and
+    // its own full buffer then tells the handler (write() false, 'drain') to wait in turn.
     stream.on('data', (chunk: Buffer) => {
-      if (!res.destroyed) write(chunk)
+      if (!res.destroyed && !write(chunk)) stream.pause()
+    })
+    res.on('drain', () => {
+      if (stream.isPaused()) stream.resume()
     })
     stream.on('end', () => end())
     stream.on('drain', () => res.emit('drain'))

@@ -18,7 +18,9 @@ import {
   KPIS_COLLECTION,
 } from '../serving/collections.ts'
 import { salesFilterFromSearch } from '../serving/sales-route.ts'
+import { servedPage } from '../serving/served-page.ts'
 import type { ServingStore, StoreHealth } from '../serving/serving-store.ts'
+import type { JsonList } from './json-stream.ts'
 import { assertNoParams, listParamsFromSearch, ParamError, parseListParams } from './list-params.ts'
 import { buildOpenApi } from './openapi.ts'
 
@@ -35,6 +37,8 @@ export interface ApiAnswer {
   body?: unknown
   /** Already-serialised JSON, sent as is instead of `body`. */
   raw?: string
+  /** A list answer whose page is serialised as it is written (json-stream.ts), instead of `body`. */
+  list?: JsonList
   headers?: Record<string, string>
 }
 
@@ -145,22 +149,18 @@ export function createReadApi(source: StoreSource): ReadApi {
     const store = current()
     const start = performance.now()
     try {
-      const result = await store.list(spec, query)
+      const page = await servedPage(store, spec, query)
       const query_ms = elapsed(start)
-      if (!result) return empty(store, spec.name, spec.filledBy)
-      return {
-        status: 200,
-        body: {
-          data: result.rows,
-          meta: {
-            count: result.rows.length,
-            total: result.total,
-            offset: query.offset,
-            limit: query.limit,
-            query_ms,
-          },
-        },
+      if (!page) return empty(store, spec.name, spec.filledBy)
+      const meta = {
+        count: page.count,
+        total: page.total,
+        offset: query.offset,
+        limit: query.limit,
+        query_ms,
       }
+      // `{ data: [...rows], meta }`, the rows written as they are serialised.
+      return { status: 200, list: { before: '{"data":[', page, after: `],"meta":${JSON.stringify(meta)}}` } }
     } catch (err) {
       return unavailable(store, err)
     }

@@ -11,7 +11,9 @@ import type { CoreEvents } from '../core-events.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
 import type { Handlers } from '../rpc.ts'
 import { compressResponse } from './compression.ts'
+import { HeavyGate } from './heavy-gate.ts'
 import { sendJson } from './http-io.ts'
+import { sendJsonList } from './json-stream.ts'
 import { OwnerGate } from './owner-gate.ts'
 import {
   defaultAllowedHosts,
@@ -26,6 +28,8 @@ import { newWebToken } from './web-token.ts'
 
 export const DEFAULT_API_HOST = '127.0.0.1'
 export const DEFAULT_API_PORT = 5000
+/** Big pages written at once: one per core of a small machine keeps the event loop free for the rest. */
+export const HEAVY_SLOTS = 2
 
 export interface ApiServerOptions {
   /** The contract's handlers for POST /rpc in web mode, as HTTP may call them (`http-policy.ts`'s `httpHandlers`). */
@@ -47,6 +51,8 @@ export interface ApiServerOptions {
   tls?: { cert: string | Buffer; key: string | Buffer }
   /** Event streams open at once (default MAX_EVENT_STREAMS). */
   maxEventStreams?: number
+  /** Big list pages written at once (default HEAVY_SLOTS). */
+  heavySlots?: number
   /** Web mode's added routes (e.g. an upload), each declaring who may use it. */
   webRoutes?: readonly WebRoute[]
 }
@@ -116,6 +122,8 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
     : [...(options.allowedHosts ?? defaultAllowedHosts())]
   const scheme = options.tls ? 'https' : 'http'
   const api = createReadApi(options.store)
+  // Big list pages take turns, a few at a time: small answers are written between their chunks.
+  const heavy = new HeavyGate(options.heavySlots ?? HEAVY_SLOTS)
   const web = options.webRoot
     ? new WebMode({
         webRoot: options.webRoot,
@@ -148,6 +156,7 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
     // Beyond loopback anyone on the network can ask: the read API too wants the owner.
     if (isApiRoute && !loopback && !checks.owner.require(req, res)) return
     const answer = await api.handle({ method, path, search })
+    if (answer?.list) return sendJsonList(res, answer.status, answer.list, heavy, answer.headers)
     if (answer) return sendJson(res, answer.status, answer.body, answer.headers, answer.raw)
     if (web && (method === 'GET' || method === 'HEAD')) return web.serveFile(path, method, res)
     const missing = notFound(path, api.routes)

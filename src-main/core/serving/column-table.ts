@@ -7,7 +7,7 @@
  */
 import type pl from 'nodejs-polars'
 import { type JsonValue, toJsonValue } from './json-values.ts'
-import type { ListQuery, ListResult, Row } from './serving-store.ts'
+import type { ListQuery, ListResult, Row, ServedPage } from './serving-store.ts'
 
 /** Rank of a value's type in BSON comparison order (dates are served as ISO text, which sorts the same). */
 function typeRank(value: JsonValue): number {
@@ -41,6 +41,10 @@ export class ColumnTable {
   private readonly orders = new Map<string, SortOrder>()
   private readonly indexes = new Map<string, Map<JsonValue, number[]>>()
   private readonly fieldColumns: JsonValue[][]
+  /** `{"field":` for the first field, `,"field":` for the others: a row's JSON text between its values. */
+  private readonly jsonPrefixes: string[]
+  /** Each row's JSON text once a page has held it (about as big as the columns, at most). */
+  private rowTexts?: (string | undefined)[]
 
   constructor(
     /** Served fields, in output order. */
@@ -51,6 +55,7 @@ export class ColumnTable {
     private readonly key: string,
   ) {
     this.fieldColumns = fields.map((f) => columns.get(f) ?? [])
+    this.jsonPrefixes = fields.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
   }
 
   /** The frame's columns among `fields` (in that order), converted once to served JSON values. */
@@ -68,12 +73,24 @@ export class ColumnTable {
   }
 
   query(q: ListQuery): ListResult {
+    const { rows, total } = this.pageRows(q)
+    return { rows: this.rows(rows), total }
+  }
+
+  /** The query's page as a ServedPage: its rows become JSON text a slice at a time, straight from the columns. */
+  page(q: ListQuery): ServedPage {
+    const { rows, total } = this.pageRows(q)
+    return { total, count: rows.length, json: (from, to) => this.rowsJson(rows, from, to) }
+  }
+
+  /** The row indexes of the query's page, in order, and how many rows match. */
+  private pageRows(q: ListQuery): { rows: ArrayLike<number>; total: number } {
     const { perm, rank } = this.order(q.sort.field, q.sort.dir)
     const filters = Object.entries(q.filter)
     const end = q.offset + q.limit
     if (filters.length === 0) {
       return {
-        rows: this.rows(perm.subarray(Math.min(q.offset, this.height), Math.min(end, this.height))),
+        rows: perm.subarray(Math.min(q.offset, this.height), Math.min(end, this.height)),
         total: this.height,
       }
     }
@@ -81,7 +98,7 @@ export class ColumnTable {
     if (matched.length <= SORT_CANDIDATES_MAX) {
       const sorted = Int32Array.from(matched).sort((a, b) => (rank[a] as number) - (rank[b] as number))
       return {
-        rows: this.rows(sorted.subarray(Math.min(q.offset, sorted.length), Math.min(end, sorted.length))),
+        rows: sorted.subarray(Math.min(q.offset, sorted.length), Math.min(end, sorted.length)),
         total: matched.length,
       }
     }
@@ -96,7 +113,7 @@ export class ColumnTable {
       if (seen >= q.offset) page.push(row)
       seen++
     }
-    return { rows: this.rows(page), total: matched.length }
+    return { rows: page, total: matched.length }
   }
 
   /** Rows matching every filter, in stored order: the smallest index bucket checked against the others. */
@@ -150,6 +167,36 @@ export class ColumnTable {
       this.orders.set(name, order)
     }
     return order
+  }
+
+  /**
+   * Rows `from`..`to` of a page as JSON objects joined by commas: the text JSON.stringify gives for the
+   * same rows (fields in order), without building a row object per row.
+   */
+  private rowsJson(indexes: ArrayLike<number>, from: number, to: number): string {
+    const texts = new Array<string>(to - from)
+    for (let i = from; i < to; i++) texts[i - from] = this.rowJson(indexes[i] as number)
+    return texts.join(',')
+  }
+
+  /** A row's JSON text, made on its first page and kept: the table's rows change only with the run. */
+  private rowJson(row: number): string {
+    this.rowTexts ??= new Array<string | undefined>(this.height)
+    const kept = this.rowTexts[row]
+    if (kept !== undefined) return kept
+    const prefixes = this.jsonPrefixes
+    const columns = this.fieldColumns
+    // Parts joined once: a flat string, where `+=` would keep a tree of pieces alive for each row.
+    const parts = new Array<string>(prefixes.length * 2 + 1)
+    for (let f = 0; f < prefixes.length; f++) {
+      const value = (columns[f] as JsonValue[])[row] ?? null
+      parts[f * 2] = prefixes[f] as string
+      parts[f * 2 + 1] = typeof value === 'string' ? JSON.stringify(value) : String(value)
+    }
+    parts[prefixes.length * 2] = prefixes.length === 0 ? '{}' : '}'
+    const text = parts.join('')
+    this.rowTexts[row] = text
+    return text
   }
 
   private rows(indexes: ArrayLike<number>): Row[] {

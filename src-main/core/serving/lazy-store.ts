@@ -2,6 +2,7 @@
  * A serving store whose code and driver (Polars for the lake, the MongoDB driver) load with its first
  * request: commands that never serve (`medallion runs`, `generate`, `up`) then start without them.
  */
+import { servedPage } from './served-page.ts'
 import type { ServingStore } from './serving-store.ts'
 
 export function lazyStore(kind: ServingStore['kind'], load: () => Promise<ServingStore>): ServingStore {
@@ -15,6 +16,7 @@ export function lazyStore(kind: ServingStore['kind'], load: () => Promise<Servin
     health: async () => (await store()).health(),
     kpis: async () => (await store()).kpis(),
     list: async (spec, query) => (await store()).list(spec, query),
+    page: async (spec, query) => servedPage(await store(), spec, query),
     sales: async (filter) => (await store()).sales(filter),
     // Nothing loaded yet means nothing cached yet: the first request reads the lake anyway.
     refresh: () => {

@@ -3,7 +3,8 @@
  *
  * Before anything is written, every gold table is checked (present, the catalog's fields, a unique
  * non-null key): a bad gold is refused and what is published stays as it was. Then, per collection:
- * indexes first (the unique key and the secondary ones); the `_id` and `_hash` of what is published are
+ * indexes first (the unique key and the secondary ones; the API's sort indexes, sort-indexes.ts, come
+ * once the documents are written); the `_id` and `_hash` of what is published are
  * read once; gold is walked in batches — new documents are inserted (unordered), changed ones replaced
  * in place by `_id`, unchanged ones left alone; finally the documents gold no longer has are deleted by
  * `_id`. A reader therefore never sees an empty or half-filled collection (no delete-then-insert, no
@@ -49,6 +50,7 @@ import {
 } from './gold-documents.ts'
 import { isAuthFailure, redactClientSecrets } from './mongo-config.ts'
 import { acquirePublishLease, type PublishDocs, type PublishLease } from './publish-lease.ts'
+import { sortIndexes } from './sort-indexes.ts'
 
 export { PUBLISH_COLLECTION, PUBLISH_STAMP } from './gold-documents.ts'
 
@@ -145,6 +147,18 @@ function runKpis(run: RunRecord, goldDir: string): GoldKpis {
 async function ensureIndexes(coll: Collection<GoldDocument>, spec: CollectionSpec): Promise<void> {
   await coll.createIndex({ [spec.key]: 1 }, { unique: true })
   for (const field of spec.indexes) await coll.createIndex({ [field]: 1 })
+}
+
+/**
+ * The API's sort indexes (sort-indexes.ts) that are missing, built over the written documents in one
+ * command: cheaper than maintaining them insert by insert on a first publish. Only the missing ones are
+ * asked for: FerretDB 1.24 closed the connection when createIndexes named existing ones.
+ */
+async function ensureSortIndexes(coll: Collection<GoldDocument>, spec: CollectionSpec): Promise<void> {
+  const pattern = (key: object) => JSON.stringify(Object.entries(key))
+  const present = new Set((await coll.indexes()).map((index) => pattern(index.key)))
+  const missing = sortIndexes(spec).filter((index) => !present.has(pattern(index.key)))
+  if (missing.length > 0) await coll.createIndexes(missing)
 }
 
 /** What is published now: our documents' hashes by `_id`, and documents another writer left (by key). */
@@ -362,6 +376,7 @@ async function publishCollection(job: CollectionJob): Promise<CollectionPublish>
   // What is left was published before and is no longer in gold.
   const stale = [...published.hashes.keys(), ...[...published.foreign.values()].flat()]
   counts.deleted += await deleteByIds(coll, stale, signal)
+  await ensureSortIndexes(coll, spec)
   // Counted rather than asked: a count is another full scan on FerretDB. Exact unless another writer
   // changes the collection during the publish.
   const total = before + counts.inserted - counts.deleted

@@ -20,6 +20,19 @@ export interface ListQuery {
   filter: Record<string, string | number>
 }
 
+/**
+ * A list answer's page whose rows are turned into JSON text a slice at a time, so that a big page is never
+ * built or serialised in one block (api/json-stream.ts writes it in chunks).
+ */
+export interface ServedPage {
+  /** Rows matching the query, beyond this page too. */
+  total: number
+  /** Rows in this page. */
+  count: number
+  /** Rows `from`..`to` (end excluded) as JSON objects joined by commas, as JSON.stringify writes them. */
+  json(from: number, to: number): string
+}
+
 export interface ServingStore {
   readonly kind: 'mongo' | 'parquet'
   health(): Promise<StoreHealth>
@@ -27,6 +40,8 @@ export interface ServingStore {
   kpis(): Promise<ServedKpis | null>
   /** Null when the collection is empty or missing (the API answers 503). */
   list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null>
+  /** The same page as `list`, serialised on demand (a store holding its columns in memory answers it cheaply). */
+  page?(spec: CollectionSpec, query: ListQuery): Promise<ServedPage | null>
   /** `data.sales`: the fact's purchases filtered and grouped (defined in sales-query.ts); null when none is published. */
   sales(filter: SalesFilter): Promise<SalesResult | null>
   /** A store that keeps the lake's gold in memory looks at the lake again (a run was just committed). */
