@@ -29,6 +29,8 @@ export interface BaselineOptions {
 
 interface Measured {
   wallS: number
+  /** CPU time (user + system) of the whole process, Linux only: a fairer figure on a shared machine. */
+  cpuS?: number
   peakRssMb?: number
   steps: Map<string, number>
   gold: string
@@ -44,9 +46,20 @@ function highWaterMb(pid: number): number | undefined {
   }
 }
 
+/** CPU seconds of this process's waited-for children (Linux: cutime + cstime, in clock ticks of 1/100 s). */
+function childrenCpuS(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[13]) + Number(fields[14])) / 100
+  } catch {
+    return undefined
+  }
+}
+
 function runWhole(tree: string, input: string, dataDir: string): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
+    const cpuBefore = childrenCpuS()
     const child = spawn(
       process.execPath,
       [join(tree, 'bin', 'medallion.mjs'), 'run', '--input', input, '--data-dir', dataDir, '--json'],
@@ -68,6 +81,8 @@ function runWhole(tree: string, input: string, dataDir: string): Promise<Measure
     child.on('close', (code) => {
       clearInterval(sampler)
       const wallS = (performance.now() - started) / 1000
+      const cpuAfter = childrenCpuS()
+      const cpuS = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined
       if (code !== 0)
         return reject(new Error(`${tree}: medallion run exited with ${code}: ${stderr.slice(-2000)}`))
       const record = JSON.parse(stdout) as RunRecord
@@ -78,7 +93,13 @@ function runWhole(tree: string, input: string, dataDir: string): Promise<Measure
         steps.set(name, (steps.get(name) ?? 0) + s.ms / 1000)
       }
       const gold = join(dataDir, 'lake', record.layers.gold ?? '')
-      resolve({ wallS, ...(peak ? { peakRssMb: peak } : {}), steps, gold })
+      resolve({
+        wallS,
+        ...(cpuS !== undefined ? { cpuS } : {}),
+        ...(peak ? { peakRssMb: peak } : {}),
+        steps,
+        gold,
+      })
     })
   })
 }
@@ -154,6 +175,7 @@ function formatComparison(baseline: Measured[], current: Measured[], rev: string
   const whole = (runs: Measured[]) => median(runs.map((m) => m.wallS))
   lines.push(
     `${'whole process'.padEnd(22)}${whole(baseline).toFixed(2).padStart(10)}${whole(current).toFixed(2).padStart(12)}   goal ≤ ${WHOLE_PROCESS_GOAL_S} s: ${whole(current) <= WHOLE_PROCESS_GOAL_S ? 'met' : 'MISSED'}; ${(whole(baseline) / whole(current)).toFixed(2)}× the baseline`,
+    `${'CPU, whole (s)'.padEnd(22)}${cell(baseline, (m) => m.cpuS).padStart(10)}${cell(current, (m) => m.cpuS).padStart(12)}`,
     `${'peak RSS (MB)'.padEnd(22)}${cell(baseline, (m) => m.peakRssMb, 0).padStart(10)}${cell(current, (m) => m.peakRssMb, 0).padStart(12)}`,
     `whole = process start to exit (the CLI's start, the worker, the commit); every round: ${current.map((m) => m.wallS.toFixed(2)).join(', ')} s (this build), ${baseline.map((m) => m.wallS.toFixed(2)).join(', ')} s (${rev})`,
   )
