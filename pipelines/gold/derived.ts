@@ -1,11 +1,15 @@
 /** §6.4 tables the original derived at publish time: daily, weekly, monthly_growth. */
 import pl from 'nodejs-polars'
+import { exactSum } from './exact-sum.ts'
 import { once } from './memo.ts'
 
 const exprs = once(() => {
   const prev = pl.col('prev_ca')
   return {
-    aggs: [pl.col('montant').sum().alias('ca'), pl.col('id_achat').count().cast(pl.Int64).alias('achats')],
+    aggs: [
+      exactSum(pl.col('montant')).alias('ca'),
+      pl.col('id_achat').count().cast(pl.Int64).alias('achats'),
+    ],
     jour: { key: pl.col('jour'), columns: [pl.col('jour'), pl.col('ca'), pl.col('achats')] },
     // dt.truncate('1w') starts weeks on Monday, like pandas' weekly periods ending on Sunday. The text is
     // formatted after grouping (strftime over every purchase is the slow part).

@@ -31,10 +31,12 @@ export function cohortOffsetKey(cohort: string, monthOffset: number): string {
 
 const exprs = once(() => {
   const date = pl.col('date_achat')
+  const month = pl.col('_month')
+  const cohort = pl.col('_cohort')
   return {
+    // Integers only: deduplicating (client, month) pairs on the 'YYYY-MM' text cost twice as much.
     clientMonths: [
       pl.col('id_client'),
-      pl.col('mois'),
       // JS number literals enter as Float64: cast back (exact for month counts).
       date.dt
         .year()
@@ -44,14 +46,14 @@ const exprs = once(() => {
         .cast(pl.Int64)
         .alias('_month'),
     ],
-    firstMonth: [pl.col('_month').min().alias('_cohort'), pl.col('mois').min().alias('cohort')],
-    lastMonth: pl.col('_month').max().alias('_last'),
-    offset: [pl.col('cohort'), pl.col('_month').minus(pl.col('_cohort')).alias('month_offset')],
-    cohortKeys: [pl.col('cohort'), pl.col('month_offset')],
-    active: pl.col('id_client').count().cast(pl.Int64).alias('active_clients'),
-    size: pl.col('id_client').count().cast(pl.Int64).alias('cohort_size'),
+    firstMonth: month.min().alias('_cohort'),
+    lastMonth: month.max().alias('_last'),
+    offset: [cohort, month.minus(cohort).alias('month_offset')],
+    cohortKeys: [pl.col('_cohort'), pl.col('month_offset')],
+    active: pl.len().cast(pl.Int64).alias('active_clients'),
+    size: pl.len().cast(pl.Int64).alias('cohort_size'),
     offsets: pl
-      .intRanges(pl.lit(0).cast(pl.Int64), pl.col('_last').minus(pl.col('_cohort')).plus(1))
+      .intRanges(pl.lit(0).cast(pl.Int64), pl.col('_last').minus(cohort).plus(1))
       .alias('month_offset'),
     fill: pl.col('active_clients').fillNull(0).cast(pl.Int64),
     rate: pl
@@ -59,6 +61,16 @@ const exprs = once(() => {
       .cast(pl.Float64)
       .div(pl.col('cohort_size').cast(pl.Float64))
       .alias('retention'),
+    // 'YYYY-MM' from the month index, on the few grid rows (the same text as fact `mois`).
+    cohort: pl
+      .concatString(
+        [
+          cohort.minus(cohort.modulo(12)).div(12).cast(pl.Int64).cast(pl.Utf8).str.zFill(4),
+          cohort.modulo(12).plus(1).cast(pl.Int64).cast(pl.Utf8).str.zFill(2),
+        ],
+        '-',
+      )
+      .alias('cohort'),
     key: pl
       .concatString(
         [pl.col('cohort'), pl.col('month_offset').cast(pl.Utf8).str.zFill(RETENTION_OFFSET_DIGITS)],
@@ -69,31 +81,34 @@ const exprs = once(() => {
   }
 })
 
-/** cohort_retention from fact_achats (needs id_client, date_achat, mois). */
+/** cohort_retention from fact_achats (needs id_client, date_achat). */
 export function buildRetention(fact: pl.DataFrame): pl.DataFrame {
   const e = exprs()
-  // One row per client and month they bought in: counting rows then counts distinct clients.
+  // One row per client and month they bought in (counting rows then counts distinct clients). Collected
+  // once: the three queries below read it.
   const clientMonths = fact
     .lazy()
     .select(...e.clientMonths)
     .unique()
-  const cohorts = clientMonths.groupBy('id_client').agg(...e.firstMonth)
+    .collectSync()
+    .lazy()
+  const cohorts = clientMonths.groupBy('id_client').agg(e.firstMonth)
   const active = clientMonths
     .join(cohorts, { on: 'id_client' })
-    .select(...e.offset, pl.col('id_client'))
+    .select(...e.offset)
     .groupBy(e.cohortKeys)
     .agg(e.active)
   const grid = cohorts
-    .groupBy(['cohort', '_cohort'])
+    .groupBy('_cohort')
     .agg(e.size)
     .join(clientMonths.select(e.lastMonth), { how: 'cross' })
     .withColumns(e.offsets)
     .explode('month_offset')
   return grid
-    .join(active, { on: ['cohort', 'month_offset'], how: 'left' })
-    .withColumns(e.fill)
-    .withColumns(e.rate, e.key)
+    .join(active, { on: ['_cohort', 'month_offset'], how: 'left' })
     .sort(e.cohortKeys)
+    .withColumns(e.fill, e.cohort)
+    .withColumns(e.rate, e.key)
     .select(...e.columns)
     .collectSync()
 }

@@ -1,9 +1,10 @@
 /** §4.8 revenue aggregates over the fact: by month, country and product. */
 import pl from 'nodejs-polars'
+import { exactSum } from './exact-sum.ts'
 import { once } from './memo.ts'
 
 const exprs = once(() => {
-  const revenue = pl.col('montant').sum().alias('ca')
+  const revenue = exactSum(pl.col('montant')).alias('ca')
   const by = (key: string) => ({
     key: pl.col(key),
     columns: [pl.col(key), pl.col('ca')],

@@ -1,8 +1,8 @@
 /** Silver purchases: the original's cleaning rules (spec §3.2) in order, with every dropped row kept as a reject. */
 import pl from 'nodejs-polars'
 import { MAX_PURCHASE_AMOUNT, REQUIRED_PURCHASE_COLUMNS } from '../schema.ts'
-import { applyRules } from './apply-rules.ts'
-import { asNumber, asTimestamp, isBlank, isWhole, text } from './parse.ts'
+import { applyRules, type CleaningPlan } from './apply-rules.ts'
+import { asNumber, asTimestamp, fastIsoTimestamp, ISO_DATE, isBlank, isWhole, text } from './parse.ts'
 import { qualityCounters } from './rejects.ts'
 import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
@@ -27,12 +27,13 @@ export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options:
   const amount = pl.col('_amount')
   const known = pl.col('_client').isIn(clientIds.cast(pl.Float64).unique().implode())
   const formats = options.formats?.achats
-  const { kept, rejects } = applyRules(bronze, {
+  // The plan with a given reading of the date text (the fast ISO one, or the general one).
+  const plan = (dateText: pl.Expr): CleaningPlan => ({
     parsed: [
       asNumber('id_achat', formats?.decimal).alias('_id'),
       asNumber('id_client', formats?.decimal).alias('_client'),
       asNumber('montant', formats?.decimal).alias('_amount'),
-      asTimestamp('date_achat', formats?.dateFormat).alias('_date'),
+      dateText.alias('_date'),
     ],
     rules: [
       ...perField('missing_field', REQUIRED_PURCHASE_COLUMNS, isBlank),
@@ -58,6 +59,12 @@ export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options:
     ],
     columns: REQUIRED_PURCHASE_COLUMNS,
   })
+  const general = plan(asTimestamp('date_achat', formats?.dateFormat))
+  const fast = (formats?.dateFormat ?? ISO_DATE) === ISO_DATE ? fastIsoTimestamp('date_achat') : undefined
+  const { kept, rejects } = applyRules(
+    bronze,
+    fast ? { ...plan(fast.value), fallback: { when: fast.needsGeneral, plan: general } } : general,
+  )
   const clean = titleCaseColumn(kept.sort('id_achat'), 'produit')
   return { clean, rejects, quality: qualityCounters(bronze.height, rejects, clean.height, COUNTERS) }
 }

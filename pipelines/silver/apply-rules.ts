@@ -17,6 +17,8 @@ export interface CleaningPlan {
   output: pl.Expr[]
   /** The source's own columns, kept whole in each reject's `record`. */
   columns: readonly string[]
+  /** A fast plan's way out: when this is true on any row, the (slower) general plan is applied instead. */
+  fallback?: { when: pl.Expr; plan: CleaningPlan }
 }
 
 function rejectsTable(rejected: pl.DataFrame, rules: Rule[], columns: readonly string[]): pl.DataFrame {
@@ -43,14 +45,34 @@ export function applyRules(
   bronze: pl.DataFrame,
   plan: CleaningPlan,
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
-  const { key, field, keep } = plan.duplicates
-  const rules: Rule[] = [...plan.rules, { reason: 'duplicate_id', field, rejects: pl.lit(false) }]
+  const key = plan.duplicates.key
   const typed = bronze
     .lazy()
     .withColumns(...plan.parsed)
     .withColumns(ruleIndex(plan.rules).alias('_rule'))
-    .select(...plan.output, ...KEPT_LINEAGE.map((c) => pl.col(c)), pl.col('_rule'), pl.col(key))
+    .select(
+      ...plan.output,
+      ...KEPT_LINEAGE.map((c) => pl.col(c)),
+      pl.col('_rule'),
+      pl.col(key),
+      ...(plan.fallback ? [plan.fallback.when.alias('_fallback')] : []),
+    )
     .collectSync({ engine: 'streaming' })
+  if (plan.fallback) {
+    if (typed.getColumn('_fallback').cast(pl.UInt32).sum() > 0) return applyRules(bronze, plan.fallback.plan)
+    return applyChecked(bronze, plan, typed.drop('_fallback'))
+  }
+  return applyChecked(bronze, plan, typed)
+}
+
+/** Duplicates and rejects, from the typed rows of a plan. */
+function applyChecked(
+  bronze: pl.DataFrame,
+  plan: CleaningPlan,
+  typed: pl.DataFrame,
+): { kept: pl.DataFrame; rejects: pl.DataFrame } {
+  const { key, field, keep } = plan.duplicates
+  const rules: Rule[] = [...plan.rules, { reason: 'duplicate_id', field, rejects: pl.lit(false) }]
   const flagged = flagDuplicates(typed, key, keep, plan.rules.length)
   const helpers = ['_rule', key]
   if (flagged.getColumn('_rule').nullCount() === flagged.height) {

@@ -6,6 +6,7 @@
 import pl from 'nodejs-polars'
 import type { DecimalMark } from '../../src-preload/values.ts'
 import { dateOrder } from '../dialect/date-format.ts'
+import { exactTimestamp } from './exact-strptime.ts'
 
 /** The text without surrounding white space (null stays null). */
 export function text(column: string): pl.Expr {
@@ -53,6 +54,29 @@ const TIMESTAMP_SHAPE = String.raw`^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\
  */
 export function asTimestamp(column: string, dateFormat: string = ISO_DATE): pl.Expr {
   return dateFormat === ISO_DATE ? isoTimestamp(text(column)) : orderedTimestamp(text(column), dateFormat)
+}
+
+/** Whole seconds with a space: the shape nearly every source writes. */
+const WHOLE_SECONDS = '%Y-%m-%d %H:%M:%S'
+const WHOLE_SECONDS_LENGTH = 19
+
+/**
+ * ISO timestamps by the fast exact parser (0.06 s per million rows against 0.7 s for asTimestamp, whose
+ * completion of shorter shapes costs most), with the rows it cannot stand for: values of another accepted
+ * shape (a date alone, no seconds, 'T', 'Z', fractions), which only asTimestamp reads. When no row is
+ * one, both give the same column.
+ */
+export function fastIsoTimestamp(column: string): { value: pl.Expr; needsGeneral: pl.Expr } {
+  const trimmed = text(column)
+  const shaped = trimmed.str.contains(TIMESTAMP_SHAPE)
+  const other = trimmed.str.lengths().neq(WHOLE_SECONDS_LENGTH).or(trimmed.str.contains('T', true))
+  return {
+    value: pl
+      .when(shaped)
+      .then(exactTimestamp(trimmed, WHOLE_SECONDS))
+      .otherwise(pl.lit(null).cast(pl.Datetime('us'))),
+    needsGeneral: shaped.and(other),
+  }
 }
 
 function isoTimestamp(trimmed: pl.Expr): pl.Expr {

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 
+from pipelines.spark.gold.exact_sum import exact_sum
+
 
 def _revenue_and_count() -> tuple:
-    return F.sum("montant").alias("ca"), F.count("id_achat").alias("achats")
+    return exact_sum("montant").alias("ca"), F.count("id_achat").alias("achats")
 
 
 def build_daily(fact: DataFrame) -> DataFrame:

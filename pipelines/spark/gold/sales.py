@@ -5,10 +5,12 @@ from __future__ import annotations
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
+from pipelines.spark.gold.exact_sum import exact_sum
+
 
 def revenue_by(fact: DataFrame, key: str) -> DataFrame:
     """`key`, `ca`: ca_monthly is written in month order, ca_country and ca_product largest first."""
-    return fact.groupBy(key).agg(F.sum("montant").alias("ca"))
+    return fact.groupBy(key).agg(exact_sum("montant").alias("ca"))
 
 
 def largest_first(key: str) -> list:
