@@ -69,6 +69,12 @@ function docsUrl(): string {
   return GITHUB_SERVER_URL && GITHUB_REPOSITORY ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}#readme` : ''
 }
 
+/**
+ * MEDALLION_SINGLE_BUNDLE=1 builds the renderer as one script (every page inlined), as before the pages
+ * were split: only `npm run bench:ui` asks for it, to measure the split build against it in the same run.
+ */
+const singleBundle = process.env.MEDALLION_SINGLE_BUNDLE === '1'
+
 export default defineConfig({
   main: {
     define: { __MEDALLION_DOCS_URL__: JSON.stringify(docsUrl()) },
@@ -102,6 +108,7 @@ export default defineConfig({
       minify: 'esbuild',
       rollupOptions: {
         input: resolve(root, 'src-renderer/index.html'),
+        ...(singleBundle ? { output: { inlineDynamicImports: true } } : {}),
       },
     },
     plugins: [react(), dropInlineRefreshPreamble(), faviconFromAppIcon()],

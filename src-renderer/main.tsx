@@ -4,10 +4,12 @@ import '@vitejs/plugin-react/preamble'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App.tsx'
+import { App, preloadPage } from './App.tsx'
 import { pickClient } from './api/client.ts'
 import { ClientContext } from './api/hooks.ts'
 import './styles.css'
+
+preloadPage(window.location.hash)
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -149,7 +149,7 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
     if (isApiRoute && !loopback && !checks.owner.require(req, res)) return
     const answer = await api.handle({ method, path, search })
     if (answer) return sendJson(res, answer.status, answer.body, answer.headers, answer.raw)
-    if (web && (method === 'GET' || method === 'HEAD')) return web.serveFile(path, method, res)
+    if (web && (method === 'GET' || method === 'HEAD')) return web.serveFile(path, req, res)
     const missing = notFound(path, api.routes)
     sendJson(res, missing.status, missing.body)
   }

@@ -15,6 +15,7 @@ export function lazyStore(kind: ServingStore['kind'], load: () => Promise<Servin
     health: async () => (await store()).health(),
     kpis: async () => (await store()).kpis(),
     list: async (spec, query) => (await store()).list(spec, query),
+    byKeys: async (spec, keys) => (await store()).byKeys(spec, keys),
     sales: async (filter) => (await store()).sales(filter),
     // Nothing loaded yet means nothing cached yet: the first request reads the lake anyway.
     refresh: () => {

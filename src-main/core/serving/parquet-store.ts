@@ -13,7 +13,15 @@ import type { Lake } from '../lake/lake.ts'
 import type { CollectionSpec } from './collections.ts'
 import { ColumnTable } from './column-table.ts'
 import { parquetSales } from './parquet-sales.ts'
-import type { ListQuery, ListResult, ServedKpis, ServingStore, StoreHealth } from './serving-store.ts'
+import type {
+  KeyValue,
+  ListQuery,
+  ListResult,
+  Row,
+  ServedKpis,
+  ServingStore,
+  StoreHealth,
+} from './serving-store.ts'
 
 export interface ParquetStoreOptions {
   /** How long a look at the lake's current run is trusted (ms). */
@@ -91,6 +99,11 @@ export class ParquetStore implements ServingStore {
   async list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null> {
     const table = await this.table(spec)
     return table ? table.query(query) : null
+  }
+
+  async byKeys(spec: CollectionSpec, keys: readonly KeyValue[]): Promise<Row[] | null> {
+    const table = await this.table(spec)
+    return table ? table.byKeys(keys) : null
   }
 
   async sales(filter: SalesFilter): Promise<SalesResult | null> {
