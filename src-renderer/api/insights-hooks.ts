@@ -155,14 +155,17 @@ export function useClientDetail(id: number) {
 /** Scores read for the histogram and the scatter: the original read up to 5000 (/scores' default limit). */
 export const SCORE_SAMPLE = 5_000
 
+export const SEGMENTS_INPUT: TableInput = { route: 'segments' }
+export const SCORE_SAMPLE_INPUT: TableInput = { route: 'scores', sort: 'id_client:asc', limit: SCORE_SAMPLE }
+
 /** Every segment's summary, most expected value first (one request for the chart, the table and the filters). */
 export function useSegments() {
-  return useServedTable({ route: 'segments' })
+  return useServedTable(SEGMENTS_INPUT)
 }
 
 /** Up to SCORE_SAMPLE clients' scores, by id (ids carry no order of value, so a cut is an unbiased sample). */
 export function useScoreSample() {
-  return useServedTable({ route: 'scores', sort: 'id_client:asc', limit: SCORE_SAMPLE })
+  return useServedTable(SCORE_SAMPLE_INPUT)
 }
 
 /** New clients and their revenue per first-purchase month, oldest first. */
