@@ -75,13 +75,13 @@ export function useMonthly() {
   return useQuery(monthlyQuery(useClient()))
 }
 
+export function storeStatusQuery(client: MedallionClient) {
+  return queryOptions({ queryKey: queryKeys.storeStatus, queryFn: () => client.invoke('serving.status', {}) })
+}
+
 /** Which store serves and whether it answers. */
 export function useStoreStatus() {
-  const client = useClient()
-  return useQuery({
-    queryKey: queryKeys.storeStatus,
-    queryFn: () => client.invoke('serving.status', {}),
-  })
+  return useQuery(storeStatusQuery(useClient()))
 }
 
 export function useRunPipeline() {

@@ -7,18 +7,27 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { appInfoQuery } from './app-hooks.ts'
 import type { MedallionClient } from './client.ts'
-import { kpisQuery, monthlyQuery } from './hooks.ts'
+import { kpisQuery, monthlyQuery, storeStatusQuery } from './hooks.ts'
 import { SCORE_SAMPLE_INPUT, SEGMENTS_INPUT, tableQuery } from './insights-hooks.ts'
 
 type QueryStarter = (queryClient: QueryClient, client: MedallionClient) => Promise<unknown>
 
+/** What every page of served gold waits for before its own calls (useServingProblem): status and KPIs. */
+const SERVING: readonly QueryStarter[] = [
+  (q, c) => q.prefetchQuery(storeStatusQuery(c)),
+  (q, c) => q.prefetchQuery(kpisQuery(c)),
+]
+
 const FIRST_QUERIES: Readonly<Record<string, readonly QueryStarter[]>> = {
   overview: [
+    ...SERVING,
     (q, c) => q.prefetchQuery(appInfoQuery(c)),
-    (q, c) => q.prefetchQuery(kpisQuery(c)),
     (q, c) => q.prefetchQuery(monthlyQuery(c)),
   ],
+  sales: SERVING,
+  cohorts: SERVING,
   customers: [
+    ...SERVING,
     (q, c) => q.prefetchQuery(tableQuery(c, SEGMENTS_INPUT)),
     (q, c) => q.prefetchQuery(tableQuery(c, SCORE_SAMPLE_INPUT)),
   ],
