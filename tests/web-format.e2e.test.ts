@@ -196,14 +196,23 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
     })
 
     it("names a page's clients with one data.clientNames call, in Customers and in Models (screen and CSV)", async () => {
-      const { context, page, problems } = await open('/#/customers')
       const calls: string[] = []
-      page.on('request', (request) => {
-        const call = new URL(request.url()).pathname.match(/^\/rpc\/(data\.client\w*)$/)?.[1]
-        if (call) calls.push(call)
-      })
+      // Every call the page makes, from its first request on.
+      const { context, page, problems } = await openCheckedPage(
+        served.browser,
+        signedInUrl(served.api, '/#/customers'),
+        {
+          locale: 'en-US',
+          viewport: { width: 1440, height: 900 },
+          beforeLoad: async (ctx) => {
+            ctx.on('request', (request) => {
+              const call = new URL(request.url()).pathname.match(/^\/rpc\/(data\.client\w*)$/)?.[1]
+              if (call) calls.push(call)
+            })
+          },
+        },
+      )
       try {
-        await page.reload()
         const identities = page.locator('[data-testid="top-opportunities"] [data-testid="client-identity"]')
         await expect.poll(() => identities.count(), WAIT).toBe(20)
         // One batched call per table page, never one per row.
