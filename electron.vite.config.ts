@@ -106,6 +106,8 @@ export default defineConfig({
       // electron-vite leaves the build unminified; the renderer is also served over HTTP in web mode,
       // where every kilobyte of a page's chunks is waited for.
       minify: 'esbuild',
+      // One stylesheet (~30 KiB) loaded with the shell: no page waits for a CSS request of its own.
+      cssCodeSplit: false,
       rollupOptions: {
         input: resolve(root, 'src-renderer/index.html'),
         output: singleBundle
