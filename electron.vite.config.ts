@@ -69,6 +69,12 @@ function docsUrl(): string {
   return GITHUB_SERVER_URL && GITHUB_REPOSITORY ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}#readme` : ''
 }
 
+/**
+ * MEDALLION_SINGLE_BUNDLE=1 builds the renderer as one script (every page inlined), as before the pages
+ * were split: only `npm run bench:ui` asks for it, to measure the split build against it in the same run.
+ */
+const singleBundle = process.env.MEDALLION_SINGLE_BUNDLE === '1'
+
 export default defineConfig({
   main: {
     define: { __MEDALLION_DOCS_URL__: JSON.stringify(docsUrl()) },
@@ -100,8 +106,16 @@ export default defineConfig({
       // electron-vite leaves the build unminified; the renderer is also served over HTTP in web mode,
       // where every kilobyte of a page's chunks is waited for.
       minify: 'esbuild',
+      // One stylesheet (~30 KiB) loaded with the shell: no page waits for a CSS request of its own.
+      cssCodeSplit: false,
       rollupOptions: {
         input: resolve(root, 'src-renderer/index.html'),
+        output: singleBundle
+          ? { inlineDynamicImports: true }
+          : // Modules shared by a few pages went each into a chunk of its own, many under 1 KiB: a page
+            // then asked for 15–20 files at once, more than a browser fetches at a time from one server
+            // (6 over HTTP/1.1), and its data's requests queued behind them. Small ones are merged.
+            { experimentalMinChunkSize: 16 * 1024 },
       },
     },
     plugins: [react(), dropInlineRefreshPreamble(), faviconFromAppIcon()],

@@ -2,7 +2,9 @@
  * UI benchmark in headless Chromium, on web mode: the time from navigation to the Overview showing its KPI
  * numbers and chart, and to the Customers page showing its tables and charts, at the original's size and
  * at 1M purchases; and the most points any chart on those pages draws. Target: each under 1.5 s.
- * Usage: npm run bench:ui -- [--scales seed,1m] [--runs 5]. Never run by CI.
+ * Two builds of the same code are measured in the same run, taking turns: the renderer as one script (the
+ * baseline, as before the pages were split) and split per page as shipped. Goal: split no slower.
+ * Usage: npm run bench:ui -- [--scales seed,1m] [--runs 5] [--timeline]. Never run by CI.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,7 +20,12 @@ import { SOURCE_PATHS } from './source-paths.ts'
 
 const TARGET_MS = 1_500
 const { values } = parseArgs({
-  options: { scales: { type: 'string', default: 'seed,1m' }, runs: { type: 'string', default: '5' } },
+  options: {
+    scales: { type: 'string', default: 'seed,1m' },
+    runs: { type: 'string', default: '5' },
+    // Print each build's requests (start–end after navigation, size) for the last load of each page.
+    timeline: { type: 'boolean', default: false },
+  },
 })
 const runs = Number(values.runs)
 
@@ -53,23 +60,54 @@ function mostChartPoints(page: Page): Promise<number> {
   })
 }
 
-/** The renderer's largest JavaScript file: what the first page waits for before it can draw. */
-function printLargestChunk(assets: string): void {
+/** The renderer's JavaScript files: how many, their total and the largest (what a first page may wait for). */
+function printChunks(build: string, assets: string): void {
   const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'))
   const sizes = scripts
     .map((f) => ({ f, bytes: statSync(join(assets, f)).size }))
     .sort((a, b) => b.bytes - a.bytes)
   const total = sizes.reduce((sum, s) => sum + s.bytes, 0)
   console.log(
-    `renderer: ${scripts.length} JavaScript files, ${(total / 1024).toFixed(0)} KiB in all; largest ${sizes[0]?.f} ${((sizes[0]?.bytes ?? 0) / 1024).toFixed(0)} KiB`,
+    `${build.padEnd(13)} renderer: ${scripts.length} JavaScript files, ${(total / 1024).toFixed(0)} KiB in all; largest ${sizes[0]?.f} ${((sizes[0]?.bytes ?? 0) / 1024).toFixed(0)} KiB`,
   )
 }
 
+/** Each request of the load as the browser timed it: when it started and ended after navigation, its size. */
+function printTimeline(page: Page): Promise<void> {
+  return page
+    .evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+        name: new URL(r.name).pathname.replace(/^\/rpc\//, 'rpc '),
+        start: r.startTime,
+        end: r.responseEnd,
+        bytes: r.encodedBodySize,
+      })),
+    )
+    .then((entries) => {
+      for (const e of entries) {
+        console.log(
+          `    ${e.start.toFixed(0).padStart(5)}–${e.end.toFixed(0).padStart(5)} ms ${(e.bytes / 1024).toFixed(0).padStart(5)} KiB  ${e.name}`,
+        )
+      }
+    })
+}
+
+/** The two builds compared: the renderer as one script (as before the pages were split), and as shipped. */
+const BUILDS = [
+  { name: 'single bundle', singleBundle: true },
+  { name: 'split', singleBundle: false },
+] as const
+
 const work = mkdtempSync(join(tmpdir(), 'medallion-bench-ui-'))
-const out = join(work, 'app')
-console.log('building the app…')
-await buildApp(out)
-printLargestChunk(join(out, 'renderer/assets'))
+console.log('building the app twice (one script; pages split)…')
+const webRoots = await Promise.all(
+  BUILDS.map(async (build) => {
+    const out = join(work, build.singleBundle ? 'app-single' : 'app-split')
+    await buildApp(out, { singleBundle: build.singleBundle })
+    return join(out, 'renderer')
+  }),
+)
+for (const [i, build] of BUILDS.entries()) printChunks(build.name, join(webRoots[i] as string, 'assets'))
 const browser = await launchChromium()
 try {
   for (const scale of (values.scales ?? '').split(',')) {
@@ -81,36 +119,60 @@ try {
       dirtyShare: 0,
     }).done
     const run = await core.pipeline.start({ from: 'bronze' }).done
-    const api = await startApi({
-      handlers: core.handlers,
-      store: () => core.serving.store,
-      events: core.events,
-      port: 0,
-      webRoot: join(out, 'renderer'),
-    })
+    // One server per build over the same core: the builds differ by the renderer only.
+    const apis = await Promise.all(
+      webRoots.map((webRoot) =>
+        startApi({
+          handlers: core.handlers,
+          store: () => core.serving.store,
+          events: core.events,
+          port: 0,
+          webRoot,
+        }),
+      ),
+    )
     console.log(
       `\n== ${scale}: ${run.kpis?.total_achats ?? 0} purchases, ${run.kpis?.total_clients ?? 0} clients`,
     )
     try {
       for (const [name, selectors] of Object.entries(READY)) {
-        const times: number[] = []
-        let points = 0
+        const times: number[][] = BUILDS.map(() => [])
+        const points: number[] = BUILDS.map(() => 0)
         for (let i = 0; i < runs; i++) {
-          // A fresh context each time: no HTTP cache, no query cache, as a user opening the app.
-          const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
-          const page = await context.newPage()
-          // The URL `medallion serve` prints: the first load trades its token for the cookie, as a user's does.
-          times.push(await timeToReady(page, `${api.openUrl}#/${name}`, selectors))
-          points = Math.max(points, await mostChartPoints(page))
-          await context.close()
+          // The builds take turns (and turns about who goes first), so a busy moment hits both alike.
+          const order = i % 2 === 0 ? [0, 1] : [1, 0]
+          for (const b of order) {
+            // A fresh context each time: no HTTP cache, no query cache, as a user opening the app.
+            const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+            const page = await context.newPage()
+            // The URL `medallion serve` prints: the first load trades its token for the cookie, as a user's does.
+            const api = apis[b] as (typeof apis)[number]
+            times[b]?.push(await timeToReady(page, `${api.openUrl}#/${name}`, selectors))
+            points[b] = Math.max(points[b] ?? 0, await mostChartPoints(page))
+            if (values.timeline && i === runs - 1) {
+              console.log(`  ${name}, ${BUILDS[b]?.name}: requests of the last load`)
+              await printTimeline(page)
+            }
+            await context.close()
+          }
         }
-        const s = summarize(times)
-        console.log(
-          `${name.padEnd(10)} time to numbers: p50 ${s.p50.toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${runs} loads ${s.p50 < TARGET_MS ? '✔' : '✘'} (target < ${TARGET_MS} ms); most points in one chart: ${points}`,
-        )
+        const [single, split] = times.map((t) => summarize(t))
+        BUILDS.forEach((build, b) => {
+          const t = times[b] ?? []
+          const s = summarize(t)
+          console.log(
+            `${name.padEnd(10)} ${build.name.padEnd(13)} time to numbers: p50 ${s.p50.toFixed(0)} ms, max ${Math.max(...t).toFixed(0)} ms over ${runs} loads ${s.p50 < TARGET_MS ? '✔' : '✘'} (target < ${TARGET_MS} ms); most points in one chart: ${points[b]}`,
+          )
+        })
+        if (single && split) {
+          const change = (split.p50 - single.p50) / single.p50
+          console.log(
+            `${name.padEnd(10)} split vs single bundle: ${change >= 0 ? '+' : ''}${(change * 100).toFixed(0)} % at p50 ${split.p50 <= single.p50 ? '✔' : '✘'} (goal: no slower)`,
+          )
+        }
       }
     } finally {
-      await api.close()
+      await Promise.all(apis.map((api) => api.close()))
       await core.close()
     }
   }

@@ -1,11 +1,13 @@
 /**
- * Dashboard data beyond the original routes: filtered sales, one client in detail, cohort retention (issue 5).
+ * Dashboard data beyond the original routes: filtered sales, one client in detail, cohort retention (issue 5),
+ * the names of a page of clients (issue 15).
  * Each call: its zod input schema (main validates before acting) and its output type; names in names-insights.ts.
  * Cohort retention itself is a gold table served like the others: `data.table` with route 'retention'.
  */
 import { z } from 'zod'
 import { call, EmptyInput } from './call.ts'
 import type { Row } from './contract.ts'
+import { MAX_CLIENT_NAMES } from './names-insights.ts'
 import { SALES_FILTER_MAX } from './values.ts'
 
 export { SALES_FILTER_MAX }
@@ -86,9 +88,9 @@ export interface SalesFilters {
   to: string
 }
 
-export const ClientInput = z
-  .object({ id_client: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
-  .strict()
+const ClientId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+
+export const ClientInput = z.object({ id_client: ClientId }).strict()
 
 /** One client's rows from the served collections; a part is null when that collection has no row for them. */
 export interface ClientDetail {
@@ -102,6 +104,15 @@ export interface ClientDetail {
   predictions: Row | null
 }
 
+export const ClientNamesInput = z.object({ ids: z.array(ClientId).min(1).max(MAX_CLIENT_NAMES) }).strict()
+
+/** Who a client is, as tables name them (gold_dim_clients' name and country). */
+export interface ClientName {
+  id_client: number
+  nom: string
+  pays: string
+}
+
 export const insightsCalls = {
   /** Purchases of the fact table, filtered then grouped by `grain`; null when nothing is published. */
   'data.sales': call<typeof SalesInput, SalesResult | null>(SalesInput),
@@ -109,4 +120,9 @@ export const insightsCalls = {
   'data.filters': call<typeof EmptyInput, SalesFilters | null>(EmptyInput),
   /** One client in detail; error code 'not_found' when no collection knows the id. */
   'data.client': call<typeof ClientInput, ClientDetail | null>(ClientInput),
+  /**
+   * The name and country of up to MAX_CLIENT_NAMES clients in one call (a table's page), in the order
+   * asked, unknown ids left out; null when nothing is published. Personal data: over HTTP, owner only.
+   */
+  'data.clientNames': call<typeof ClientNamesInput, ClientName[] | null>(ClientNamesInput),
 } as const

@@ -7,13 +7,24 @@ function WaitingForServer() {
   return createElement('output', { className: 'page-loading' }, 'Waiting for the server to load this page…')
 }
 
+/** A lazy page whose chunk can be asked for before it renders. */
+export type LazyPage = LazyExoticComponent<ComponentType> & {
+  /** Starts fetching the page's chunk (and the chunks it imports) now; asked once, shared with the render. */
+  preload(): void
+}
+
 export function lazyPage<M extends Record<N, ComponentType>, N extends keyof M & string>(
   load: () => Promise<M>,
   name: N,
-): LazyExoticComponent<ComponentType> {
-  return lazy(async (): Promise<{ default: ComponentType }> => {
+): LazyPage {
+  let loading: Promise<M> | undefined
+  const loadOnce = () => {
+    loading ??= load()
+    return loading
+  }
+  const page = lazy(async (): Promise<{ default: ComponentType }> => {
     try {
-      return { default: (await load())[name] }
+      return { default: (await loadOnce())[name] }
     } catch {
       // Opened while the server is down: the connection bar says so, and since the browser keeps a failed
       // module import failed, the page reloads (on the same route) once the server answers again.
@@ -21,5 +32,11 @@ export function lazyPage<M extends Record<N, ComponentType>, N extends keyof M &
       whenReachableAgain(() => window.location.reload())
       return { default: WaitingForServer }
     }
+  })
+  return Object.assign(page, {
+    preload: () => {
+      // A failure is the render's to report (the same promise rejects there).
+      loadOnce().catch(() => {})
+    },
   })
 }

@@ -4,11 +4,14 @@ import '@vitejs/plugin-react/preamble'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App.tsx'
+import { App, pageFromHash, preloadPage } from './App.tsx'
 import { pickClient } from './api/client.ts'
 import { ClientContext } from './api/hooks.ts'
+import { prefetchPageData } from './api/page-prefetch.ts'
 import './styles.css'
 
+// The opened page's code and first data start downloading together, before React's first render.
+preloadPage(window.location.hash)
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: false },
@@ -16,12 +19,15 @@ const queryClient = new QueryClient({
   },
 })
 
+const client = pickClient()
+prefetchPageData(pageFromHash(window.location.hash), queryClient, client)
+
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
 
 createRoot(rootElement).render(
   <StrictMode>
-    <ClientContext.Provider value={pickClient()}>
+    <ClientContext.Provider value={client}>
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>

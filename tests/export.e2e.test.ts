@@ -14,6 +14,7 @@ import { type RunningApi, startApi } from '../src-main/core/api/server.ts'
 import type { Core } from '../src-main/core/app-core.ts'
 import { dispatch, unwrap } from '../src-main/core/rpc.ts'
 import type { BenchHistory } from '../src-preload/contract-bench.ts'
+import { BENCH_HISTORY_LABELS } from '../src-renderer/components/export/column-labels.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
 import { buildApp } from './helpers/build-app.ts'
 import { REPO_ROOT, tempDir, testCore } from './helpers/temp-data.ts'
@@ -201,10 +202,23 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('exports in headless Chromium', () => {
         chart.locator('[data-export="csv"]').click(),
       ])
       const [header, ...rows] = parseCsv(readFileSync(await download.path()).toString('utf8'))
-      expect(header?.slice(0, 3)).toEqual(['panel', 'parquet p50 (ms)', 'api p50 (ms)'])
+      expect(header?.slice(0, 3)).toEqual(['Panel', 'parquet p50 (ms)', 'api p50 (ms)'])
       const api50 = Object.fromEntries(rows.map((r) => [r[0], Number(r[2])]))
       const recorded = refresh.sources.find((s) => s.source === 'api')?.panels ?? []
       expect(api50).toEqual(Object.fromEntries(recorded.map((p) => [p.panel, p.p50Ms])))
+
+      // The history table's CSV: headed by the labels its columns have on screen, one row per benchmark.
+      const table = page.locator('[data-testid="bench-history"]')
+      const onScreen = await table.locator('thead th').allTextContents()
+      await table.locator('[data-testid="export-bench-history"] summary').click()
+      const [historyCsv] = await Promise.all([
+        page.waitForEvent('download'),
+        table.locator('[data-export="csv"]').click(),
+      ])
+      const [historyHeader, ...historyRows] = parseCsv(readFileSync(await historyCsv.path()).toString('utf8'))
+      expect(historyHeader).toEqual(Object.values(BENCH_HISTORY_LABELS))
+      expect(historyHeader?.slice(0, onScreen.length)).toEqual(onScreen)
+      expect(historyRows).toHaveLength(history.results.length)
       expect(problems).toEqual([])
     } finally {
       await context.close()

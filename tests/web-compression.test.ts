@@ -3,7 +3,8 @@
  * gzip-compressed when the request accepts it, plain when it does not; the event stream and tiny answers
  * stay plain.
  */
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -32,6 +33,8 @@ describe('web mode compression', () => {
   beforeAll(async () => {
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Medallion</title>')
     writeFileSync(join(webRoot, 'app.js'), SCRIPT)
+    mkdirSync(join(webRoot, 'assets'))
+    writeFileSync(join(webRoot, 'assets', 'page-Ab12Cd34.js'), SCRIPT)
     api = await startApi({
       handlers: core.handlers,
       store: serving.store,
@@ -56,6 +59,30 @@ describe('web mode compression', () => {
     const plain = await get('/app.js')
     expect(plain.res.headers['content-encoding']).toBeUndefined()
     expect(plain.res.headers['content-length']).toBe(String(Buffer.byteLength(SCRIPT)))
+    expect(plain.body.toString('utf8')).toBe(SCRIPT)
+  })
+
+  it("serves a file's kept compressed copy until the file changes, and marks only hashed assets immutable", async () => {
+    const first = await get('/app.js', { 'Accept-Encoding': 'br' })
+    const again = await get('/app.js', { 'Accept-Encoding': 'br' })
+    expect(again.res.headers['content-length']).toBe(String(again.body.length))
+    expect(again.body.equals(first.body)).toBe(true)
+    expect(first.res.headers['cache-control']).toBe('no-cache')
+    // A rebuilt file (new content, new modification time) is compressed again, not served stale.
+    const changed = `${SCRIPT}\nconsole.log('rebuilt')`
+    writeFileSync(join(webRoot, 'app.js'), changed)
+    utimesSync(join(webRoot, 'app.js'), new Date(), new Date(Date.now() + 5_000))
+    const rebuilt = await get('/app.js', { 'Accept-Encoding': 'br' })
+    expect(brotliDecompressSync(rebuilt.body).toString('utf8')).toBe(changed)
+    writeFileSync(join(webRoot, 'app.js'), SCRIPT)
+
+    const asset = await get('/assets/page-Ab12Cd34.js', { 'Accept-Encoding': 'gzip' })
+    expect(asset.res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(asset.res.headers['content-encoding']).toBe('gzip')
+    expect(asset.res.headers.vary).toBe('Accept-Encoding')
+    expect(gunzipSync(asset.body).toString('utf8')).toBe(SCRIPT)
+    const plain = await get('/assets/page-Ab12Cd34.js')
+    expect(plain.res.headers['content-encoding']).toBeUndefined()
     expect(plain.body.toString('utf8')).toBe(SCRIPT)
   })
 

@@ -4,11 +4,13 @@
  * retention heat map in the page with sticky labels, the KPI cards on one row at 1024 px, names in the
  * customers' lists, thousands separators in Models and Benchmarks. Every figure is compared with the API's.
  */
+import { readFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../src-main/core/app-core.ts'
 import { dispatch, unwrap } from '../src-main/core/rpc.ts'
 import type { CallInput, CallName, CallOutput } from '../src-preload/contract.ts'
+import { PREDICTED_CLIENT_LABELS } from '../src-renderer/components/export/column-labels.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, openCheckedPage } from './helpers/browser.ts'
 import { bearer, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
@@ -187,6 +189,124 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         await identity.waitFor(WAIT)
         expect(await identity.textContent()).toBe(`${dim?.nom} · ${dim?.pays}`)
         expect(String(dim?.nom ?? '')).not.toBe('')
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+
+    it("names a page's clients with one data.clientNames call, in Customers and in Models (screen and CSV)", async () => {
+      const calls: string[] = []
+      // Every call the page makes, from its first request on.
+      const { context, page, problems } = await openCheckedPage(
+        served.browser,
+        signedInUrl(served.api, '/#/customers'),
+        {
+          locale: 'en-US',
+          viewport: { width: 1440, height: 900 },
+          beforeLoad: async (ctx) => {
+            ctx.on('request', (request) => {
+              const call = new URL(request.url()).pathname.match(/^\/rpc\/(data\.client\w*)$/)?.[1]
+              if (call) calls.push(call)
+            })
+          },
+        },
+      )
+      try {
+        const identities = page.locator('[data-testid="top-opportunities"] [data-testid="client-identity"]')
+        await expect.poll(() => identities.count(), WAIT).toBe(20)
+        // One batched call per table page, never one per row.
+        expect(calls).not.toContain('data.client')
+        expect(calls.filter((c) => c === 'data.clientNames').length).toBeGreaterThan(0)
+        expect(calls.filter((c) => c === 'data.clientNames').length).toBeLessThanOrEqual(4)
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+
+      const runs = await rpc('ml.runs', { limit: 5 })
+      const top = runs.runs.find((r) => r.model === 'predictor')?.topClients ?? []
+      expect(top.length).toBeGreaterThan(0)
+      const names = new Map(
+        ((await rpc('data.clientNames', { ids: top.map((c) => c.id_client) })) ?? []).map((n) => [
+          n.id_client,
+          n,
+        ]),
+      )
+      const models = await open('/#/models')
+      try {
+        const table = models.page.locator('[data-testid="ml-predictor"] .ml-grid table')
+        const first = top[0] as (typeof top)[number]
+        const firstName = names.get(first.id_client)
+        await expect
+          .poll(
+            () => table.locator('tbody tr').first().locator('[data-testid="client-identity"]').textContent(),
+            WAIT,
+          )
+          .toBe(`${firstName?.nom} · ${firstName?.pays}`)
+        // The CSV: headed by the on-screen labels, every client with their name and country.
+        const heads = await table.locator('thead th').allTextContents()
+        expect(heads).toEqual([
+          PREDICTED_CLIENT_LABELS.id_client,
+          PREDICTED_CLIENT_LABELS.prob_purchase,
+          PREDICTED_CLIENT_LABELS.expected_spend,
+          PREDICTED_CLIENT_LABELS.prob_reachat_12m,
+        ])
+        const menu = models.page.locator('[data-testid="export-predictor-top-clients"]')
+        await menu.locator('summary').click()
+        const [download] = await Promise.all([
+          models.page.waitForEvent('download', WAIT),
+          menu.locator('[data-export="csv"]').click(),
+        ])
+        const lines = readFileSync(await download.path(), 'utf8')
+          .trimEnd()
+          .split('\r\n')
+        expect(lines[0]).toBe(Object.values(PREDICTED_CLIENT_LABELS).join(','))
+        expect(lines).toHaveLength(top.length + 1)
+        lines.slice(1).forEach((line, i) => {
+          const [id, nom, pays] = line.split(',')
+          const name = names.get(Number(id))
+          expect(Number(id)).toBe(top[i]?.id_client)
+          expect([nom, pays]).toEqual([name?.nom, name?.pays])
+        })
+        expect(models.problems.list).toEqual([])
+      } finally {
+        await models.context.close()
+      }
+    })
+
+    it('reaches every point of the scores scatter from the keyboard, and opens the client with Enter', async () => {
+      const scores = await rpc('data.table', { route: 'scores', sort: 'id_client:asc', limit: 5_000 })
+      const order = (scores?.rows ?? [])
+        .map((r) => ({
+          id: Number(r.id_client),
+          recency: Number(r.recency_days),
+          value: Number(r.expected_value_12m),
+        }))
+        .sort((a, b) => a.recency - b.recency || b.value - a.value || a.id - b.id)
+      expect(order.length).toBeGreaterThan(2)
+      const { context, page, problems } = await open('/#/customers')
+      try {
+        const picker = page.locator('[data-testid="chart-point-picker"]')
+        await picker.waitFor(WAIT)
+        // Reached with Tab like any control: focus what comes before it, then Tab.
+        await page.locator('[data-chart="customers-recency-value"] summary').focus()
+        const focused = () => picker.evaluate((el) => el === document.activeElement)
+        for (let tabs = 0; tabs < 4 && !(await focused()); tabs++) await page.keyboard.press('Tab')
+        expect(await focused()).toBe(true)
+        expect(await picker.getAttribute('data-client')).toBe(String(order[0]?.id))
+        await page.keyboard.press('ArrowRight')
+        expect(await picker.getAttribute('data-client')).toBe(String(order[1]?.id))
+        await page.keyboard.press('End')
+        const last = order.at(-1)?.id
+        expect(await picker.getAttribute('data-client')).toBe(String(last))
+        expect(await picker.getAttribute('aria-valuetext')).toContain(`Client #${last}`)
+        // The point is ringed on the chart while the control has the focus.
+        expect(await page.locator('[data-testid="picked-point"]').count()).toBe(1)
+        await page.keyboard.press('Enter')
+        const drawer = page.locator('[data-testid="client-drawer"]')
+        await drawer.waitFor(WAIT)
+        expect(await drawer.getAttribute('data-client')).toBe(String(last))
         expect(problems.list).toEqual([])
       } finally {
         await context.close()

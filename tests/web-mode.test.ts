@@ -12,6 +12,7 @@ import { LocalLake } from '../src-main/core/lake/local-lake.ts'
 import { ServingService } from '../src-main/core/serving/serving-service.ts'
 import { CONTENT_SECURITY_POLICY } from '../src-main/security.ts'
 import type { TaskInfo } from '../src-preload/contract.ts'
+import { MAX_CLIENT_NAMES } from '../src-preload/names-insights.ts'
 import { bearer, http, type Json, openStream, postJson } from './helpers/http.ts'
 import { tempDir, testCore } from './helpers/temp-data.ts'
 
@@ -179,6 +180,25 @@ describe('web mode', () => {
     })
     expect(notJson.status).toBe(400)
     expect((notJson.json() as Json).error.code).toBe('invalid_json')
+  })
+
+  it('data.clientNames (personal data): owner only, at most MAX_CLIENT_NAMES whole ids', async () => {
+    const stranger = await postJson(api.url, '/rpc/data.clientNames', { ids: [1] })
+    expect(stranger.status).toBe(401)
+    const tooMany = Array.from({ length: MAX_CLIENT_NAMES + 1 }, (_, i) => i)
+    for (const body of [{ ids: tooMany }, { ids: [] }, { ids: [1.5] }, { ids: [-1] }, { id: [1] }]) {
+      const answer = await ownerPost('/rpc/data.clientNames', body)
+      expect(answer.status, JSON.stringify(body).slice(0, 40)).toBe(400)
+      const envelope = answer.json() as { error: { code: string; message: string } }
+      expect(envelope.error.code).toBe('invalid_input')
+      expect(envelope.error.message).toContain('data.clientNames')
+    }
+    // Nothing published in this folder yet: no names, and no error.
+    const answer = await ownerPost('/rpc/data.clientNames', { ids: tooMany.slice(0, MAX_CLIENT_NAMES) })
+    expect({ status: answer.status, result: (answer.json() as Json).result }).toEqual({
+      status: 200,
+      result: null,
+    })
   })
 
   it('answers 400 unknown_call for a call the contract does not have', async () => {

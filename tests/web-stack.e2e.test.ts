@@ -18,6 +18,7 @@ import { type Core, type CoreOptions, createCore } from '../src-main/core/app-co
 import { keySecretBox } from '../src-main/core/settings/key-secret-box.ts'
 import type { Engine } from '../src-main/core/stack/engine.ts'
 import { projectVolumes } from '../src-main/core/stack/project-resources.ts'
+import { LOG_LINE_LABELS, STACK_SERVICE_LABELS } from '../src-renderer/components/export/column-labels.ts'
 import { CHROMIUM_AVAILABLE, CHROMIUM_SKIP_REASON, launchChromium } from './helpers/browser.ts'
 import { buildApp } from './helpers/build-app.ts'
 import { freePort } from './helpers/ferretdb.ts'
@@ -231,8 +232,20 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
           ])
           expect(download.suggestedFilename()).toMatch(/^logs-mongo-\d{8}-\d{6}\.csv$/)
           const csv = readFileSync(await download.path(), 'utf8')
-          expect(csv.split('\r\n')[0]).toBe('time,stream,text')
+          expect(csv.split('\r\n')[0]).toBe(Object.values(LOG_LINE_LABELS).join(','))
           expect(csv).toMatch(/,stdout,mongo ready\r\n/)
+
+          // The services table's CSV: headed by the labels its columns have on screen.
+          const services = page.locator('section.panel', { has: page.getByTestId('stack-services') })
+          await services.locator('[data-testid="export-stack-services"] summary').click()
+          const [servicesCsv] = await Promise.all([
+            page.waitForEvent('download'),
+            services.locator('[data-export="csv"]').click(),
+          ])
+          const header = readFileSync(await servicesCsv.path(), 'utf8').split('\r\n')[0]
+          expect(header).toBe(Object.values(STACK_SERVICE_LABELS).join(','))
+          const onScreen = await page.getByTestId('stack-services').locator('thead th').allTextContents()
+          expect(onScreen.slice(0, 5)).toEqual(Object.values(STACK_SERVICE_LABELS).slice(0, 5))
           expect(problems).toEqual([])
         })
       }, 60_000)

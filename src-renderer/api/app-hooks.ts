@@ -3,14 +3,17 @@
  * run succeeds, see useTaskEvents), the first launch's sample data, importing a folder, and the window's
  * own actions on the data folder. The window-only calls reject with `window_only` in a browser.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { DataFolderChange } from '../../src-preload/names-app.ts'
-import { isClientError } from './client.ts'
+import { isClientError, type MedallionClient } from './client.ts'
 import { queryKeys, useClient } from './hooks.ts'
 
+export function appInfoQuery(client: MedallionClient) {
+  return queryOptions({ queryKey: queryKeys.appInfo, queryFn: () => client.invoke('app.info', {}) })
+}
+
 export function useAppInfo() {
-  const client = useClient()
-  return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => client.invoke('app.info', {}) })
+  return useQuery(appInfoQuery(useClient()))
 }
 
 /** A mutation that starts a task (or may), shown in the task list at once. */

@@ -2,7 +2,7 @@
  * TanStack Query hooks over the contract. The client comes from React context (`ClientContext`), set
  * once in main.tsx, so a test or the web mode can hand in another one.
  */
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useEffect } from 'react'
 import type { CallInput, TaskInfo } from '../../src-preload/contract.ts'
 import { SAMPLE_TASK_KIND } from '../../src-preload/names-app.ts'
@@ -54,31 +54,34 @@ export function useRuns(limit = 50) {
   })
 }
 
-/** The headline KPIs of the served gold; `null` when nothing is published yet. */
-export function useKpis() {
-  const client = useClient()
-  return useQuery({
-    queryKey: queryKeys.kpis,
-    queryFn: () => client.invoke('data.kpis', {}),
-  })
+export function kpisQuery(client: MedallionClient) {
+  return queryOptions({ queryKey: queryKeys.kpis, queryFn: () => client.invoke('data.kpis', {}) })
 }
 
-/** Revenue per month (`mois`, `ca`), oldest first; `null` when nothing is published yet. */
-export function useMonthly() {
-  const client = useClient()
-  return useQuery({
+export function monthlyQuery(client: MedallionClient) {
+  return queryOptions({
     queryKey: queryKeys.monthly,
     queryFn: () => client.invoke('data.table', { route: 'monthly', sort: 'mois:asc', limit: MONTHS_SHOWN }),
   })
 }
 
+/** The headline KPIs of the served gold; `null` when nothing is published yet. */
+export function useKpis() {
+  return useQuery(kpisQuery(useClient()))
+}
+
+/** Revenue per month (`mois`, `ca`), oldest first; `null` when nothing is published yet. */
+export function useMonthly() {
+  return useQuery(monthlyQuery(useClient()))
+}
+
+export function storeStatusQuery(client: MedallionClient) {
+  return queryOptions({ queryKey: queryKeys.storeStatus, queryFn: () => client.invoke('serving.status', {}) })
+}
+
 /** Which store serves and whether it answers. */
 export function useStoreStatus() {
-  const client = useClient()
-  return useQuery({
-    queryKey: queryKeys.storeStatus,
-    queryFn: () => client.invoke('serving.status', {}),
-  })
+  return useQuery(storeStatusQuery(useClient()))
 }
 
 export function useRunPipeline() {

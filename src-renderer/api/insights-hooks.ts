@@ -3,9 +3,10 @@
  * or a publish that succeeds refreshes them with the rest of the served data (see useTaskEvents). The
  * query options are plain functions of a client, so a test can run them on a fresh QueryClient.
  */
-import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { CallInput, Row } from '../../src-preload/contract.ts'
-import type { SalesFilter, SalesGrain } from '../../src-preload/contract-insights.ts'
+import type { ClientName, SalesFilter, SalesGrain } from '../../src-preload/contract-insights.ts'
+import { MAX_CLIENT_NAMES } from '../../src-preload/names-insights.ts'
 import { MAX_PAGE } from '../../src-preload/values.ts'
 import type { MedallionClient } from './client.ts'
 import { queryKeys, useClient } from './hooks.ts'
@@ -34,6 +35,7 @@ export const insightsKeys = {
   monthlyGrowth: (selection: SalesSelection) => [...queryKeys.served, 'monthly-growth', selection] as const,
   filters: [...queryKeys.served, 'data.filters'] as const,
   client: (id: number) => [...queryKeys.served, 'data.client', id] as const,
+  clientNames: (ids: readonly number[]) => [...queryKeys.served, 'data.clientNames', ids] as const,
 }
 
 export function tableQuery(client: MedallionClient, input: TableInput) {
@@ -64,18 +66,21 @@ export function clientDetailQuery(client: MedallionClient, id: number) {
   })
 }
 
-/** Who each listed client is (gold_dim_clients' name and country), from the same answers the drawer uses. */
-export function useClientIdentities(ids: readonly number[]): Map<number, { nom: string; pays: string }> {
-  const client = useClient()
-  const answers = useQueries({ queries: ids.map((id) => clientDetailQuery(client, id)) })
-  const identities = new Map<number, { nom: string; pays: string }>()
-  answers.forEach((answer, i) => {
-    const dim = answer.data?.dim
-    const id = ids[i]
-    if (dim && id !== undefined)
-      identities.set(id, { nom: String(dim.nom ?? ''), pays: String(dim.pays ?? '') })
+/** The names of a list's clients: one `data.clientNames` call (ids sorted, so a re-sort asks nothing new). */
+export function clientNamesQuery(client: MedallionClient, ids: readonly number[]) {
+  const asked = [...new Set(ids)].sort((a, b) => a - b).slice(0, MAX_CLIENT_NAMES)
+  return queryOptions({
+    queryKey: insightsKeys.clientNames(asked),
+    queryFn: () => client.invoke('data.clientNames', { ids: asked }),
+    enabled: asked.length > 0,
   })
-  return identities
+}
+
+/** Who each listed client is (gold_dim_clients' name and country), by id; empty until known. */
+export function useClientIdentities(ids: readonly number[]): ReadonlyMap<number, ClientName> {
+  const client = useClient()
+  const names = useQuery(clientNamesQuery(client, ids))
+  return new Map((names.data ?? []).map((name) => [name.id_client, name]))
 }
 
 /** Gold's monthly_growth rows as growth points (rows without a month or a revenue are left out). */
@@ -150,14 +155,17 @@ export function useClientDetail(id: number) {
 /** Scores read for the histogram and the scatter: the original read up to 5000 (/scores' default limit). */
 export const SCORE_SAMPLE = 5_000
 
+export const SEGMENTS_INPUT: TableInput = { route: 'segments' }
+export const SCORE_SAMPLE_INPUT: TableInput = { route: 'scores', sort: 'id_client:asc', limit: SCORE_SAMPLE }
+
 /** Every segment's summary, most expected value first (one request for the chart, the table and the filters). */
 export function useSegments() {
-  return useServedTable({ route: 'segments' })
+  return useServedTable(SEGMENTS_INPUT)
 }
 
 /** Up to SCORE_SAMPLE clients' scores, by id (ids carry no order of value, so a cut is an unbiased sample). */
 export function useScoreSample() {
-  return useServedTable({ route: 'scores', sort: 'id_client:asc', limit: SCORE_SAMPLE })
+  return useServedTable(SCORE_SAMPLE_INPUT)
 }
 
 /** New clients and their revenue per first-purchase month, oldest first. */

@@ -6,8 +6,9 @@ import { promisify } from 'node:util'
 /** The repository (not from temp-data.ts, which needs vitest: the UI benchmark builds the app too). */
 const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
-export async function buildApp(outDir: string): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env }
+/** `singleBundle`: the renderer as one script, no page split (the UI benchmark's baseline). */
+export async function buildApp(outDir: string, { singleBundle = false } = {}): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, MEDALLION_SINGLE_BUNDLE: singleBundle ? '1' : '' }
   // Not vitest's "test" mode: the build must be the one users get.
   delete env.NODE_ENV
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]

@@ -20,6 +20,7 @@
 import pl from 'nodejs-polars'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clientDetail } from '../../src-main/core/serving/client-detail.ts'
+import { clientNames } from '../../src-main/core/serving/client-names.ts'
 import {
   type CollectionSpec,
   collection,
@@ -271,10 +272,31 @@ export function describeStoreSuite(name: string, setup: () => Promise<StoreFixtu
         await expect(clientDetail(fx.store, unknown)).rejects.toMatchObject({ code: 'not_found' })
       })
 
+      it('data.clientNames: name and country of each id asked, in that order, once each, unknown ids left out', async () => {
+        const dim = collection('gold_dim_clients')
+        const records = frameOf(dim).select('id_client', 'nom', 'pays').toRecords() as {
+          id_client: unknown
+          nom: unknown
+          pays: unknown
+        }[]
+        // A page as a table asks: not in key order, one id twice, one no collection knows.
+        const page = [records[7], records[0], records[3], records[7]].flatMap((r) => (r ? [r] : []))
+        const unknown = Math.max(...records.map((r) => Number(r.id_client))) + 1
+        const ids = [...page.map((r) => Number(r.id_client)), unknown]
+        const expected = [records[7], records[0], records[3]].map((r) => ({
+          id_client: Number(r?.id_client),
+          nom: String(r?.nom),
+          pays: String(r?.pays),
+        }))
+        expect(await clientNames(fx.store, ids)).toEqual(expected)
+        expect(await clientNames(fx.store, [unknown])).toEqual([])
+      })
+
       it('answers null for each with nothing published', async () => {
         expect(await fx.empty.sales({ grain: 'month' })).toBeNull()
         expect(await salesFilters(fx.empty)).toBeNull()
         expect(await clientDetail(fx.empty, 1)).toBeNull()
+        expect(await clientNames(fx.empty, [1])).toBeNull()
       })
     })
 

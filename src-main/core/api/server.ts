@@ -158,7 +158,7 @@ export async function startApi(options: ApiServerOptions): Promise<RunningApi> {
     const answer = await api.handle({ method, path, search })
     if (answer?.list) return sendJsonList(res, answer.status, answer.list, heavy, answer.headers)
     if (answer) return sendJson(res, answer.status, answer.body, answer.headers, answer.raw)
-    if (web && (method === 'GET' || method === 'HEAD')) return web.serveFile(path, method, res)
+    if (web && (method === 'GET' || method === 'HEAD')) return web.serveFile(path, req, res)
     const missing = notFound(path, api.routes)
     sendJson(res, missing.status, missing.body)
   }

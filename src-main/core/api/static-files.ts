@@ -4,10 +4,11 @@
  * backslashes, NUL bytes and dot-files are refused, and symlinks are followed only if they stay inside.
  */
 import { createReadStream, realpathSync } from 'node:fs'
-import { realpath, stat } from 'node:fs/promises'
-import type { ServerResponse } from 'node:http'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, isAbsolute, join, relative, sep } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../../security.ts'
+import { CompressedFiles, isCompressible, negotiateEncoding } from './compression.ts'
 import { BASE_HEADERS, sendJson } from './http-io.ts'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -32,23 +33,33 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 }
 
 export interface LocatedFile {
+  /** The path asked for, as served (`/index.html` for `/`). */
+  path: string
   file: string
   size: number
+  /** The file's modification time (ms): with its size, the version its compressed copy belongs to. */
+  mtimeMs: number
   contentType: string
 }
+
+/** Vite's output folder: every name in it carries its content's hash, so a name never changes content. */
+const HASHED_ASSETS = '/assets/'
 
 export interface RefusedPath {
   status: 400 | 403 | 404
   error: string
 }
 
-/** The headers every served file carries: its type, the app's CSP, and no caching of index.html. */
+/** The headers every served file carries: its type, the app's CSP, and how long it may be cached. */
 export function staticHeaders(found: LocatedFile): Record<string, string> {
   return {
     'Content-Type': found.contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    // The renderer's assets are content-hashed, index.html is not: revalidate everything, it is local.
-    'Cache-Control': 'no-cache',
+    // A content-hashed asset never changes: kept without asking again. index.html and the rest (the
+    // favicon) name the current assets, so they are revalidated.
+    'Cache-Control': found.path.startsWith(HASHED_ASSETS)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
   }
 }
 
@@ -59,6 +70,7 @@ function inside(root: string, path: string): boolean {
 
 export class StaticFiles {
   private readonly root: string
+  private readonly compressed = new CompressedFiles()
 
   constructor(root: string) {
     try {
@@ -96,18 +108,35 @@ export class StaticFiles {
       if (!info.isFile()) return notFound
       if (!inside(this.root, file)) return leaves
       const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
-      return { file, size: info.size, contentType }
+      return { path, file, size: info.size, mtimeMs: info.mtimeMs, contentType }
     } catch {
       return notFound
     }
   }
 
-  /** Answers GET/HEAD for `rawPath` (still percent-encoded, without the query). */
-  async serve(rawPath: string, method: string, res: ServerResponse): Promise<void> {
+  /**
+   * Answers GET/HEAD for `rawPath` (still percent-encoded, without the query). A compressible file goes
+   * out as its kept compressed copy when the request accepts one; the compression layer leaves an answer
+   * that already has its Content-Encoding as it is.
+   */
+  async serve(rawPath: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const found = await this.locate(rawPath)
     if ('error' in found) return sendJson(res, found.status, { error: found.error })
+    const encoding = req.method === 'HEAD' ? undefined : negotiateEncoding(req.headers['accept-encoding'])
+    if (encoding && isCompressible(found.contentType, found.size)) {
+      const version = `${found.size}-${found.mtimeMs}`
+      const bytes = await this.compressed.get(found.file, version, encoding, () => readFile(found.file))
+      res.writeHead(200, {
+        ...BASE_HEADERS,
+        ...staticHeaders(found),
+        'Content-Encoding': encoding,
+        'Content-Length': bytes.length,
+      })
+      res.end(bytes)
+      return
+    }
     res.writeHead(200, { ...BASE_HEADERS, ...staticHeaders(found), 'Content-Length': found.size })
-    if (method === 'HEAD') {
+    if (req.method === 'HEAD') {
       res.end()
       return
     }

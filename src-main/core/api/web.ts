@@ -72,8 +72,8 @@ export class WebMode {
     return handleWebRoute(this.routes, req, res, path, checks)
   }
 
-  serveFile(path: string, method: string, res: ServerResponse): Promise<void> {
-    return this.files.serve(path, method, res)
+  serveFile(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return this.files.serve(path, req, res)
   }
 
   close(): void {

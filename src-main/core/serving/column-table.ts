@@ -116,6 +116,17 @@ export class ColumnTable {
     return { rows: page, total: matched.length }
   }
 
+  /** The rows whose key is among `keys`, in that order, each key once (unknown keys left out). */
+  byKeys(keys: readonly JsonValue[]): Row[] {
+    const index = this.index(this.key)
+    const rows: number[] = []
+    for (const key of new Set(keys)) {
+      const row = index.get(key)?.[0]
+      if (row !== undefined) rows.push(row)
+    }
+    return this.rows(rows)
+  }
+
   /** Rows matching every filter, in stored order: the smallest index bucket checked against the others. */
   private matching(filters: [string, string | number][]): number[] {
     let smallest: number[] | undefined

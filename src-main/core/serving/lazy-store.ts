@@ -17,6 +17,7 @@ export function lazyStore(kind: ServingStore['kind'], load: () => Promise<Servin
     kpis: async () => (await store()).kpis(),
     list: async (spec, query) => (await store()).list(spec, query),
     page: async (spec, query) => servedPage(await store(), spec, query),
+    byKeys: async (spec, keys) => (await store()).byKeys(spec, keys),
     sales: async (filter) => (await store()).sales(filter),
     // Nothing loaded yet means nothing cached yet: the first request reads the lake anyway.
     refresh: () => {

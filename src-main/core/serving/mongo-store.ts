@@ -23,7 +23,7 @@ import {
 import { mongoSales } from './mongo-sales.ts'
 import { PublishCache } from './publish-cache.ts'
 import { salesFilterKey } from './sales-query.ts'
-import type { ListQuery, ServingStore } from './serving-store.ts'
+import type { KeyValue, ListQuery, ServingStore } from './serving-store.ts'
 
 /**
  * Where the store reads:
@@ -48,6 +48,15 @@ const SERVER_SELECTION_MS = 2_000
 const PING_TIMEOUT_MS = 2_000
 
 type AnyDocument = Record<string, unknown>
+
+/** Only the catalog's fields: never `_id`, `_hash` or the publish stamp. */
+function servedProjection(spec: CollectionSpec): Record<string, 0 | 1> {
+  return { _id: 0, ...Object.fromEntries(spec.fields.map((f) => [f, 1 as const])) }
+}
+
+function servedRow(spec: CollectionSpec, doc: AnyDocument): Row {
+  return Object.fromEntries(spec.fields.map((f) => [f, toJsonValue(doc[f])]))
+}
 
 /** What the publish document says, as far as readers care. */
 interface PublishState {
@@ -232,10 +241,8 @@ export class MongoStore implements ServingStore {
     state: PublishState,
   ): Promise<ListResult | null> {
     const coll = db.collection<AnyDocument>(spec.name)
-    // Only the catalog's fields: never `_id`, `_hash` or the publish stamp.
-    const projection = { _id: 0, ...Object.fromEntries(spec.fields.map((f) => [f, 1])) }
-    const toRow = (doc: AnyDocument): Row =>
-      Object.fromEntries(spec.fields.map((f) => [f, toJsonValue(doc[f])]))
+    const projection = servedProjection(spec)
+    const toRow = (doc: AnyDocument) => servedRow(spec, doc)
     const filterFields = Object.keys(query.filter)
 
     let rows: Row[]
@@ -269,6 +276,29 @@ export class MongoStore implements ServingStore {
     // Nothing matched: an empty answer if the collection has documents, null if nothing is published.
     if (total === 0 && !(await coll.findOne({}, { projection: { _id: 1 } }))) return null
     return { rows, total }
+  }
+
+  byKeys(spec: CollectionSpec, keys: readonly KeyValue[]): Promise<Row[] | null> {
+    const unique = [...new Set(keys)]
+    return this.read((db) =>
+      this.cached(db, `${spec.name} keys ${JSON.stringify(unique)}`, () => this.readByKeys(db, spec, unique)),
+    )
+  }
+
+  private async readByKeys(db: Db, spec: CollectionSpec, keys: readonly KeyValue[]): Promise<Row[] | null> {
+    const coll = db.collection<AnyDocument>(spec.name)
+    const projection = servedProjection(spec)
+    // By `_id` (the key as text), as a key lookup in list(): FerretDB answers it from the index.
+    const docs = await coll
+      .find({ _id: { $in: keys.map(documentId) } } as AnyDocument, { projection })
+      .toArray()
+    if (docs.length === 0 && !(await coll.findOne({}, { projection: { _id: 1 } }))) return null
+    // `_id` is the key as text: a document counts only if its key is the very value asked (7 is not '7').
+    const byKey = new Map(docs.map((doc) => [toJsonValue(doc[spec.key]), doc]))
+    return keys.flatMap((key) => {
+      const doc = byKey.get(key)
+      return doc ? [servedRow(spec, doc)] : []
+    })
   }
 
   sales(filter: SalesFilter): Promise<SalesResult | null> {

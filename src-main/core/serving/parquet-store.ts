@@ -14,8 +14,10 @@ import type { CollectionSpec } from './collections.ts'
 import { ColumnTable } from './column-table.ts'
 import { parquetSales } from './parquet-sales.ts'
 import type {
+  KeyValue,
   ListQuery,
   ListResult,
+  Row,
   ServedKpis,
   ServedPage,
   ServingStore,
@@ -103,6 +105,11 @@ export class ParquetStore implements ServingStore {
   async page(spec: CollectionSpec, query: ListQuery): Promise<ServedPage | null> {
     const table = await this.table(spec)
     return table ? table.page(query) : null
+  }
+
+  async byKeys(spec: CollectionSpec, keys: readonly KeyValue[]): Promise<Row[] | null> {
+    const table = await this.table(spec)
+    return table ? table.byKeys(keys) : null
   }
 
   async sales(filter: SalesFilter): Promise<SalesResult | null> {

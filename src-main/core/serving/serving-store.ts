@@ -4,11 +4,14 @@
  * reading gold straight from the lake's current run).
  */
 
-import type { ListResult, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
+import type { ListResult, Row, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
 import type { SalesFilter, SalesResult } from '../../../src-preload/contract-insights.ts'
 import type { CollectionSpec } from './collections.ts'
 
 export type { ListResult, Row, ServedKpis, StoreHealth } from '../../../src-preload/contract.ts'
+
+/** A value of a collection's unique key (`id_client`, a month…). */
+export type KeyValue = string | number
 
 export interface ListQuery {
   /** A field of the collection (checked by the caller) and a direction. */
@@ -42,6 +45,11 @@ export interface ServingStore {
   list(spec: CollectionSpec, query: ListQuery): Promise<ListResult | null>
   /** The same page as `list`, serialised on demand (a store holding its columns in memory answers it cheaply). */
   page?(spec: CollectionSpec, query: ListQuery): Promise<ServedPage | null>
+  /**
+   * The rows whose unique key is among `keys` (in the order of `keys`, each once; keys without a row left
+   * out): one query for a page of clients' names. Null when the collection is empty or missing.
+   */
+  byKeys(spec: CollectionSpec, keys: readonly KeyValue[]): Promise<Row[] | null>
   /** `data.sales`: the fact's purchases filtered and grouped (defined in sales-query.ts); null when none is published. */
   sales(filter: SalesFilter): Promise<SalesResult | null>
   /** A store that keeps the lake's gold in memory looks at the lake again (a run was just committed). */

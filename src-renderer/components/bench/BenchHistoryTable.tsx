@@ -2,6 +2,7 @@
 import type { BenchResult } from '../../../src-preload/contract-bench.ts'
 import { fmt } from '../../format/index.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
+import { BENCH_HISTORY_LABELS, catalogColumns } from '../export/column-labels.ts'
 import { TableExport } from '../export/TableExport.tsx'
 import { formatMs, formatRate, formatSeconds, missedTarget } from './bench-format.ts'
 
@@ -14,14 +15,8 @@ interface HistoryRow {
   machine: string
 }
 
-const COLUMNS = [
-  { key: 'startedAt' as const },
-  { key: 'kind' as const },
-  { key: 'engine' as const },
-  { key: 'what' as const },
-  { key: 'headline' as const },
-  { key: 'machine' as const },
-]
+const COLUMNS = catalogColumns<HistoryRow>(BENCH_HISTORY_LABELS)
+const L = BENCH_HISTORY_LABELS
 
 function historyRow(result: BenchResult): HistoryRow {
   const machine = `${result.machine.cpus} cores, ${result.machine.memoryGb} GiB, ${result.machine.platform}, node ${result.machine.node}`
@@ -60,11 +55,11 @@ export function BenchHistoryTable({ results }: { results: readonly BenchResult[]
           <table className="runs">
             <thead>
               <tr>
-                <th>when</th>
-                <th>benchmark</th>
-                <th>engine</th>
-                <th>on</th>
-                <th>figures</th>
+                <th>{L.startedAt}</th>
+                <th>{L.kind}</th>
+                <th>{L.engine}</th>
+                <th>{L.what}</th>
+                <th>{L.headline}</th>
               </tr>
             </thead>
             <tbody>

@@ -7,18 +7,12 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { BenchReference, BenchResult } from '../../../src-preload/contract-bench.ts'
 import { AXIS_PROPS, CHART_MARGIN, CHART_STYLE, GRID_PROPS, TOOLTIP_PROPS } from '../chart-theme.ts'
 import { ChartFrame } from '../export/ChartFrame.tsx'
+import { BENCH_LAYER_LABELS, catalogColumns } from '../export/column-labels.ts'
 import { LAYER_COLORS } from './bench-colors.ts'
 import { formatSeconds } from './bench-format.ts'
 import { layerBars } from './bench-series.ts'
 
-const COLUMNS = [
-  { key: 'label' as const, label: 'run' },
-  { key: 'purchases' as const },
-  { key: 'bronze' as const, label: 'bronze (s)' },
-  { key: 'silver' as const, label: 'silver (s)' },
-  { key: 'gold' as const, label: 'gold (s)' },
-  { key: 'total' as const, label: 'wall (s)' },
-]
+const COLUMNS = catalogColumns<ReturnType<typeof layerBars>[number]>(BENCH_LAYER_LABELS)
 
 export function LayerBarsChart({
   results,

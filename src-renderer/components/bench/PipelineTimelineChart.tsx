@@ -8,6 +8,7 @@ import { fmt } from '../../format/index.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
 import { AXIS_PROPS, CHART_MARGIN, CHART_STYLE, GRID_PROPS, TOOLTIP_PROPS } from '../chart-theme.ts'
 import { ChartFrame } from '../export/ChartFrame.tsx'
+import { BENCH_HISTORY_LABELS } from '../export/column-labels.ts'
 import { REFERENCE_COLOR, SCALE_COLORS } from './bench-colors.ts'
 import { formatSeconds } from './bench-format.ts'
 import { pipelineTimeline } from './bench-series.ts'
@@ -20,7 +21,10 @@ export function PipelineTimelineChart({
   reference: BenchReference
 }) {
   const { rows, series } = pipelineTimeline(results)
-  const columns = [{ key: 'startedAt' as const }, ...series.map((key) => ({ key, label: `${key} (s)` }))]
+  const columns = [
+    { key: 'startedAt' as const, label: BENCH_HISTORY_LABELS.startedAt },
+    ...series.map((key) => ({ key, label: `${key} (s)` })),
+  ]
   return (
     <ChartFrame
       title="Pipeline runs over time"

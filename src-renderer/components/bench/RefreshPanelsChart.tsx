@@ -7,6 +7,7 @@ import type { BenchReference, RefreshBenchResult } from '../../../src-preload/co
 import { formatDateTime } from '../../pages/run-summary.ts'
 import { AXIS_PROPS, CHART_MARGIN, CHART_STYLE, GRID_PROPS, TOOLTIP_PROPS } from '../chart-theme.ts'
 import { ChartFrame } from '../export/ChartFrame.tsx'
+import { BENCH_REFRESH_TOTAL_LABELS, catalogColumns } from '../export/column-labels.ts'
 import { TableExport } from '../export/TableExport.tsx'
 import { REFRESH_COLORS } from './bench-colors.ts'
 import { formatMs } from './bench-format.ts'
@@ -15,14 +16,7 @@ import { REFRESH_SERIES, refreshPanels, refreshTotals } from './bench-series.ts'
 /** The log axis starts here: answers from memory take microseconds, and log(0) has no place. */
 const AXIS_FLOOR_MS = 0.0001
 
-const TOTAL_COLUMNS = [
-  { key: 'source' as const },
-  { key: 'p50Ms' as const, label: 'p50 (ms)' },
-  { key: 'p99Ms' as const, label: 'p99 (ms)' },
-  { key: 'meanMs' as const, label: 'mean (ms)' },
-  { key: 'firstMs' as const, label: 'first refresh (ms)' },
-  { key: 'detail' as const },
-]
+const TOTAL_COLUMNS = catalogColumns<ReturnType<typeof refreshTotals>[number]>(BENCH_REFRESH_TOTAL_LABELS)
 
 export function RefreshPanelsChart({
   result,
@@ -34,7 +28,10 @@ export function RefreshPanelsChart({
   const rows = refreshPanels(result, reference)
   const measured = new Set<string>(result.sources.map((s) => s.source))
   const series = REFRESH_SERIES.filter((s) => measured.has(s) || s.startsWith('original'))
-  const columns = [{ key: 'panel' as const }, ...series.map((key) => ({ key, label: `${key} p50 (ms)` }))]
+  const columns = [
+    { key: 'panel' as const, label: 'Panel' },
+    ...series.map((key) => ({ key, label: `${key} p50 (ms)` })),
+  ]
   const totals = refreshTotals(result, reference)
   return (
     <>

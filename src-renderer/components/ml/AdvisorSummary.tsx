@@ -1,8 +1,11 @@
 /** The latest advisor: its clusters with what to do, and the clients to contact first. */
 import type { ContactClient, MlRunRecord, SegmentProfile } from '../../../src-preload/contract-ml.ts'
 import { WINBACK_AFTER_DAYS } from '../../../src-preload/names-ml.ts'
+import { useClientIdentities } from '../../api/insights-hooks.ts'
 import { formatMoney } from '../../pages/overview-format.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
+import { ADVISOR_CONTACT_LABELS, ADVISOR_SEGMENT_LABELS, catalogColumns } from '../export/column-labels.ts'
+import { ClientIdentity } from '../insights/ClientIdentity.tsx'
 import { formatDecimal, formatWholeShare } from '../insights/format.ts'
 import { MlflowRunLink } from './MlflowRunLink.tsx'
 import { formatMetric } from './ml-format.ts'
@@ -15,25 +18,13 @@ interface SegmentRow extends Omit<SegmentProfile, 'labels' | 'actions'> {
   actions: string
 }
 
-const SEGMENT_COLUMNS = (
-  [
-    'cluster',
-    'label',
-    'segment',
-    'segment_share',
-    'size',
-    'revenue_total',
-    'revenue_avg',
-    'frequency_avg',
-    'recency_avg',
-    'labels',
-    'actions',
-  ] as const
-).map((key) => ({ key }))
+/** A client to contact with their name and country, as the table shows them and the CSV holds them. */
+type ContactRow = ContactClient & { nom: string; pays: string }
 
-const CONTACT_COLUMNS = (
-  ['id_client', 'label', 'cluster', 'frequency', 'monetary_total', 'recency_days', 'action'] as const
-).map((key) => ({ key }))
+const SEGMENT_COLUMNS = catalogColumns<SegmentRow>(ADVISOR_SEGMENT_LABELS)
+const CONTACT_COLUMNS = catalogColumns<ContactRow>(ADVISOR_CONTACT_LABELS)
+const S = ADVISOR_SEGMENT_LABELS
+const C = ADVISOR_CONTACT_LABELS
 
 function segmentRow(s: SegmentProfile): SegmentRow {
   return {
@@ -47,7 +38,12 @@ function segmentRow(s: SegmentProfile): SegmentRow {
 
 export function AdvisorSummary({ run }: { run: MlRunRecord }) {
   const segments = (run.segments ?? []).map(segmentRow)
-  const contacts: readonly ContactClient[] = run.contacts ?? []
+  const identities = useClientIdentities((run.contacts ?? []).map((c) => c.id_client))
+  const contacts: ContactRow[] = (run.contacts ?? []).map((c) => ({
+    ...c,
+    nom: identities.get(c.id_client)?.nom ?? '',
+    pays: identities.get(c.id_client)?.pays ?? '',
+  }))
   return (
     <section className="ml-section" data-testid="ml-advisor">
       <TablePanel
@@ -66,13 +62,13 @@ export function AdvisorSummary({ run }: { run: MlRunRecord }) {
         }
         head={
           <>
-            <th>cluster</th>
-            <th>segment (share)</th>
-            <th className="num">clients</th>
-            <th className="num">revenue</th>
-            <th className="num">purchases (avg)</th>
-            <th className="num">recency (avg days)</th>
-            <th>what to do</th>
+            <th>{S.cluster}</th>
+            <th>{S.label} (share)</th>
+            <th className="num">{S.size}</th>
+            <th className="num">{S.revenue_total}</th>
+            <th className="num">{S.frequency_avg}</th>
+            <th className="num">{S.recency_avg}</th>
+            <th>{S.actions}</th>
           </>
         }
       >
@@ -106,17 +102,20 @@ export function AdvisorSummary({ run }: { run: MlRunRecord }) {
           }
           head={
             <>
-              <th>client</th>
-              <th>segment</th>
-              <th className="num">spend</th>
-              <th className="num">days since</th>
-              <th>action</th>
+              <th>{C.id_client}</th>
+              <th>{C.label}</th>
+              <th className="num">{C.monetary_total}</th>
+              <th className="num">{C.recency_days}</th>
+              <th>{C.action}</th>
             </>
           }
         >
           {contacts.map((c) => (
             <tr key={`${c.label}-${c.id_client}`}>
-              <td>{c.id_client}</td>
+              <td>
+                {c.id_client}
+                <ClientIdentity identity={identities.get(c.id_client)} />
+              </td>
               <td>{c.label}</td>
               <td className="num">{formatMoney(c.monetary_total)}</td>
               <td className="num">{c.recency_days}</td>

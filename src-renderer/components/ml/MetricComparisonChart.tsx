@@ -3,17 +3,13 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { MetricComparison } from '../../../src-preload/contract-ml.ts'
 import { AXIS_PROPS, CHART_MARGIN, CHART_STYLE, GRID_PROPS, TOOLTIP_PROPS } from '../chart-theme.ts'
 import { ChartFrame } from '../export/ChartFrame.tsx'
+import { catalogColumns, METRIC_COMPARISON_LABELS } from '../export/column-labels.ts'
 import { formatMetric } from './ml-format.ts'
 
 /** Log loss and the spend error have their own scales: they stay in the table. */
 const CHARTED = ['roc_auc', 'brier', 'precision_top_decile', 'recall_top_decile']
 
-const COLUMNS = [
-  { key: 'label' as const, label: 'metric' },
-  { key: 'model' as const },
-  { key: 'baseline' as const, label: 'heuristic' },
-  { key: 'better' as const },
-]
+const COLUMNS = catalogColumns<MetricComparison>(METRIC_COMPARISON_LABELS)
 
 export function MetricComparisonChart({ comparison }: { comparison: readonly MetricComparison[] }) {
   const rows = comparison.filter((c) => CHARTED.includes(c.metric))

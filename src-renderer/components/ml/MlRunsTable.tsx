@@ -1,6 +1,7 @@
 /** Every recorded training, newest first: its headline figure against the baseline and its MLflow link. */
 import type { MlRunRecord } from '../../../src-preload/contract-ml.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
+import { catalogColumns, ML_TRAINING_LABELS } from '../export/column-labels.ts'
 import { MlflowRunLink } from './MlflowRunLink.tsx'
 import { formatMetric } from './ml-format.ts'
 import { TablePanel } from './TablePanel.tsx'
@@ -16,11 +17,8 @@ interface RunRow {
   mlflow: string
 }
 
-const COLUMNS = (['id', 'startedAt', 'model', 'status', 'dataVersion', 'headline', 'mlflow'] as const).map(
-  (key) => ({
-    key,
-  }),
-)
+const COLUMNS = catalogColumns<RunRow>(ML_TRAINING_LABELS)
+const L = ML_TRAINING_LABELS
 
 function headline(run: MlRunRecord): string {
   if (run.status !== 'finished') return run.error ?? run.status
@@ -54,12 +52,12 @@ export function MlRunsTable({ runs }: { runs: readonly MlRunRecord[] }) {
       }
       head={
         <>
-          <th>when</th>
-          <th>model</th>
-          <th>status</th>
-          <th>gold run</th>
-          <th>result</th>
-          <th>MLflow</th>
+          <th>{L.startedAt}</th>
+          <th>{L.model}</th>
+          <th>{L.status}</th>
+          <th>{L.dataVersion}</th>
+          <th>{L.headline}</th>
+          <th>{L.mlflow}</th>
         </>
       }
     >

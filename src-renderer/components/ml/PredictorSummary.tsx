@@ -1,30 +1,32 @@
 /** The latest predictor: its held-out metrics against the heuristic, and the clients it expects back. */
-import type { MlRunRecord, PredictedClient } from '../../../src-preload/contract-ml.ts'
+import type { MetricComparison, MlRunRecord, PredictedClient } from '../../../src-preload/contract-ml.ts'
+import { useClientIdentities } from '../../api/insights-hooks.ts'
 import { fmt } from '../../format/index.ts'
 import { formatMoney } from '../../pages/overview-format.ts'
 import { formatDateTime } from '../../pages/run-summary.ts'
+import { catalogColumns, METRIC_COMPARISON_LABELS, PREDICTED_CLIENT_LABELS } from '../export/column-labels.ts'
+import { ClientIdentity } from '../insights/ClientIdentity.tsx'
 import { MetricComparisonChart } from './MetricComparisonChart.tsx'
 import { MlflowRunLink } from './MlflowRunLink.tsx'
 import { formatComparisonValue, formatMetric, winner } from './ml-format.ts'
 import { TablePanel } from './TablePanel.tsx'
 
-const COMPARISON_COLUMNS = [
-  { key: 'label' as const, label: 'metric' },
-  { key: 'model' as const },
-  { key: 'baseline' as const, label: 'heuristic' },
-  { key: 'better' as const },
-]
+/** A client the predictor expects back, with their name and country. */
+type ClientRow = PredictedClient & { nom: string; pays: string }
 
-const CLIENT_COLUMNS = [
-  { key: 'id_client' as const },
-  { key: 'prob_purchase' as const },
-  { key: 'expected_spend' as const },
-  { key: 'prob_reachat_12m' as const },
-]
+const COMPARISON_COLUMNS = catalogColumns<MetricComparison>(METRIC_COMPARISON_LABELS)
+const CLIENT_COLUMNS = catalogColumns<ClientRow>(PREDICTED_CLIENT_LABELS)
+const M = METRIC_COMPARISON_LABELS
+const P = PREDICTED_CLIENT_LABELS
 
 export function PredictorSummary({ run }: { run: MlRunRecord }) {
   const comparison = run.comparison ?? []
-  const clients: readonly PredictedClient[] = run.topClients ?? []
+  const identities = useClientIdentities((run.topClients ?? []).map((c) => c.id_client))
+  const clients: ClientRow[] = (run.topClients ?? []).map((c) => ({
+    ...c,
+    nom: identities.get(c.id_client)?.nom ?? '',
+    pays: identities.get(c.id_client)?.pays ?? '',
+  }))
   const best = (side: 'model' | 'baseline', c: (typeof comparison)[number]) =>
     `num${winner(c) === side ? ' ml-best' : ''}`
   return (
@@ -45,10 +47,10 @@ export function PredictorSummary({ run }: { run: MlRunRecord }) {
         }
         head={
           <>
-            <th>metric</th>
-            <th className="num">model</th>
-            <th className="num">heuristic</th>
-            <th>better</th>
+            <th>{M.label}</th>
+            <th className="num">{M.model}</th>
+            <th className="num">{M.baseline}</th>
+            <th>{M.better}</th>
           </>
         }
       >
@@ -70,16 +72,19 @@ export function PredictorSummary({ run }: { run: MlRunRecord }) {
           columns={CLIENT_COLUMNS}
           head={
             <>
-              <th>client</th>
-              <th className="num">probability</th>
-              <th className="num">expected spend</th>
-              <th className="num">heuristic</th>
+              <th>{P.id_client}</th>
+              <th className="num">{P.prob_purchase}</th>
+              <th className="num">{P.expected_spend}</th>
+              <th className="num">{P.prob_reachat_12m}</th>
             </>
           }
         >
           {clients.map((c) => (
             <tr key={c.id_client}>
-              <td>{c.id_client}</td>
+              <td>
+                {c.id_client}
+                <ClientIdentity identity={identities.get(c.id_client)} />
+              </td>
               <td className="num">{formatMetric(c.prob_purchase)}</td>
               <td className="num">{formatMoney(c.expected_spend)}</td>
               <td className="num">{formatMetric(c.prob_reachat_12m)}</td>

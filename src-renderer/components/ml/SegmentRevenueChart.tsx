@@ -4,6 +4,7 @@ import type { SegmentProfile } from '../../../src-preload/contract-ml.ts'
 import { formatMoney, formatMoneyCompact } from '../../pages/overview-format.ts'
 import { AXIS_PROPS, CHART_MARGIN, CHART_STYLE, GRID_PROPS, TOOLTIP_PROPS } from '../chart-theme.ts'
 import { ChartFrame } from '../export/ChartFrame.tsx'
+import { catalogColumns, SEGMENT_REVENUE_LABELS } from '../export/column-labels.ts'
 
 interface SegmentBar {
   name: string
@@ -13,12 +14,7 @@ interface SegmentBar {
   revenue_total: number
 }
 
-const COLUMNS = [
-  { key: 'cluster' as const },
-  { key: 'label' as const },
-  { key: 'size' as const, label: 'clients' },
-  { key: 'revenue_total' as const, label: 'revenue' },
-]
+const COLUMNS = catalogColumns<SegmentBar>(SEGMENT_REVENUE_LABELS)
 
 export function SegmentRevenueChart({ segments }: { segments: readonly SegmentProfile[] }) {
   const rows: SegmentBar[] = segments.map((s) => ({

@@ -6,12 +6,13 @@
 import { useEffect, useRef, useState } from 'react'
 import { LOG_POLL_MS, useServiceLogs } from '../../api/stack-hooks.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
+import { catalogColumns, LOG_LINE_LABELS } from '../export/column-labels.ts'
 import { TableExport } from '../export/TableExport.tsx'
 import { logRows, shortTime } from './log-lines.ts'
 import { useDebounced } from './use-debounced.ts'
 
 const TAILS = [100, 200, 1000, 5000] as const
-const LOG_COLUMNS = [{ key: 'time' }, { key: 'stream' }, { key: 'text' }] as const
+const LOG_COLUMNS = catalogColumns<ReturnType<typeof logRows>[number]>(LOG_LINE_LABELS)
 /** The contract's bound on a search. */
 const MAX_SEARCH = 200
 

@@ -3,7 +3,7 @@
  * whether the next Up recreates it, and a button that opens its live log.
  */
 import type { StackServiceStatus } from '../../../src-preload/contract.ts'
-import type { ExportColumn } from '../export/csv.ts'
+import { catalogColumns, STACK_SERVICE_LABELS } from '../export/column-labels.ts'
 import { TableExport } from '../export/TableExport.tsx'
 import { formatPorts, formatUptime } from './stack-format.ts'
 import { useNow } from './use-now.ts'
@@ -18,15 +18,8 @@ interface ServiceRow {
   up_to_date: boolean
 }
 
-const EXPORT_COLUMNS: readonly ExportColumn<ServiceRow>[] = [
-  { key: 'service' },
-  { key: 'state' },
-  { key: 'health' },
-  { key: 'ports' },
-  { key: 'image' },
-  { key: 'uptime_seconds' },
-  { key: 'up_to_date' },
-]
+const EXPORT_COLUMNS = catalogColumns<ServiceRow>(STACK_SERVICE_LABELS)
+const L = STACK_SERVICE_LABELS
 
 function exportRow(s: StackServiceStatus): ServiceRow {
   return {
@@ -94,11 +87,11 @@ export function ServicesTable({
         <table className="runs services" data-testid="stack-services">
           <thead>
             <tr>
-              <th>Service</th>
-              <th>State</th>
-              <th>Health</th>
-              <th>Ports</th>
-              <th>Image</th>
+              <th>{L.service}</th>
+              <th>{L.state}</th>
+              <th>{L.health}</th>
+              <th>{L.ports}</th>
+              <th>{L.image}</th>
               <th className="num">Uptime</th>
               <th>
                 <span className="visually-hidden">Log</span>

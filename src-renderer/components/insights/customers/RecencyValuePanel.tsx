@@ -1,9 +1,9 @@
 /**
  * Recency against expected value, one dot per client coloured by segment (sampled when there are many);
- * a dot opens the client's detail. Square-root axes: most clients bought recently and are worth little, so
+ * a dot opens the client's detail, by mouse or from the keyboard (ChartPointPicker under the chart). Square-root axes: most clients bought recently and are worth little, so
  * linear axes would pile them into one corner.
  */
-import { memo, useMemo } from 'react'
+import { memo, useMemo, useState } from 'react'
 import {
   CartesianGrid,
   Legend,
@@ -20,6 +20,7 @@ import { CHART } from '../../chart-theme.ts'
 import { labelledColumns } from '../../export/column-labels.ts'
 import { formatCountOf, formatProbability } from '../format.ts'
 import { QueryChartFrame } from '../QueryChartFrame.tsx'
+import { ChartPointPicker, pickerOrder } from './ChartPointPicker.tsx'
 import { NO_SCORES_TEXT } from './empty-text.ts'
 import { SampleNote } from './SampleNote.tsx'
 import { bySegment, type ClientPoint, clientPoints } from './scatter-points.ts'
@@ -68,6 +69,11 @@ export const RecencyValuePanel = memo(function RecencyValuePanel({
   const series = [...bySegment(points)]
   const oldest = points.reduce((max, p) => Math.max(max, p.recency_days), 0)
   const recencyTicks = RECENCY_TICKS.filter((tick) => tick <= oldest)
+  const ordered = useMemo(() => pickerOrder(points), [points])
+  const [picked, setPicked] = useState(0)
+  const [picking, setPicking] = useState(false)
+  const index = Math.min(picked, Math.max(ordered.length - 1, 0))
+  const ringed = picking ? ordered[index] : undefined
   return (
     <QueryChartFrame
       title="Recency vs expected value"
@@ -87,48 +93,78 @@ export const RecencyValuePanel = memo(function RecencyValuePanel({
       testId="recency-chart"
       marks={{ points: points.length }}
     >
-      <ScatterChart responsive margin={CHART.margin} style={CHART.style}>
-        <CartesianGrid stroke="var(--chart-grid)" />
-        <XAxis
-          type="number"
-          dataKey="recency_days"
-          name="Days since last purchase"
-          scale="sqrt"
-          domain={[0, 'auto']}
-          ticks={recencyTicks}
-          {...CHART.axis}
-          label={{
-            value: 'days since last purchase',
-            position: 'insideBottomRight',
-            offset: -2,
-            fill: 'var(--chart-axis)',
-            fontSize: 12,
-          }}
+      <div className="scatter-with-picker">
+        <div className="scatter-area">
+          <ScatterChart responsive margin={CHART.margin} style={CHART.style}>
+            <CartesianGrid stroke="var(--chart-grid)" />
+            <XAxis
+              type="number"
+              dataKey="recency_days"
+              name="Days since last purchase"
+              scale="sqrt"
+              domain={[0, 'auto']}
+              ticks={recencyTicks}
+              {...CHART.axis}
+              label={{
+                value: 'days since last purchase',
+                position: 'insideBottomRight',
+                offset: -2,
+                fill: 'var(--chart-axis)',
+                fontSize: 12,
+              }}
+            />
+            <YAxis
+              type="number"
+              dataKey="expected_value_12m"
+              scale="sqrt"
+              domain={[0, 'auto']}
+              tickFormatter={formatMoneyCompact}
+              width={72}
+              {...CHART.axis}
+            />
+            <Tooltip {...CHART.tooltip} content={PointTooltip} />
+            <Legend wrapperStyle={{ fontSize: 12, color: 'var(--text)' }} />
+            {series.map(([segment, group]) => (
+              <Scatter
+                key={segment}
+                name={segment}
+                data={group}
+                fill={segmentColor(segment)}
+                fillOpacity={0.75}
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(entry) => onOpenClient((entry.payload as ClientPoint).id_client)}
+              />
+            ))}
+            {ringed ? (
+              <Scatter
+                name="picked"
+                data={[ringed]}
+                legendType="none"
+                isAnimationActive={false}
+                shape={(props: { cx?: number; cy?: number }) => (
+                  <circle
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={9}
+                    fill="none"
+                    stroke="var(--text)"
+                    strokeWidth={2}
+                    data-testid="picked-point"
+                  />
+                )}
+              />
+            ) : null}
+          </ScatterChart>
+        </div>
+        <ChartPointPicker
+          points={ordered}
+          index={index}
+          onMove={setPicked}
+          onOpen={onOpenClient}
+          onFocusChange={setPicking}
         />
-        <YAxis
-          type="number"
-          dataKey="expected_value_12m"
-          scale="sqrt"
-          domain={[0, 'auto']}
-          tickFormatter={formatMoneyCompact}
-          width={72}
-          {...CHART.axis}
-        />
-        <Tooltip {...CHART.tooltip} content={PointTooltip} />
-        <Legend wrapperStyle={{ fontSize: 12, color: 'var(--text)' }} />
-        {series.map(([segment, group]) => (
-          <Scatter
-            key={segment}
-            name={segment}
-            data={group}
-            fill={segmentColor(segment)}
-            fillOpacity={0.75}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(entry) => onOpenClient((entry.payload as ClientPoint).id_client)}
-          />
-        ))}
-      </ScatterChart>
+      </div>
     </QueryChartFrame>
   )
 })

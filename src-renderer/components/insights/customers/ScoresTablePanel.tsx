@@ -6,11 +6,13 @@
  */
 import { type ReactNode, useState } from 'react'
 import type { Row } from '../../../../src-preload/contract.ts'
+import type { ClientName } from '../../../../src-preload/contract-insights.ts'
 import { useClientIdentities, useSegments, useServedTable } from '../../../api/insights-hooks.ts'
 import type { ExportColumn } from '../../export/csv.ts'
 import { ExportScope, useExportContext } from '../../export/export-context.tsx'
 import { TableExport } from '../../export/TableExport.tsx'
 import { WholeTableExport } from '../../export/WholeTableExport.tsx'
+import { ClientIdentity } from '../ClientIdentity.tsx'
 import { Pager } from '../Pager.tsx'
 import { QueryBody } from '../QueryBody.tsx'
 import { numberOf, textOf } from '../row-values.ts'
@@ -21,8 +23,6 @@ import { formatScore, type ScoreColumn, type ScoreField } from './score-columns.
 /** Rows per page, as the original's top-20 lists. */
 const PAGE_SIZE = 20
 
-type Identity = { nom: string; pays: string }
-
 function ScoreCells({
   row,
   columns,
@@ -32,7 +32,7 @@ function ScoreCells({
   row: Row
   columns: ScoreColumn[]
   /** The client's name and country, once known. */
-  identity: Identity | undefined
+  identity: ClientName | undefined
   onOpenClient: (id: number) => void
 }) {
   const id = numberOf(row, 'id_client')
@@ -52,12 +52,7 @@ function ScoreCells({
               #{id}
             </button>
           )}
-          {identity ? (
-            <span className="client-identity" data-testid="client-identity">
-              {identity.nom}
-              <span className="muted"> · {identity.pays}</span>
-            </span>
-          ) : null}
+          <ClientIdentity identity={identity} />
         </th>
       )
     }
