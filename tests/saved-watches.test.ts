@@ -8,25 +8,15 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateSources } from '../pipelines/generate/generate.ts'
-import type { RunRecord } from '../src-preload/contract.ts'
 import type { SavedWatch, WatchList } from '../src-preload/contract-watches.ts'
 import { runCli } from './helpers/cli.ts'
+import { cliJson, runsOf } from './helpers/cli-json.ts'
 import { bearer, postJson } from './helpers/http.ts'
 import { SERVE_TOKEN, type ServeChild, startServe } from './helpers/serve-child.ts'
 import { tempDir } from './helpers/temp-data.ts'
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 const SETTLE_SECONDS = 1
-
-async function cliJson<T>(args: string[], dataDir: string): Promise<T> {
-  const result = await runCli([...args, '--json', '--data-dir', dataDir])
-  if (result.code !== 0)
-    throw new Error(`medallion ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
-  return JSON.parse(result.stdout) as T
-}
-
-const runsOf = async (dataDir: string, id: string) =>
-  (await cliJson<RunRecord[]>(['runs', '--limit', '1000'], dataDir)).filter((r) => r.triggeredBy === id)
 
 const servers: ServeChild[] = []
 afterEach(async () => {

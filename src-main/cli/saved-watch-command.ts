@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import type { SavedWatch, WatchList } from '../../src-preload/contract-watches.ts'
 import type { Core } from '../core/app-core.ts'
 import { watchesHandlers } from '../core/handlers/watches.ts'
-import { dispatch, type Handlers, unwrap } from '../core/rpc.ts'
+import { callArea, printOwnedList } from './automation-cli.ts'
 import { type CommandIo, numberFlag, UsageError } from './command-io.ts'
 import type { Values } from './options.ts'
 
@@ -17,16 +17,8 @@ function watchLine(w: SavedWatch): string {
   )
 }
 
-function ownerLine({ owner }: WatchList): string {
-  if (owner.state === 'none')
-    return 'run by: no process now (start the app or `medallion serve` for this data folder)'
-  return `run by: ${owner.purpose ?? 'a process'} (process ${owner.pid})`
-}
-
-async function call(core: Core, name: Parameters<typeof dispatch>[1], input: unknown): Promise<unknown> {
-  // The watches' own handlers, not the core's deferred ones: those would load every area (Polars…).
-  const handlers = { ...core.handlers, ...watchesHandlers(core) } as Handlers
-  return unwrap(await dispatch(handlers, name, input))
+async function call(core: Core, name: Parameters<typeof callArea>[2], input: unknown): Promise<unknown> {
+  return callArea(core, watchesHandlers(core), name, input)
 }
 
 export async function savedWatchCommand(
@@ -38,10 +30,7 @@ export async function savedWatchCommand(
   const action = positionals[1]
   if (action === 'list') {
     const list = (await call(core, 'watches.list', {})) as WatchList
-    const lines = list.watches.length
-      ? list.watches.map(watchLine)
-      : ['no saved watches: `medallion watch add DIR` adds one']
-    io.print(list, [...lines, ownerLine(list)].join('\n'))
+    printOwnedList(io, list, list.watches, watchLine, 'no saved watches: `medallion watch add DIR` adds one')
     return 0
   }
   const target = positionals[2]
