@@ -5,6 +5,7 @@
  * process runs them; a saved watch is listed in the Watched folders panel and removed after a confirmation.
  * Over HTTP a schedule's folder must be allowed, and the calls need the launch token.
  */
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Automation, startAutomation } from '../src-main/core/automation/automation-owner.ts'
@@ -94,6 +95,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
 
     it('lists a saved watch in the Watched folders panel and stops watching it after confirming', async () => {
       const watched = join(dataDir, 'sources')
+      mkdirSync(watched, { recursive: true })
       const added = await rpc('watches.add', { dir: watched })
       expect(added.status).toBe(200)
       const { context, page, problems } = await openCheckedPage(
