@@ -9,11 +9,14 @@ import {
   app,
   BrowserWindow,
   dialog,
+  Menu,
   Notification,
+  nativeImage,
   type Session,
   safeStorage,
   session,
   shell,
+  Tray,
   type WebContents,
 } from 'electron'
 import { installAppMenu } from './app-menu.ts'
@@ -29,6 +32,7 @@ import { errorMessage } from './core/errors.ts'
 import { protectDataFolder } from './core/private-files.ts'
 import type { Handlers } from './core/rpc.ts'
 import { configuredApiPort } from './core/settings/settings-env.ts'
+import { readSettingsFile } from './core/settings/settings-file.ts'
 import { desktopHandlers } from './desktop-handlers.ts'
 import { exportDiagnostics } from './diagnostics-dialog.ts'
 import { type FailureNotification, notifyFailures } from './failure-notifications.ts'
@@ -39,6 +43,7 @@ import { taskEndLine } from './main-log-lines.ts'
 import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security.ts'
 import { safeStorageSecretBox } from './settings-safe-storage.ts'
 import { launchUtilityChild } from './utility-child.ts'
+import { type WindowClose, windowClose } from './window-close.ts'
 import { rememberWindowState, savedWindowState } from './window-state.ts'
 
 /** Set at build time (electron.vite.config.ts) when the project's documentation has an address. */
@@ -56,6 +61,8 @@ let unbindIpc: (() => void) | null = null
 let api: RunningApi | null = null
 /** The data folder's schedules, run by this app while it holds their lease (they stop when it quits). */
 let automation: Automation | null = null
+/** What closing the last window does: quit, or stay in the tray (the user's choice). */
+let closing: WindowClose | null = null
 
 /** Applied to every web contents the app ever creates (windows, devtools, anything a page tries to open). */
 function guardContents(contents: WebContents): void {
@@ -182,7 +189,13 @@ async function start(log: MainLog): Promise<void> {
     mainWindow?.show()
     mainWindow?.focus()
   })
-  automation = startAutomation(current, { kind: 'window', log: (line) => log.info(`medallion: ${line}`) })
+  // The lease records whether this process keeps running once its window closes (the Pipeline page says
+  // which); a change of the setting applies at the next start.
+  const keepRunning = () => readSettingsFile(data.dir).stored.keepRunningInBackground === true
+  automation = startAutomation(current, {
+    kind: keepRunning() ? 'background' : 'window',
+    log: (line) => log.info(`medallion: ${line}`),
+  })
   // The read API for dashboards and other tools; the window does not need it, so a taken port is reported, not fatal.
   const port = configuredApiPort(data.dir, process.env)
   startApi({ handlers: current.handlers, store: () => current.serving.store, events: current.events, port })
@@ -219,6 +232,17 @@ async function start(log: MainLog): Promise<void> {
     { development: !app.isPackaged, docsUrl: __MEDALLION_DOCS_URL__ || undefined },
   )
   mainWindow = createWindow(configDir)
+  closing = windowClose({
+    quit: () => app.quit(),
+    createTray: () => new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'out/icons/png/32x32.png'))),
+    buildMenu: (items) => Menu.buildFromTemplate(items),
+    keepRunning,
+    openWindow: () => {
+      if (!mainWindow) mainWindow = createWindow(configDir)
+      focusMainWindow()
+      closing?.windowOpened()
+    },
+  })
   app.on('activate', () => {
     // macOS: clicking the dock icon with no window open opens one again.
     if (!mainWindow) mainWindow = createWindow(configDir)
@@ -276,8 +300,10 @@ export function startDesktop(): void {
   const log = startMainLog()
   app.on('second-instance', focusMainWindow)
   app.on('web-contents-created', (_event, contents) => guardContents(contents))
+  // Schedules and watches stop with the app unless the user chose to keep it running in the tray.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (closing) closing.allWindowsClosed()
+    else app.quit()
   })
   closeCoreOnQuit(log)
   app

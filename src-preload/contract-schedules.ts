@@ -14,7 +14,7 @@ import {
 } from './names-schedules.ts'
 
 /** An absolute folder (POSIX or Windows) holding clients.csv and achats.csv. */
-const AbsoluteFolder = z
+export const AbsoluteFolder = z
   .string()
   .min(1)
   .max(4096)

@@ -27,6 +27,7 @@ import { mlCalls } from './contract-ml.ts'
 import { runsCalls } from './contract-runs.ts'
 import { schedulesCalls } from './contract-schedules.ts'
 import { settingsCalls } from './contract-settings.ts'
+import { watchesCalls } from './contract-watches.ts'
 import { FileDialectInput } from './dialect-input.ts'
 import type { CallName, EventName } from './names.ts'
 
@@ -359,6 +360,7 @@ export const contract = {
   ...importCalls,
   ...runsCalls,
   ...schedulesCalls,
+  ...watchesCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

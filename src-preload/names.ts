@@ -12,6 +12,7 @@ import { ML_CALLS } from './names-ml.ts'
 import { RUNS_CALLS } from './names-runs.ts'
 import { SCHEDULES_CALLS } from './names-schedules.ts'
 import { SETTINGS_CALLS } from './names-settings.ts'
+import { WATCHES_CALLS } from './names-watches.ts'
 
 /** The calls of the contract's areas (each answered in its own file of src-main/core/handlers/). */
 export const AREA_CALLS = [
@@ -25,6 +26,7 @@ export const AREA_CALLS = [
   ...IMPORT_CALLS,
   ...RUNS_CALLS,
   ...SCHEDULES_CALLS,
+  ...WATCHES_CALLS,
 ] as const
 
 export const CALL_NAMES = [

@@ -8,23 +8,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { RunRecord } from '../src-preload/contract.ts'
 import type { ScheduleList, ScheduleView } from '../src-preload/contract-schedules.ts'
 import { runCli } from './helpers/cli.ts'
+import { cliJson, runsOf } from './helpers/cli-json.ts'
 import { type ServeChild, startServe } from './helpers/serve-child.ts'
 import { tempDir } from './helpers/temp-data.ts'
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
-
-async function cliJson<T>(args: string[], dataDir: string): Promise<T> {
-  const result = await runCli([...args, '--json', '--data-dir', dataDir])
-  if (result.code !== 0)
-    throw new Error(`medallion ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
-  return JSON.parse(result.stdout) as T
-}
-
-const runsOf = async (dataDir: string, id: string) =>
-  (await cliJson<RunRecord[]>(['runs', '--limit', '1000'], dataDir)).filter((r) => r.triggeredBy === id)
 
 async function addSchedule(dataDir: string, cron: string, ...flags: string[]): Promise<ScheduleView> {
   return cliJson<ScheduleView>(['schedule', 'add', cron, '--tz', 'UTC', ...flags], dataDir)

@@ -2,8 +2,10 @@
  * The Schedules panel of the Pipeline page in a browser on web mode (issue 17): a schedule added with the
  * form shows its next run time (the time the server computes, in the page's format), a bad cron expression
  * is named, pause and delete (after a confirmation) change the stored schedules, and the panel says which
- * process runs them. Over HTTP a schedule's folder must be allowed, and the calls need the launch token.
+ * process runs them; a saved watch is listed in the Watched folders panel and removed after a confirmation.
+ * Over HTTP a schedule's folder must be allowed, and the calls need the launch token.
  */
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Automation, startAutomation } from '../src-main/core/automation/automation-owner.ts'
@@ -85,6 +87,32 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         await row.getByRole('button', { name: 'Delete this schedule' }).click()
         await panel.getByText('No schedules yet.').waitFor()
         expect((await stored()).schedules).toEqual([])
+        expect(problems.list).toEqual([])
+      } finally {
+        await context.close()
+      }
+    }, 120_000)
+
+    it('lists a saved watch in the Watched folders panel and stops watching it after confirming', async () => {
+      const watched = join(dataDir, 'sources')
+      mkdirSync(watched, { recursive: true })
+      const added = await rpc('watches.add', { dir: watched })
+      expect(added.status).toBe(200)
+      const { context, page, problems } = await openCheckedPage(
+        web.browser,
+        signedInUrl(web.api, '/#/pipeline'),
+        {},
+      )
+      try {
+        const panel = page.getByTestId('saved-watches')
+        const row = panel.getByTestId('watch-row')
+        await row.waitFor({ timeout: 30_000 })
+        expect(await row.locator('td').first().textContent()).toBe(watched)
+        await row.getByRole('button', { name: 'Delete…' }).click()
+        await row.getByRole('button', { name: 'Stop watching this folder' }).click()
+        await panel.getByText('No watched folders.').waitFor()
+        const listed = (await rpc('watches.list', {})).json() as { result: { watches: unknown[] } }
+        expect(listed.result.watches).toEqual([])
         expect(problems.list).toEqual([])
       } finally {
         await context.close()

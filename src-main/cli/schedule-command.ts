@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import type { ScheduleInputSpec, ScheduleList, ScheduleView } from '../../src-preload/contract-schedules.ts'
 import type { Core } from '../core/app-core.ts'
 import { schedulesHandlers } from '../core/handlers/schedules.ts'
-import { dispatch, type Handlers, unwrap } from '../core/rpc.ts'
+import { callArea, printOwnedList } from './automation-cli.ts'
 import { type CommandIo, UsageError } from './command-io.ts'
 import type { Values } from './options.ts'
 
@@ -37,16 +37,8 @@ function scheduleLine(s: ScheduleView): string {
   ].join('  ')
 }
 
-function ownerLine({ owner }: ScheduleList): string {
-  if (owner.state === 'none')
-    return 'run by: no process now (start the app or `medallion serve` for this data folder)'
-  return `run by: ${owner.purpose ?? 'a process'} (process ${owner.pid})`
-}
-
-async function call(core: Core, name: Parameters<typeof dispatch>[1], input: unknown): Promise<unknown> {
-  // The schedules' own handlers, not the core's deferred ones: those would load every area (Polars…).
-  const handlers = { ...core.handlers, ...schedulesHandlers(core) } as Handlers
-  return unwrap(await dispatch(handlers, name, input))
+async function call(core: Core, name: Parameters<typeof callArea>[2], input: unknown): Promise<unknown> {
+  return callArea(core, schedulesHandlers(core), name, input)
 }
 
 export async function scheduleCommand(
@@ -63,10 +55,13 @@ export async function scheduleCommand(
   }
   if (action === 'list') {
     const list = (await call(core, 'schedules.list', {})) as ScheduleList
-    const lines = list.schedules.length
-      ? list.schedules.map(scheduleLine)
-      : ['no schedules: `medallion schedule add "<cron>"` adds one']
-    io.print(list, [...lines, ownerLine(list)].join('\n'))
+    printOwnedList(
+      io,
+      list,
+      list.schedules,
+      scheduleLine,
+      'no schedules: `medallion schedule add "<cron>"` adds one',
+    )
     return 0
   }
   if (action === 'add') {

@@ -40,6 +40,10 @@ Commands:
   watch DIR            run the pipeline on DIR each time its clients/achats files change and then settle
       --settle SECONDS (default 3: a file still being copied never starts a run)  --engine polars|spark
       --publish (publish to MongoDB after each run)   each run's result is printed; Ctrl+C stops
+  watch add DIR        save the watch: run by the app or \`serve\` for this data folder, like the schedules
+      --settle SECONDS  --engine polars|spark  --publish   (a folder named add/list/remove: give ./add)
+  watch list           the saved watches, and which process runs them
+  watch remove ID
   diagnostics          write a zip for a bug report (versions, settings, last runs, logs; secrets removed)
       --out FILE (default medallion-diagnostics-<time>.zip)
 

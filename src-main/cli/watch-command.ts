@@ -13,6 +13,7 @@ import { errorMessage } from '../core/errors.ts'
 import { type CommandIo, numberFlag, UsageError } from './command-io.ts'
 import { runSummary } from './format.ts'
 import type { Values } from './options.ts'
+import { SAVED_WATCH_ACTIONS } from './saved-watch-actions.ts'
 import { cancelOnSignals } from './signal-cancel.ts'
 
 export const DEFAULT_SETTLE_SECONDS = 3
@@ -39,6 +40,11 @@ export async function watchCommand(
   io: CommandIo,
   positionals: string[],
 ): Promise<number> {
+  // `watch add|list|remove` manage the saved watches (a folder of that name is given as ./add).
+  if (SAVED_WATCH_ACTIONS.includes(positionals[1] as (typeof SAVED_WATCH_ACTIONS)[number])) {
+    const { savedWatchCommand } = await import('./saved-watch-command.ts')
+    return savedWatchCommand(core, values, io, positionals)
+  }
   const dir = watchedDir(positionals[1])
   const engine = engineFlag(values.engine)
   const settleMs = (numberFlag('settle', values.settle, false) ?? DEFAULT_SETTLE_SECONDS) * 1000

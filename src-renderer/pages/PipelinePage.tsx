@@ -11,6 +11,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx'
 import { RunCompare } from '../components/runs/RunCompare.tsx'
 import { RunDetail } from '../components/runs/RunDetail.tsx'
 import { RunHistory } from '../components/runs/RunHistory.tsx'
+import { SavedWatchesPanel } from '../components/schedules/SavedWatchesPanel.tsx'
 import { SchedulesPanel } from '../components/schedules/SchedulesPanel.tsx'
 import { TaskCard } from '../components/tasks/TaskCard.tsx'
 import { useHashSegments } from '../hash-path.ts'
@@ -103,6 +104,7 @@ export function PipelinePage() {
       <RunControls />
       <TaskList />
       <SchedulesPanel />
+      <SavedWatchesPanel />
       <RunHistory />
     </div>
   )

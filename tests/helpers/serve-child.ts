@@ -13,8 +13,8 @@ export interface ServeChild {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-export function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}): ServeChild {
-  const { child, result } = startCli(['serve', '--port', '0', '--data-dir', dataDir], {
+export function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): ServeChild {
+  const { child, result } = startCli(['serve', '--port', '0', '--data-dir', dataDir, ...args], {
     MEDALLION_TOKEN: SERVE_TOKEN,
     ...env,
   })

@@ -2,7 +2,7 @@
  * What the contract may do over HTTP (web mode's /rpc), on top of the handlers the window and the CLI use:
  * the calls that act on the desktop are refused as `window_only`; a pipeline run reads only folders under
  * the data folder's imports/ and sources/ or an allowed root (input-folder-check.ts), and so does a
- * schedule's folder; and the allowed roots
+ * schedule's or a saved watch's folder; and the allowed roots
  * themselves are changed only from the window or the environment, never by an HTTP caller.
  */
 import { CALL_NAMES } from '../../../src-preload/contract.ts'
@@ -57,6 +57,10 @@ export function httpHandlers(handlers: Handlers, context: HttpPolicyContext): Ha
       if (args.input.kind !== 'folder') return handlers['schedules.add'](args)
       const dir = await checkInputFolder(args.input.dir, context.inputs)
       return handlers['schedules.add']({ ...args, input: { kind: 'folder', dir } })
+    },
+    'watches.add': async (args) => {
+      const dir = await checkInputFolder(args.dir, context.inputs)
+      return handlers['watches.add']({ ...args, dir })
     },
     'settings.set': async (change) => {
       if (change.inputRoots !== undefined) {

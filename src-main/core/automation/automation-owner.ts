@@ -1,7 +1,7 @@
 /**
  * What the app and `medallion serve` start for their data folder: they try for the owner lease, again
  * every few seconds while another live process holds it (taking it over once that process is gone), and
- * run the schedules while they hold it. Stopping releases the lease; runs under way are the core's tasks
+ * run the schedules and the saved watches while they hold it. Stopping releases the lease; runs under way are the core's tasks
  * (the core's close cancels them).
  */
 import type { Core } from '../app-core.ts'
@@ -9,6 +9,7 @@ import { errorMessage } from '../errors.ts'
 import { type FileLock, liveLockHolder } from '../file-lock.ts'
 import { type OwnerKind, tryOwnerLease } from './owner-lease.ts'
 import { startAutomatedRun } from './run-starter.ts'
+import { SavedWatches } from './saved-watches.ts'
 import { Scheduler } from './scheduler.ts'
 
 export interface AutomationOptions {
@@ -32,6 +33,7 @@ export function startAutomation(core: Core, options: AutomationOptions): Automat
   const { dataDir } = core.options
   let lease: FileLock | undefined
   let scheduler: Scheduler | undefined
+  let watches: SavedWatches | undefined
   let waitingLogged = false
   const attempt = () => {
     if (lease) return keepLease()
@@ -65,6 +67,23 @@ export function startAutomation(core: Core, options: AutomationOptions): Automat
         ),
     })
     scheduler.start()
+    watches = new SavedWatches({
+      dataDir,
+      log: options.log,
+      startRun: (watch) =>
+        startAutomatedRun(
+          core,
+          {
+            trigger: 'watch',
+            triggeredBy: watch.id,
+            input: { kind: 'folder', dir: watch.dir },
+            engine: watch.engine,
+            publish: watch.publish,
+          },
+          options.log,
+        ),
+    })
+    watches.start()
   }
   // The lease has no heartbeat: should its file be removed or replaced by hand, this process stops
   // running the schedules (and tries for the lease again) rather than run them beside another owner.
@@ -73,6 +92,8 @@ export function startAutomation(core: Core, options: AutomationOptions): Automat
     options.log('schedules: the lease was taken from this process; no longer running them here')
     scheduler?.stop()
     scheduler = undefined
+    watches?.stop()
+    watches = undefined
     lease = undefined
     waitingLogged = false
   }
@@ -85,6 +106,7 @@ export function startAutomation(core: Core, options: AutomationOptions): Automat
     stop: async () => {
       clearInterval(retry)
       scheduler?.stop()
+      watches?.stop()
       lease?.release()
       lease = undefined
     },

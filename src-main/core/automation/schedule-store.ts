@@ -1,10 +1,7 @@
 /**
  * The data folder's schedules, in `<data>/automation/schedules.json`: read and validated with zod at each
- * use (a bad file is named with the field at fault), changed under a short lock (the CLI, the window and
- * `medallion serve` may edit at once) and written atomically.
+ * use, changed under a short lock and written atomically (automation-file.ts).
  */
-import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -17,9 +14,13 @@ import {
   SCHEDULE_ID_PATTERN,
   SCHEDULE_TRAIN_MODELS,
 } from '../../../src-preload/names-schedules.ts'
-import { writeFileAtomicSync } from '../atomic-file.ts'
 import { errorMessage, MedallionError } from '../errors.ts'
-import { acquireFileLock, LockHeldError } from '../file-lock.ts'
+import {
+  type AutomationFile,
+  editAutomationFile,
+  newAutomationId,
+  readAutomationFile,
+} from './automation-file.ts'
 import { checkTimeZone, cronRule, machineTimeZone } from './cron-rule.ts'
 
 /** Schedules and saved watches live here, beside the lake. */
@@ -60,70 +61,21 @@ const SchedulesFile = z.object({
   schedules: z.array(StoredSchedule).max(MAX_SCHEDULES),
 })
 
-/** How long an edit waits for another process's edit (each takes milliseconds). */
-const EDIT_WAIT_MS = 3_000
-
-function badFile(path: string, problem: string): MedallionError {
-  return new MedallionError(
-    'bad_schedules_file',
-    `${path}: ${problem}; fix the file, or remove it to start with no schedules`,
-  )
-}
+const SCHEDULES: (dataDir: string) => AutomationFile = (dataDir) => ({
+  path: schedulesFile(dataDir),
+  schema: SchedulesFile,
+  key: 'schedules',
+  badCode: 'bad_schedules_file',
+  what: 'schedules',
+})
 
 /** The schedules, in the order they were added; none when the file does not exist. */
 export function readSchedules(dataDir: string): Schedule[] {
-  const path = schedulesFile(dataDir)
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw badFile(path, `cannot be read (${errorMessage(err)})`)
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (err) {
-    throw badFile(path, `not JSON (${errorMessage(err)})`)
-  }
-  const parsed = SchedulesFile.safeParse(json)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw badFile(path, `${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`)
-  }
-  return parsed.data.schedules
+  return readAutomationFile<Schedule>(SCHEDULES(dataDir))
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
-
-/** Applies `edit` to the stored schedules under the store's lock, and writes the result whole. */
-async function editSchedules<T>(dataDir: string, edit: (schedules: Schedule[]) => T): Promise<T> {
-  const path = schedulesFile(dataDir)
-  mkdirSync(automationDir(dataDir), { recursive: true })
-  const deadline = Date.now() + EDIT_WAIT_MS
-  for (;;) {
-    let lock: ReturnType<typeof acquireFileLock>
-    try {
-      lock = acquireFileLock(`${path}.lock`, 'editing the schedules', { subject: path })
-    } catch (err) {
-      if (!(err instanceof LockHeldError) || Date.now() > deadline) throw err
-      await sleep(20)
-      continue
-    }
-    try {
-      const schedules = readSchedules(dataDir)
-      const result = edit(schedules)
-      writeFileAtomicSync(path, `${JSON.stringify({ version: 1, schedules }, null, 2)}\n`)
-      return result
-    } finally {
-      lock.release()
-    }
-  }
-}
-
-function newScheduleId(): string {
-  const random = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36)
-  return `s-${random.padStart(8, '0').slice(-8)}`
+function editSchedules<T>(dataDir: string, edit: (schedules: Schedule[]) => T): Promise<T> {
+  return editAutomationFile(SCHEDULES(dataDir), edit)
 }
 
 /** Adds a schedule (its cron and zone checked first); `input.dir` must already be absolute and allowed. */
@@ -135,7 +87,7 @@ export function addSchedule(dataDir: string, args: ScheduleAddArgs, now = new Da
       throw new MedallionError('too_many_schedules', `at most ${MAX_SCHEDULES} schedules: remove one first`)
     }
     const schedule: Schedule = {
-      id: newScheduleId(),
+      id: newAutomationId('s'),
       cron: args.cron,
       input: args.input,
       engine: args.engine,

@@ -15,6 +15,7 @@ import { mlHandlers } from './ml.ts'
 import { runsHandlers } from './runs.ts'
 import { schedulesHandlers } from './schedules.ts'
 import { settingsHandlers } from './settings.ts'
+import { watchesHandlers } from './watches.ts'
 
 export function areaHandlers(core: Core) {
   return {
@@ -28,6 +29,7 @@ export function areaHandlers(core: Core) {
     ...importHandlers(core),
     ...runsHandlers(core),
     ...schedulesHandlers(core),
+    ...watchesHandlers(core),
   }
 }
 export type AreaHandlers = ReturnType<typeof areaHandlers>

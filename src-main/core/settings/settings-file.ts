@@ -37,6 +37,8 @@ export interface StoredSettings extends Partial<Record<Exclude<PlainKey, 'apiPor
   theme?: Theme
   /** Folders a pipeline run over HTTP may read (src-main/core/input-roots.ts). */
   inputRoots?: string[]
+  /** The window's close leaves the app in the tray, running the schedules and watches (window-close.ts). */
+  keepRunningInBackground?: boolean
   /** SecretBox ciphertexts (base64). */
   encrypted?: Partial<Record<EncryptedKey, string>>
 }
@@ -86,6 +88,11 @@ export function readSettingsFile(dataDir: string): SettingsFileRead {
     const roots = InputRootsSchema.safeParse(record.inputRoots)
     if (roots.success) stored.inputRoots = roots.data
     else warnings.push(`${path}: "inputRoots" is not a list of absolute paths and is ignored`)
+  }
+  if (record.keepRunningInBackground !== undefined) {
+    if (typeof record.keepRunningInBackground === 'boolean')
+      stored.keepRunningInBackground = record.keepRunningInBackground
+    else warnings.push(`${path}: "keepRunningInBackground" is not true or false and is ignored`)
   }
   const encrypted: Partial<Record<EncryptedKey, string>> = {}
   const sealed = (record.encrypted ?? {}) as Record<string, unknown>

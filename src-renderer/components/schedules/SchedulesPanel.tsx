@@ -16,6 +16,7 @@ import {
 } from '../../api/schedules-hooks.ts'
 import { fmt } from '../../format/index.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
+import { ConfirmedRemove } from './ConfirmedRemove.tsx'
 import { afterText, inputText, ownerText } from './schedule-text.ts'
 
 type InputChoice = 'sources' | 'last-import' | 'folder'
@@ -121,7 +122,6 @@ function ScheduleRow({ schedule }: { schedule: ScheduleView }) {
   const pause = usePauseSchedule()
   const resume = useResumeSchedule()
   const remove = useRemoveSchedule()
-  const [confirming, setConfirming] = useState(false)
   const toggle = schedule.paused ? resume : pause
   return (
     <tr data-testid="schedule-row" data-schedule-id={schedule.id}>
@@ -144,25 +144,11 @@ function ScheduleRow({ schedule }: { schedule: ScheduleView }) {
         >
           {schedule.paused ? 'Resume' : 'Pause'}
         </button>{' '}
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="button button-small button-danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate({ id: schedule.id })}
-            >
-              Delete this schedule
-            </button>{' '}
-            <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <button type="button" className="button button-small" onClick={() => setConfirming(true)}>
-            Delete…
-          </button>
-        )}
+        <ConfirmedRemove
+          confirmLabel="Delete this schedule"
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate({ id: schedule.id })}
+        />
         <ErrorNote error={toggle.error ?? remove.error} />
       </td>
     </tr>
