@@ -47,6 +47,8 @@ const config: Configuration = {
     'out/preload/**',
     'out/renderer/**',
     'out/cli/**',
+    // The tray's icon (window-close.ts), when the app keeps running in the background.
+    'out/icons/png/32x32.png',
     '!out/cli/inputs.json',
     '!**/*.map',
   ],

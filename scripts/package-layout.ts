@@ -22,6 +22,7 @@ const REQUIRED_IN_ASAR = [
   '/out/cli/pipeline-worker.mjs',
   '/out/cli/ml-worker.mjs',
   '/out/cli/bench-child.mjs',
+  '/out/icons/png/32x32.png',
   '/node_modules/nodejs-polars/package.json',
 ]
 
