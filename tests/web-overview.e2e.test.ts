@@ -202,9 +202,10 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('web mode in headless Chromium', () => {
 
     it('says MongoDB is not reachable and how to switch to the embedded store', async () => {
       expect((await fetch(`${api.url}/health`)).status).toBe(503)
-      // The failed data.kpis calls are logged by the browser as failed resources; nothing else may be.
+      // The failed data calls (the KPIs, and the tables the page prefetches with its code) are logged by the
+      // browser as failed resources; nothing else may be.
       const { context, page, problems } = await openPage(browser, signedInUrl(api, `/`), [
-        /status of 503 .*\/rpc\/data\.kpis$/,
+        /status of 503 .*\/rpc\/data\.(kpis|table)$/,
       ])
       try {
         const banner = page.locator('[data-testid="serving-banner"]')
