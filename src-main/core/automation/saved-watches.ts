@@ -6,6 +6,7 @@
 import type { SavedWatch } from '../../../src-preload/contract-watches.ts'
 import { errorMessage } from '../errors.ts'
 import { type CoalescedRuns, coalescedRuns } from './coalesced-runs.ts'
+import { reloadFile } from './file-reload.ts'
 import { type FolderWatch, watchFolder } from './folder-watch.ts'
 import { readWatches } from './watch-store.ts'
 
@@ -29,33 +30,28 @@ const watchKey = (w: SavedWatch) => JSON.stringify([w.dir, w.settleSeconds, w.en
 
 export class SavedWatches {
   private readonly running = new Map<string, Running>()
-  private reloadTimer: NodeJS.Timeout | undefined
-  private lastError = ''
+  private reloader: { stop: () => void } | undefined
 
   constructor(private readonly deps: SavedWatchesDeps) {}
 
   start(): void {
-    this.reload()
-    this.reloadTimer = setInterval(() => this.reload(), this.deps.reloadMs ?? 1_000)
+    this.reloader = reloadFile({
+      read: () => readWatches(this.deps.dataDir),
+      apply: (watches) => this.keepWatchers(watches),
+      log: this.deps.log,
+      what: 'saved watches',
+      everyMs: this.deps.reloadMs ?? 1_000,
+    })
   }
 
   /** Closes the watchers; a run under way is the core's task (the core's close cancels it). */
   stop(): void {
-    clearInterval(this.reloadTimer)
+    this.reloader?.stop()
     for (const [id, entry] of this.running) this.close(id, entry)
   }
 
-  private reload(): void {
-    let watches: SavedWatch[]
-    try {
-      watches = readWatches(this.deps.dataDir)
-      this.lastError = ''
-    } catch (err) {
-      const message = errorMessage(err)
-      if (message !== this.lastError) this.deps.log(`saved watches not reloaded: ${message}`)
-      this.lastError = message
-      return
-    }
+  /** Takes the watches as read again: a watcher for each new one, rebuilt for each changed one. */
+  private keepWatchers(watches: SavedWatch[]): void {
     const byId = new Map(watches.map((w) => [w.id, w]))
     for (const [id, entry] of this.running) {
       const watch = byId.get(id)

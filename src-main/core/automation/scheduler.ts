@@ -8,6 +8,7 @@ import type { Cron } from 'croner'
 import type { Schedule } from '../../../src-preload/contract-schedules.ts'
 import { errorMessage } from '../errors.ts'
 import { cronRule, nextRunAfter } from './cron-rule.ts'
+import { reloadFile } from './file-reload.ts'
 import { readScheduleState, writeLastTick } from './schedule-state.ts'
 import { readSchedules } from './schedule-store.ts'
 
@@ -33,34 +34,30 @@ export class Scheduler {
   /** Schedules whose run is still going. */
   private readonly running = new Set<string>()
   private schedules: Schedule[] = []
-  private reloadTimer: NodeJS.Timeout | undefined
-  private lastError = ''
+  private reloader: { stop: () => void } | undefined
 
   constructor(private readonly deps: SchedulerDeps) {}
 
   start(): void {
-    this.reload()
+    this.reloader = reloadFile({
+      read: () => readSchedules(this.deps.dataDir),
+      apply: (schedules) => this.keepJobs(schedules),
+      log: this.deps.log,
+      what: 'schedules',
+      everyMs: this.deps.reloadMs ?? 1_000,
+    })
     this.catchUp(new Date())
-    this.reloadTimer = setInterval(() => this.reload(), this.deps.reloadMs ?? 1_000)
   }
 
   stop(): void {
-    clearInterval(this.reloadTimer)
+    this.reloader?.stop()
     for (const job of this.jobs.values()) job.cron.stop()
     this.jobs.clear()
   }
 
-  /** Reads the schedules again and rebuilds the jobs of those that changed; a bad file is logged once. */
-  private reload(): void {
-    try {
-      this.schedules = readSchedules(this.deps.dataDir)
-      this.lastError = ''
-    } catch (err) {
-      const message = errorMessage(err)
-      if (message !== this.lastError) this.deps.log(`schedules not reloaded: ${message}`)
-      this.lastError = message
-      return
-    }
+  /** Takes the schedules as read again, and rebuilds the jobs of those that changed. */
+  private keepJobs(schedules: Schedule[]): void {
+    this.schedules = schedules
     const ids = new Set(this.schedules.map((s) => s.id))
     for (const [id, job] of this.jobs) {
       if (!ids.has(id)) {
