@@ -6,7 +6,7 @@
 import type { SavedWatch } from '../../../src-preload/contract-watches.ts'
 import { errorMessage } from '../errors.ts'
 import { type CoalescedRuns, coalescedRuns } from './coalesced-runs.ts'
-import { reloadFile } from './file-reload.ts'
+import { rereadFile } from './file-reread.ts'
 import { type FolderWatch, watchFolder } from './folder-watch.ts'
 import { readWatches } from './watch-store.ts'
 
@@ -35,7 +35,7 @@ export class SavedWatches {
   constructor(private readonly deps: SavedWatchesDeps) {}
 
   start(): void {
-    this.reloader = reloadFile({
+    this.reloader = rereadFile({
       read: () => readWatches(this.deps.dataDir),
       apply: (watches) => this.keepWatchers(watches),
       log: this.deps.log,

@@ -8,7 +8,7 @@ import type { Cron } from 'croner'
 import type { Schedule } from '../../../src-preload/contract-schedules.ts'
 import { errorMessage } from '../errors.ts'
 import { cronRule, nextRunAfter } from './cron-rule.ts'
-import { reloadFile } from './file-reload.ts'
+import { rereadFile } from './file-reread.ts'
 import { readScheduleState, writeLastTick } from './schedule-state.ts'
 import { readSchedules } from './schedule-store.ts'
 
@@ -39,7 +39,7 @@ export class Scheduler {
   constructor(private readonly deps: SchedulerDeps) {}
 
   start(): void {
-    this.reloader = reloadFile({
+    this.reloader = rereadFile({
       read: () => readSchedules(this.deps.dataDir),
       apply: (schedules) => this.keepJobs(schedules),
       log: this.deps.log,

@@ -5,7 +5,7 @@
  */
 import { errorMessage } from '../errors.ts'
 
-export interface FileReloadOptions<T> {
+export interface FileRereadOptions<T> {
   /** Reads and checks the file (throws on a bad one). */
   read: () => T
   /** Takes each good read. */
@@ -17,7 +17,7 @@ export interface FileReloadOptions<T> {
 }
 
 /** Reads now and on every tick until stopped. */
-export function reloadFile<T>(options: FileReloadOptions<T>): { stop: () => void } {
+export function rereadFile<T>(options: FileRereadOptions<T>): { stop: () => void } {
   let lastError = ''
   const reload = () => {
     let value: T
