@@ -102,6 +102,17 @@ describe.skipIf(!MINIO_AVAILABLE)(`run retries (${MINIO_AVAILABLE ? 'MinIO' : MI
   let minio: RunningMinio | undefined
   afterAll(() => minio?.stop())
 
+  /**
+   * A data folder that already has the buckets, so the server the run retries against is whole from its
+   * first answer: buckets created after it comes up would race the retry into "bucket does not exist".
+   */
+  const lakeWithBuckets = async () => {
+    const dir = tempDir('medallion-minio-lake-')
+    const seeding = await startMinio(BUCKETS, { dir })
+    await seeding.stop()
+    return dir
+  }
+
   const s3Core = (port: number) => {
     const dataDir = tempDir()
     return core(dataDir, {
@@ -125,7 +136,7 @@ describe.skipIf(!MINIO_AVAILABLE)(`run retries (${MINIO_AVAILABLE ? 'MinIO' : MI
     })
     const log = taskLog(c, task.id)
     await log.firstFailure()
-    minio = await startMinio(BUCKETS, { port })
+    minio = await startMinio([], { port, dir: await lakeWithBuckets() })
     const record = await done
     expect(record).toMatchObject({ status: 'succeeded', trigger: 'watch' })
     expect(log.attempts()[0]).toMatch(/^pipeline run failed \(attempt 1 of 4\): cannot reach the S3 lake/)
