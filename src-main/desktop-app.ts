@@ -32,7 +32,7 @@ import { errorMessage } from './core/errors.ts'
 import { protectDataFolder } from './core/private-files.ts'
 import type { Handlers } from './core/rpc.ts'
 import { configuredApiPort } from './core/settings/settings-env.ts'
-import { readSettingsFile } from './core/settings/settings-file.ts'
+import { keepsRunningInBackground } from './core/settings/settings-file.ts'
 import { desktopHandlers } from './desktop-handlers.ts'
 import { exportDiagnostics } from './diagnostics-dialog.ts'
 import { type FailureNotification, notifyFailures } from './failure-notifications.ts'
@@ -189,11 +189,11 @@ async function start(log: MainLog): Promise<void> {
     mainWindow?.show()
     mainWindow?.focus()
   })
-  // The lease records whether this process keeps running once its window closes (the Pipeline page says
-  // which); a change of the setting applies at the next start.
-  const keepRunning = () => readSettingsFile(data.dir).stored.keepRunningInBackground === true
+  // Read once: the lease records whether this process keeps running once its window closes (the Pipeline
+  // page says which), so the close does what it says; a change of the setting applies at the next start.
+  const keepRunning = keepsRunningInBackground(data.dir)
   automation = startAutomation(current, {
-    kind: keepRunning() ? 'background' : 'window',
+    kind: keepRunning ? 'background' : 'window',
     log: (line) => log.info(`medallion: ${line}`),
   })
   // The read API for dashboards and other tools; the window does not need it, so a taken port is reported, not fatal.
@@ -236,7 +236,7 @@ async function start(log: MainLog): Promise<void> {
     quit: () => app.quit(),
     createTray: () => new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'out/icons/png/32x32.png'))),
     buildMenu: (items) => Menu.buildFromTemplate(items),
-    keepRunning,
+    keepRunning: () => keepRunning,
     openWindow: () => {
       if (!mainWindow) mainWindow = createWindow(configDir)
       focusMainWindow()

@@ -4,10 +4,12 @@
  * paths the preload got from `webUtils.getPathForFile`. Every path is checked here — an existing regular
  * file named like a source (clients/achats, .csv/.parquet), one of each — never trusted from the page.
  * The answer is the folder a run reads: the files' own folder when it holds exactly them, else a folder
- * under `<data>/imports/` linking to them (the files are still read where they are).
+ * under `<data>/imports/` linking to them (the files are still read where they are); `linked` says which,
+ * since only the user's own folder is worth watching for new files.
  */
 import { lstatSync, mkdirSync, symlinkSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join } from 'node:path'
+import type { ChosenImport } from '../src-preload/contract-import.ts'
 import type { IMPORT_PICKS } from '../src-preload/names-import.ts'
 import { IMPORT_FILE_NAMES, isImportFileName } from '../src-preload/names-import.ts'
 import { MedallionError } from './core/errors.ts'
@@ -34,7 +36,7 @@ export interface ImportChoiceDeps {
   dataDir: string
 }
 
-export type ImportChoice = { chosen: true; inputDir: string } | { chosen: false }
+export type ImportChoice = ({ chosen: true } & ChosenImport) | { chosen: false }
 
 const HOW_NAMED = `named ${IMPORT_FILE_NAMES.join(', ')}`
 
@@ -60,7 +62,7 @@ function checkFile(path: string): void {
 }
 
 /** The two files (one clients, one achats): the folder a run on exactly them reads. */
-function folderOfFiles(deps: Pick<ImportChoiceDeps, 'dataDir'>, paths: readonly string[]): string {
+function folderOfFiles(deps: Pick<ImportChoiceDeps, 'dataDir'>, paths: readonly string[]): ChosenImport {
   for (const path of paths) checkFile(path)
   const byTable = (table: string) => paths.find((path) => basename(path).startsWith(`${table}.`))
   const clients = byTable('clients')
@@ -78,13 +80,13 @@ function folderOfFiles(deps: Pick<ImportChoiceDeps, 'dataDir'>, paths: readonly 
       return false
     }
   })()
-  if (readAsChosen) return folder
+  if (readAsChosen) return { inputDir: folder, linked: false }
   // Two folders, or a folder where a run would read another file of the same name (.csv before .parquet).
   const linked = importFolder(deps.dataDir, newImportId())
   mkdirSync(linked, { recursive: true })
   symlinkSync(clients, join(linked, basename(clients)))
   symlinkSync(achats, join(linked, basename(achats)))
-  return linked
+  return { inputDir: linked, linked: true }
 }
 
 /** The system dialog: a folder, or the two files. Closing it chooses nothing. */
@@ -109,16 +111,18 @@ export async function chooseImport(
         },
   )
   if (choice.canceled || choice.filePaths.length === 0) return { chosen: false }
-  const inputDir =
-    pick === 'folder' ? checkFolder(choice.filePaths[0] as string) : folderOfFiles(deps, choice.filePaths)
-  return { chosen: true, inputDir }
+  const folder =
+    pick === 'folder'
+      ? { inputDir: checkFolder(choice.filePaths[0] as string), linked: false }
+      : folderOfFiles(deps, choice.filePaths)
+  return { chosen: true, ...folder }
 }
 
 /** What was dropped on the window: one folder, or the two files. */
 export function importDropped(
   deps: Pick<ImportChoiceDeps, 'dataDir'>,
   paths: readonly string[],
-): { inputDir: string } {
+): ChosenImport {
   const [first] = paths
   if (
     paths.length === 1 &&
@@ -126,9 +130,9 @@ export function importDropped(
     isAbsolute(first) &&
     lstatSync(first, { throwIfNoEntry: false })?.isDirectory()
   ) {
-    return { inputDir: checkFolder(first) }
+    return { inputDir: checkFolder(first), linked: false }
   }
-  return { inputDir: folderOfFiles(deps, paths) }
+  return folderOfFiles(deps, paths)
 }
 
 /** The window's answers to the import calls (desktop-handlers.ts), over the dialog it is given. */

@@ -66,11 +66,20 @@ export const AppImportDroppedInput = z
   .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(2) })
   .strict()
 
+/**
+ * The folder a run on the chosen files reads; `linked` when it is a folder of links under the data
+ * folder's imports/ (the files came from two folders), not the user's own folder, which can be watched.
+ */
+export interface ChosenImport {
+  inputDir: string
+  linked: boolean
+}
+
 export const importCalls = {
   'sources.preview': call<typeof SourcesPreviewInput, ImportPreview>(SourcesPreviewInput),
   'app.importChoose': call<
     typeof AppImportChooseInput,
-    { chosen: true; inputDir: string } | { chosen: false }
+    ({ chosen: true } & ChosenImport) | { chosen: false }
   >(AppImportChooseInput),
-  'app.importDropped': call<typeof AppImportDroppedInput, { inputDir: string }>(AppImportDroppedInput),
+  'app.importDropped': call<typeof AppImportDroppedInput, ChosenImport>(AppImportDroppedInput),
 } as const

@@ -61,6 +61,11 @@ export interface SettingsView {
   inputRoots: string[]
   /** The same, from MEDALLION_INPUT_ROOTS when this process started (read-only here). */
   inputRootsFromEnv: string[]
+  /**
+   * Whether closing the desktop window leaves Medallion in the tray, its schedules and watched folders
+   * running (saved from the window only); read when Medallion starts, so a change waits for the next start.
+   */
+  keepRunningInBackground: { saved: boolean; pendingRestart: boolean }
   /** What could not be read (a broken settings.json, a secret this process cannot decrypt…). */
   warnings: string[]
   /** What the last save did beyond storing the values (credentials taken out of a URL…). */
@@ -102,6 +107,8 @@ export const SettingsSetInput = z
     theme: z.enum(THEMES).optional(),
     /** Folders a run over HTTP may read (see src-main/core/input-roots.ts); refused over HTTP itself. */
     inputRoots: clearable(InputRootsSchema),
+    /** The window's close leaves the app in the tray (window-close.ts); refused over HTTP. */
+    keepRunningInBackground: clearable(z.boolean()),
   })
   .strict()
 

@@ -203,6 +203,34 @@ describe('the contract over HTTP', () => {
     expect((await finished(started.body.result.taskId)).state).toBe('succeeded')
   }, 120_000)
 
+  it('lets only the window choose to keep running in the background; the choice waits for the next start', async () => {
+    for (const keepRunningInBackground of [true, null]) {
+      const answer = await rpc('settings.set', { keepRunningInBackground })
+      expect({ status: answer.status, code: answer.body.error?.code }).toEqual({
+        status: 403,
+        code: 'window_only',
+      })
+    }
+    expect(readSettingsFile(dataDir).stored.keepRunningInBackground).toBeUndefined()
+    expect((await rpc('settings.get', {})).body.result.keepRunningInBackground).toEqual({
+      saved: false,
+      pendingRestart: false,
+    })
+
+    expect(await dispatch(core.handlers, 'settings.set', { keepRunningInBackground: 'yes' })).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringContaining('keepRunningInBackground') },
+    })
+    const kept = await dispatch(core.handlers, 'settings.set', { keepRunningInBackground: true })
+    expect(kept).toMatchObject({ result: { keepRunningInBackground: { saved: true, pendingRestart: true } } })
+    expect(readSettingsFile(dataDir).stored.keepRunningInBackground).toBe(true)
+    // Cleared, it is as this process started: nothing waits for a restart.
+    const cleared = await dispatch(core.handlers, 'settings.set', { keepRunningInBackground: null })
+    expect(cleared).toMatchObject({
+      result: { keepRunningInBackground: { saved: false, pendingRestart: false } },
+    })
+    expect(readSettingsFile(dataDir).stored.keepRunningInBackground).toBeUndefined()
+  })
+
   it('reads a hand-edited inputRoots that breaks the rules as no roots, with a warning', () => {
     const dir = tempDir('medallion-policy-settings-')
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ inputRoots: ['not/absolute'], theme: 'dark' }))

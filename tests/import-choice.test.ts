@@ -52,6 +52,7 @@ describe("the window's import handlers", () => {
     expect(await choose('folder', { canceled: false, filePaths: [together] })).toEqual({
       chosen: true,
       inputDir: together,
+      linked: false,
     })
     expect(asked.at(-1)?.properties).toEqual(['openDirectory'])
     expect(await choose('folder', { canceled: true, filePaths: [] })).toEqual({ chosen: false })
@@ -65,11 +66,12 @@ describe("the window's import handlers", () => {
       canceled: false,
       filePaths: [join(together, 'achats.csv'), join(together, 'clients.csv')],
     })
-    expect(same).toEqual({ chosen: true, inputDir: together })
+    expect(same).toEqual({ chosen: true, inputDir: together, linked: false })
     expect(asked.at(-1)?.properties).toEqual(['openFile', 'multiSelections'])
 
     const linked = await choose('files', { canceled: false, filePaths: [apart.clients, apart.achats] })
     if (!linked.chosen) throw new Error('expected a choice')
+    expect(linked.linked).toBe(true)
     expect(linked.inputDir.startsWith(importsDir(dataDir))).toBe(true)
     expect(readlinkSync(join(linked.inputDir, 'clients.csv'))).toBe(apart.clients)
     expect(readlinkSync(join(linked.inputDir, 'achats.csv'))).toBe(apart.achats)
@@ -80,12 +82,15 @@ describe("the window's import handlers", () => {
   }, 60_000)
 
   it('takes what was dropped: a folder, or the two files', async () => {
-    expect(await handlers['app.importDropped']({ paths: [together] })).toEqual({ inputDir: together })
+    expect(await handlers['app.importDropped']({ paths: [together] })).toEqual({
+      inputDir: together,
+      linked: false,
+    })
     expect(
       await handlers['app.importDropped']({
         paths: [join(together, 'clients.csv'), join(together, 'achats.csv')],
       }),
-    ).toEqual({ inputDir: together })
+    ).toEqual({ inputDir: together, linked: false })
   })
 
   it('refuses paths that are not the two sources as existing regular files, naming them', async () => {

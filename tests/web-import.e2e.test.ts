@@ -97,6 +97,8 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
         expect(await dialectShown('decimal')).toBe('(., given)')
         await page.getByLabel('Decimal mark of achats.csv').selectOption('')
         await page.getByTestId('would-run').waitFor({ timeout: 60_000 })
+        // An upload has no folder of the user's to watch.
+        expect(await page.getByTestId('watch-option').count()).toBe(0)
 
         await page.getByRole('button', { name: 'Run the pipeline on these files' }).click()
         await page.waitForURL(/#\/pipeline\/runs\//, { timeout: 120_000 })
@@ -123,7 +125,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
       }
     }, 240_000)
 
-    it("in the window: chooses a folder through main's dialog (injected), previews it where it is, runs and lands on the run", async () => {
+    it("in the window: chooses a folder through main's dialog (injected), previews it where it is, runs, watches it and lands on the run", async () => {
       let stopEvents = () => {}
       const asked: string[] = []
       const mainHandlers = windowImportHandlers({
@@ -146,7 +148,19 @@ describe.skipIf(!CHROMIUM_AVAILABLE)(
           '(windows-1252, detected)',
         )
         const shown = await shownCounts(page, 'achats.csv')
+        // A dialect set by hand cannot be watched (watched runs read the files in their detected dialect).
+        const watchBox = page.getByLabel(/^Watch this folder/)
+        await page.getByLabel('Decimal mark of achats.csv').selectOption('.')
+        await page.getByTestId('would-fail').waitFor({ timeout: 60_000 })
+        expect(await watchBox.isDisabled()).toBe(true)
+        await page.getByLabel('Decimal mark of achats.csv').selectOption('')
+        await page.getByTestId('would-run').waitFor({ timeout: 60_000 })
+        await watchBox.check()
         await page.getByRole('button', { name: 'Run the pipeline on these files' }).click()
+        // Saved with the run under way, and run by the schedules' owner as any saved watch.
+        await page.getByTestId('watch-saved').waitFor({ timeout: 60_000 })
+        const { watches } = await core.handlers['watches.list']({})
+        expect(watches.map((watch) => watch.dir)).toEqual([french])
         await page.waitForURL(/#\/pipeline\/runs\//, { timeout: 120_000 })
         const [record] = await core.pipeline.runs(1)
         expect(new URL(page.url()).hash).toBe(runDetailHash(record?.runId ?? ''))

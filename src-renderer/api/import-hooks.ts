@@ -8,6 +8,11 @@ import { useClient } from './hooks.ts'
 
 /** What to preview: a folder the window chose, or an upload's import id. */
 export type PreviewSource = { inputDir: string } | { importId: string }
+/** What was chosen: the files to preview, and the user's own folder when there is one to watch. */
+export interface ChosenFiles {
+  source: PreviewSource
+  ownFolder?: string
+}
 export type DialectInput = NonNullable<CallInput<'sources.preview'>['dialect']>
 
 export function useSourcesPreview(source: PreviewSource | null, dialect: DialectInput) {

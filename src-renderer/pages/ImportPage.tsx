@@ -1,27 +1,46 @@
 /**
  * Importing files (`#/import`, from the Pipeline page, the first-launch screen and the File menu): choose
  * the files, see what a run would make of them — read in their detected dialect, which can be changed —
- * then run, and land on the run's detail when it ends. The same flow in the window and in a browser.
+ * then run, and land on the run's detail when it ends. The same flow in the window and in a browser; the
+ * window can also watch the chosen folder, so new files there start runs of their own.
  */
 import { useState } from 'react'
 import type { SourceTable } from '../../src-preload/contract.ts'
 import { useAppInfo } from '../api/app-hooks.ts'
 import { useRunPipeline } from '../api/hooks.ts'
-import { type DialectInput, type PreviewSource, useSourcesPreview } from '../api/import-hooks.ts'
+import {
+  type ChosenFiles,
+  type DialectInput,
+  type PreviewSource,
+  useSourcesPreview,
+} from '../api/import-hooks.ts'
+import { useAddWatch } from '../api/watches-hooks.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
 import type { DialectChoice } from '../components/import/DialectEditor.tsx'
 import { FilePreviewCard } from '../components/import/FilePreviewCard.tsx'
 import { ImportChooser } from '../components/import/ImportChooser.tsx'
 import { RunFollow } from '../components/import/RunFollow.tsx'
+import { WatchFolderOption } from '../components/import/WatchFolderOption.tsx'
 import '../components/import/import.css'
 import { fmt } from '../format/index.ts'
 
 const TABLES: SourceTable[] = ['clients', 'achats']
 
-function Preview({ source, onBack }: { source: PreviewSource; onBack: () => void }) {
+function Preview({
+  source,
+  ownFolder,
+  onBack,
+}: {
+  source: PreviewSource
+  ownFolder?: string
+  onBack: () => void
+}) {
   const [dialect, setDialect] = useState<DialectInput>({})
+  const [watch, setWatch] = useState(false)
   const preview = useSourcesPreview(source, dialect)
   const run = useRunPipeline()
+  const addWatch = useAddWatch()
+  const dialectChosen = Object.keys(dialect).length > 0
   const data = preview.data
   const started = run.data?.taskId
   const setFileDialect = (table: SourceTable, next: DialectChoice) =>
@@ -52,6 +71,17 @@ function Preview({ source, onBack }: { source: PreviewSource; onBack: () => void
             {fmt.count(data.files.achats.counts.kept)} purchases.
           </p>
         ) : null}
+        {ownFolder ? (
+          <WatchFolderOption
+            folder={ownFolder}
+            checked={watch}
+            onChange={setWatch}
+            dialectChosen={dialectChosen}
+            locked={started !== undefined}
+            saved={addWatch.data}
+            error={addWatch.error}
+          />
+        ) : null}
         <div className="import-actions">
           <button type="button" className="button" onClick={onBack} disabled={started !== undefined}>
             Choose other files
@@ -60,7 +90,17 @@ function Preview({ source, onBack }: { source: PreviewSource; onBack: () => void
             type="button"
             className="button button-primary"
             disabled={!data || preview.isFetching || run.isPending || started !== undefined}
-            onClick={() => data && run.mutate({ from: 'bronze', inputDir: data.inputDir, dialect })}
+            onClick={() =>
+              data &&
+              run.mutate(
+                { from: 'bronze', inputDir: data.inputDir, dialect },
+                // Saved once the run is under way, so a refused run leaves no watch behind.
+                {
+                  onSuccess: () =>
+                    watch && ownFolder && !dialectChosen ? addWatch.mutate({ dir: ownFolder }) : undefined,
+                },
+              )
+            }
           >
             {run.isPending ? 'Starting…' : 'Run the pipeline on these files'}
           </button>
@@ -85,7 +125,7 @@ function Preview({ source, onBack }: { source: PreviewSource; onBack: () => void
 
 export function ImportPage() {
   const info = useAppInfo()
-  const [source, setSource] = useState<PreviewSource | null>(null)
+  const [chosen, setChosen] = useState<ChosenFiles | null>(null)
   return (
     <div className="page import-page">
       <div className="page-head">
@@ -93,11 +133,16 @@ export function ImportPage() {
       </div>
       {info.isPending ? <p className="muted">Loading…</p> : null}
       <ErrorNote error={info.error} />
-      {info.data && source === null ? (
-        <ImportChooser desktop={info.data.desktop} onChosen={setSource} />
+      {info.data && chosen === null ? (
+        <ImportChooser desktop={info.data.desktop} onChosen={setChosen} />
       ) : null}
-      {source ? (
-        <Preview key={JSON.stringify(source)} source={source} onBack={() => setSource(null)} />
+      {chosen ? (
+        <Preview
+          key={JSON.stringify(chosen.source)}
+          source={chosen.source}
+          {...(chosen.ownFolder ? { ownFolder: chosen.ownFolder } : {})}
+          onBack={() => setChosen(null)}
+        />
       ) : null}
     </div>
   )

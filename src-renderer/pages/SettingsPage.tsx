@@ -1,10 +1,11 @@
 /**
  * Settings: each endpoint in use with where its value comes from, the form to change them (secrets
- * encrypted, or refused where they cannot be), the theme, the data folder, and the folders a browser may
- * run on.
+ * encrypted, or refused where they cannot be), the theme, the data folder, the folders a browser may
+ * run on, and (in the window) whether closing it keeps Medallion running in the background.
  */
 import { useSettings } from '../api/settings-hooks.ts'
 import { ErrorNote } from '../components/ErrorNote.tsx'
+import { BackgroundRunning } from '../components/settings/BackgroundRunning.tsx'
 import { DataFolder } from '../components/settings/DataFolder.tsx'
 import { InputRoots } from '../components/settings/InputRoots.tsx'
 import { SecretStorageNote } from '../components/settings/SecretStorageNote.tsx'
@@ -42,6 +43,7 @@ export function SettingsPage() {
           <ThemePicker theme={view.theme} />
           <DataFolder view={view} />
           <InputRoots view={view} />
+          <BackgroundRunning view={view} />
         </>
       ) : null}
     </div>

@@ -3,7 +3,8 @@
  * the calls that act on the desktop are refused as `window_only`; a pipeline run reads only folders under
  * the data folder's imports/ and sources/ or an allowed root (input-folder-check.ts), and so does a
  * schedule's or a saved watch's folder; and the allowed roots
- * themselves are changed only from the window or the environment, never by an HTTP caller.
+ * themselves, like the window's "keep running in the background", are changed only from the window or
+ * the environment, never by an HTTP caller.
  */
 import { CALL_NAMES } from '../../../src-preload/contract.ts'
 import { MedallionError } from '../errors.ts'
@@ -67,6 +68,12 @@ export function httpHandlers(handlers: Handlers, context: HttpPolicyContext): Ha
         throw new MedallionError(
           'window_only',
           `settings.set: the input roots (the folders a run over HTTP may read) are changed only in the desktop app's Settings (or in the data folder's settings.json) or with ${INPUT_ROOTS_VARIABLE} when starting \`medallion serve\`, never over HTTP`,
+        )
+      }
+      if (change.keepRunningInBackground !== undefined) {
+        throw new MedallionError(
+          'window_only',
+          "settings.set: whether Medallion keeps running in the background once its window closes is chosen in the desktop app's Settings (or as keepRunningInBackground in the data folder's settings.json), never over HTTP",
         )
       }
       return handlers['settings.set'](change)

@@ -111,3 +111,8 @@ export function writeSettingsFile(dataDir: string, stored: StoredSettings): void
   // 0600: even without secrets in it, the file names hosts and user names.
   writeFileAtomicSync(settingsFilePath(dataDir), `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 })
 }
+
+/** The user's "keep running in the background" choice as saved (off unless chosen). */
+export function keepsRunningInBackground(dataDir: string): boolean {
+  return readSettingsFile(dataDir).stored.keepRunningInBackground === true
+}

@@ -19,7 +19,12 @@ import { readStackMarker } from '../stack/stack-marker.ts'
 import type { StackPlan } from '../stack/stack-plan.ts'
 import type { SecretBox } from './secret-box.ts'
 import { type Env, readSavedSettings, type SavedSettings, SETTING_VARIABLES } from './settings-env.ts'
-import { readSettingsFile, settingsFilePath, writeSettingsFile } from './settings-file.ts'
+import {
+  keepsRunningInBackground,
+  readSettingsFile,
+  settingsFilePath,
+  writeSettingsFile,
+} from './settings-file.ts'
 import { type ResolvedSetting, resolveSettings } from './settings-resolve.ts'
 import { applySettingsChange, MASK, type SettingsChange } from './settings-update.ts'
 import { stackSettings } from './stack-settings.ts'
@@ -50,10 +55,13 @@ function masked(key: SettingKey, value: string | undefined): string | null {
 export class SettingsService {
   /** What env + settings.json said when this process started: what its backends use. */
   private readonly atStart: Record<SettingKey, ResolvedSetting>
+  /** The desktop app reads this once when it starts too (desktop-app.ts). */
+  private readonly keepRunningAtStart: boolean
 
   constructor(private readonly options: SettingsServiceOptions) {
     const { dataDir, env, secretBox, savedAtStart } = options
     this.atStart = resolveSettings({ env, saved: savedAtStart ?? readSavedSettings(dataDir, env, secretBox) })
+    this.keepRunningAtStart = keepsRunningInBackground(dataDir)
   }
 
   async view(): Promise<SettingsView> {
@@ -94,6 +102,10 @@ export class SettingsService {
       entries,
       theme: (resolved.theme.value ?? 'system') as Theme,
       inputRoots: readSettingsFile(dataDir).stored.inputRoots ?? [],
+      keepRunningInBackground: {
+        saved: keepsRunningInBackground(dataDir),
+        pendingRestart: keepsRunningInBackground(dataDir) !== this.keepRunningAtStart,
+      },
       inputRootsFromEnv: envInputRoots(env),
       warnings,
     }

@@ -4,7 +4,7 @@
  * its progress and a Cancel (a cancelled or failed upload leaves nothing on the server).
  */
 import { type DragEvent, useRef, useState } from 'react'
-import type { PreviewSource } from '../../api/import-hooks.ts'
+import type { ChosenFiles } from '../../api/import-hooks.ts'
 import { useImportChoose, useImportDropped } from '../../api/import-hooks.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
 import { checkChosenFiles, discardImport, type UploadProgress, uploadFiles } from './upload-files.ts'
@@ -33,16 +33,21 @@ function DropZone({ onFiles, children }: { onFiles: (files: File[]) => void; chi
   )
 }
 
-function WindowChooser({ onChosen }: { onChosen: (source: PreviewSource) => void }) {
+/** A folder main chose: the user's own can be watched; one of links under imports/ cannot. */
+function chosenFolder({ inputDir, linked }: { inputDir: string; linked: boolean }): ChosenFiles {
+  return linked ? { source: { inputDir } } : { source: { inputDir }, ownFolder: inputDir }
+}
+
+function WindowChooser({ onChosen }: { onChosen: (chosen: ChosenFiles) => void }) {
   const choose = useImportChoose()
   const dropped = useImportDropped()
   const pick = (what: 'folder' | 'files') =>
     choose.mutate(what, {
-      onSuccess: (choice) => (choice.chosen ? onChosen({ inputDir: choice.inputDir }) : undefined),
+      onSuccess: (choice) => (choice.chosen ? onChosen(chosenFolder(choice)) : undefined),
     })
   const onFiles = (files: File[]) => {
     const paths = window.medallionFiles?.pathsOf(files) ?? []
-    dropped.mutate(paths, { onSuccess: ({ inputDir }) => onChosen({ inputDir }) })
+    dropped.mutate(paths, { onSuccess: (folder) => onChosen(chosenFolder(folder)) })
   }
   return (
     <DropZone onFiles={onFiles}>
@@ -66,7 +71,7 @@ function WindowChooser({ onChosen }: { onChosen: (source: PreviewSource) => void
   )
 }
 
-function BrowserChooser({ onChosen }: { onChosen: (source: PreviewSource) => void }) {
+function BrowserChooser({ onChosen }: { onChosen: (chosen: ChosenFiles) => void }) {
   const [problem, setProblem] = useState<string | null>(null)
   const [progress, setProgress] = useState<UploadProgress | null>(null)
   const abort = useRef<AbortController | null>(null)
@@ -82,7 +87,7 @@ function BrowserChooser({ onChosen }: { onChosen: (source: PreviewSource) => voi
       importId = await uploadFiles(files, controller.signal, setProgress, (id) => {
         importId = id
       })
-      onChosen({ importId })
+      onChosen({ source: { importId } })
     } catch (err) {
       // Nothing stays behind: the server removed the partial file, and here the import with what came before.
       if (importId) await discardImport(importId)
@@ -144,7 +149,7 @@ export function ImportChooser({
   onChosen,
 }: {
   desktop: boolean
-  onChosen: (source: PreviewSource) => void
+  onChosen: (chosen: ChosenFiles) => void
 }) {
   return (
     <section className="panel">
