@@ -25,7 +25,7 @@ export interface WindowCloseParts {
   createTray: () => TrayIcon
   /** Menu.buildFromTemplate. */
   buildMenu: (items: MenuItem[]) => unknown
-  /** The user's "keep running in the background" choice, read when the window closes. */
+  /** The user's "keep running in the background" choice (desktop-app.ts reads it once, at start). */
   keepRunning: () => boolean
   /** Opens (or shows) the window again. */
   openWindow: () => void
