@@ -7,6 +7,7 @@ import type { SavedWatch } from '../../../src-preload/contract-watches.ts'
 import { useRemoveWatch, useWatches } from '../../api/watches-hooks.ts'
 import { fmt } from '../../format/index.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
+import { AutomationTable } from './AutomationTable.tsx'
 import { ConfirmedRemove } from './ConfirmedRemove.tsx'
 
 function WatchRow({ watch }: { watch: SavedWatch }) {
@@ -41,22 +42,11 @@ export function SavedWatchesPanel() {
       <ErrorNote error={list.error} />
       {list.data && list.data.watches.length === 0 ? <p className="muted">No watched folders.</p> : null}
       {list.data && list.data.watches.length > 0 ? (
-        <table className="runs">
-          <thead>
-            <tr>
-              <th>Folder</th>
-              <th>Added</th>
-              <th>Engine</th>
-              <th>Afterwards</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.watches.map((watch) => (
-              <WatchRow key={watch.id} watch={watch} />
-            ))}
-          </tbody>
-        </table>
+        <AutomationTable columns={['Folder', 'Added', 'Engine', 'Afterwards']}>
+          {list.data.watches.map((watch) => (
+            <WatchRow key={watch.id} watch={watch} />
+          ))}
+        </AutomationTable>
       ) : null}
     </section>
   )

@@ -16,6 +16,7 @@ import {
 } from '../../api/schedules-hooks.ts'
 import { fmt } from '../../format/index.ts'
 import { ErrorNote } from '../ErrorNote.tsx'
+import { AutomationTable } from './AutomationTable.tsx'
 import { ConfirmedRemove } from './ConfirmedRemove.tsx'
 import { afterText, inputText, ownerText } from './schedule-text.ts'
 
@@ -169,23 +170,11 @@ export function SchedulesPanel() {
       <ErrorNote error={list.error} />
       {list.data && list.data.schedules.length === 0 ? <p className="muted">No schedules yet.</p> : null}
       {list.data && list.data.schedules.length > 0 ? (
-        <table className="runs">
-          <thead>
-            <tr>
-              <th>Cron</th>
-              <th>Next run</th>
-              <th>Input</th>
-              <th>Engine</th>
-              <th>Afterwards</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.schedules.map((schedule) => (
-              <ScheduleRow key={schedule.id} schedule={schedule} />
-            ))}
-          </tbody>
-        </table>
+        <AutomationTable columns={['Cron', 'Next run', 'Input', 'Engine', 'Afterwards']}>
+          {list.data.schedules.map((schedule) => (
+            <ScheduleRow key={schedule.id} schedule={schedule} />
+          ))}
+        </AutomationTable>
       ) : null}
       <AddScheduleForm />
     </section>
