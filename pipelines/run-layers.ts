@@ -24,6 +24,7 @@ import { gateFailure } from './silver/gates.ts'
 import { buildSilver } from './silver/index.ts'
 import { ISO_DATE } from './silver/parse.ts'
 import { systemErrorMessage } from './system-error.ts'
+import { asLazy, isLazy, rowCount, type TableFrame } from './table-frame.ts'
 
 export interface LayerPlan {
   runId: string
@@ -81,17 +82,21 @@ function writeTable(df: pl.DataFrame, layer: Layer, dir: string, table: string, 
     // Polars says "No space left on device (os error 28)": the user gets the path and what to do.
     throw new PipelineInputError('write_failed', systemErrorMessage(err, path, 'write'))
   }
-  written.tables[`${layer}/${table}`] = df.height
+  account(layer, table, path, df.height, written)
+}
+
+function account(layer: Layer, table: string, path: string, rows: number, written: Written): void {
+  written.tables[`${layer}/${table}`] = rows
   written.bytes += statSync(path).size
 }
 
-function readLayerTable(dir: string | undefined, layer: Layer, table: string): pl.DataFrame {
+function layerTablePath(dir: string | undefined, layer: Layer, table: string): string {
   if (!dir)
     throw new PipelineInputError(
       'no_previous_run',
       `no committed ${layer} layer to start from: run from an earlier layer`,
     )
-  return pl.readParquet(join(dir, `${table}.parquet`))
+  return join(dir, `${table}.parquet`)
 }
 
 function outDir(plan: LayerPlan, layer: Layer): string {
@@ -101,10 +106,12 @@ function outDir(plan: LayerPlan, layer: Layer): string {
 }
 
 type Frames = { clients: pl.DataFrame; achats: pl.DataFrame }
+/** Bronze in memory, or scans of its files (streamed from the sources, or reused): silver reads either. */
+type BronzeFrames = { clients: TableFrame; achats: TableFrame }
 
 /** Bronze as landed from the source files: the frames, how each file was read, what was set aside. */
 interface Landed {
-  frames: Frames
+  frames: BronzeFrames
   dialect: Record<SourceTable, FileDialect>
   malformed: Frames
   blank: Record<SourceTable, number>
@@ -134,6 +141,11 @@ class RunContext {
     const dir = outDir(this.plan, layer)
     for (const [name, df] of Object.entries(tables)) writeTable(df, layer, dir, name, this.written)
   }
+
+  /** A table already written to its place (streamed there). */
+  landed(layer: Layer, table: string, path: string, rows: number): void {
+    account(layer, table, path, rows, this.written)
+  }
 }
 
 /** What each source must hold, and which of its columns tell how dates and numbers are written. */
@@ -151,14 +163,16 @@ async function landBronze(ctx: RunContext): Promise<Landed> {
   const workDir = outDir(plan, 'bronze')
   const land = async (table: SourceTable) => {
     const start = performance.now()
-    const source = { path: sources[table], ...SOURCES[table], dialect: plan.dialect?.[table], workDir }
+    const land = { path: join(workDir, `${table}.parquet`), compression: LAYER_COMPRESSION.bronze }
+    const source = { path: sources[table], ...SOURCES[table], dialect: plan.dialect?.[table], workDir, land }
     const read = await readSource(source, table, lineage)
-    ctx.write('bronze', { [table]: read.frame })
+    if (read.landed) ctx.landed('bronze', table, land.path, read.rows)
+    else if (!isLazy(read.frame)) ctx.write('bronze', { [table]: read.frame })
     ctx.report.step({
       layer: 'bronze',
       table,
-      rowsIn: read.frame.height + read.malformed.height + read.blank,
-      rowsOut: read.frame.height,
+      rowsIn: read.rows + read.malformed.height + read.blank,
+      rowsOut: read.rows,
       ms: performance.now() - start,
     })
     return read
@@ -190,13 +204,15 @@ export function fileCounts(
 }
 
 /** The source files' names as lineage recorded them (from this run's sources, or the reused bronze). */
-function sourceNames(plan: LayerPlan, bronze: Frames): Record<SourceTable, string> {
+function sourceNames(plan: LayerPlan, bronze: BronzeFrames): Record<SourceTable, string> {
   const name = (table: SourceTable) =>
     plan.sources
       ? basename(plan.sources[table])
       : String(
-          bronze[table]
+          asLazy(bronze[table])
+            .head(1)
             .select(pl.col('_source_file').cast(pl.Utf8).first())
+            .collectSync()
             .getColumn('_source_file')
             .get(0) ?? `${table}.csv`,
         )
@@ -205,14 +221,22 @@ function sourceNames(plan: LayerPlan, bronze: Frames): Record<SourceTable, strin
 
 function readLayer(ctx: RunContext, layer: Layer): Frames {
   const dir = ctx.plan.reuse[layer]
-  return { clients: readLayerTable(dir, layer, 'clients'), achats: readLayerTable(dir, layer, 'achats') }
+  const read = (table: string) => pl.readParquet(layerTablePath(dir, layer, table))
+  return { clients: read('clients'), achats: read('achats') }
+}
+
+/** The reused bronze as scans: silver streams through it rather than holding its text. */
+function scanBronze(ctx: RunContext): BronzeFrames {
+  const dir = ctx.plan.reuse.bronze
+  const scan = (table: string) => pl.scanParquet(layerTablePath(dir, 'bronze', table))
+  return { clients: scan('clients'), achats: scan('achats') }
 }
 
 /** Silver from this run's bronze (landed or reused). Bronze frames are unreachable once this returns. */
 async function cleanSilver(ctx: RunContext): Promise<Frames> {
   const { plan } = ctx
   const landed = plan.from === 'bronze' ? await landBronze(ctx) : undefined
-  const bronze = landed?.frames ?? readLayer(ctx, 'bronze')
+  const bronze = landed?.frames ?? scanBronze(ctx)
   const dialect = landed?.dialect ?? plan.bronzeDialect ?? {}
   await ctx.collectGarbage()
   ctx.report.progress(0.2, 'silver: cleaning')
@@ -227,7 +251,7 @@ async function cleanSilver(ctx: RunContext): Promise<Frames> {
   const result = ctx.timed(
     'silver',
     'clean',
-    bronze.clients.height + bronze.achats.height,
+    rowCount(bronze.clients) + rowCount(bronze.achats),
     () => buildSilver(bronze, options, landed?.malformed),
     (r) => r.clients.height + r.achats.height,
   )

@@ -5,6 +5,7 @@
  * rows are looked up in bronze to explain them.
  */
 import pl from 'nodejs-polars'
+import { asLazy, type TableFrame } from '../table-frame.ts'
 import { explain, flagDuplicates, type Rule, ruleIndex } from './rules.ts'
 
 export interface CleaningPlan {
@@ -41,13 +42,13 @@ function rejectsTable(rejected: pl.DataFrame, rules: Rule[], columns: readonly s
 /** Bronze's lineage that silver keeps on every clean row (ingestion time stays in bronze). */
 const KEPT_LINEAGE = ['_source_file', '_row_number', '_batch_id'] as const
 
+/** `bronze` may be a scan of its Parquet file: it is then read twice, streamed, and never held whole. */
 export function applyRules(
-  bronze: pl.DataFrame,
+  bronze: TableFrame,
   plan: CleaningPlan,
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
   const key = plan.duplicates.key
-  const typed = bronze
-    .lazy()
+  const typed = asLazy(bronze)
     .withColumns(...plan.parsed)
     .withColumns(ruleIndex(plan.rules).alias('_rule'))
     .select(
@@ -67,7 +68,7 @@ export function applyRules(
 
 /** Duplicates and rejects, from the typed rows of a plan. */
 function applyChecked(
-  bronze: pl.DataFrame,
+  bronze: TableFrame,
   plan: CleaningPlan,
   typed: pl.DataFrame,
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
@@ -79,14 +80,18 @@ function applyChecked(
     return {
       kept: flagged.drop(helpers),
       rejects: rejectsTable(
-        bronze.head(0).withColumns(pl.lit(null).cast(pl.Int32).alias('_rule')),
+        asLazy(bronze).head(0).withColumns(pl.lit(null).cast(pl.Int32).alias('_rule')).collectSync(),
         rules,
         plan.columns,
       ),
     }
   }
   const rejectedRows = flagged.filter(pl.col('_rule').isNotNull()).select('_row_number', '_rule')
-  const rejected = bronze.join(rejectedRows, { on: '_row_number', how: 'inner' })
+  // The filter is pushed into a Parquet scan, so only the rejected rows' text is read.
+  const rejected = asLazy(bronze)
+    .filter(pl.col('_row_number').isIn(rejectedRows.getColumn('_row_number').implode()))
+    .join(rejectedRows.lazy(), { on: '_row_number', how: 'inner' })
+    .collectSync({ engine: 'streaming' })
   return {
     kept: flagged.filter(pl.col('_rule').isNull()).drop(helpers),
     rejects: rejectsTable(rejected, rules, plan.columns),
