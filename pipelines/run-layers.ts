@@ -219,10 +219,15 @@ function sourceNames(plan: LayerPlan, bronze: BronzeFrames): Record<SourceTable,
   return { clients: name('clients'), achats: name('achats') }
 }
 
-function readLayer(ctx: RunContext, layer: Layer): Frames {
-  const dir = ctx.plan.reuse[layer]
-  const read = (table: string) => pl.readParquet(layerTablePath(dir, layer, table))
-  return { clients: read('clients'), achats: read('achats') }
+/** Silver as gold takes it: the clients in memory, the purchases as a scan of their file. */
+type SilverFrames = { clients: pl.DataFrame; achats: TableFrame }
+
+/** A committed silver: the fact reads its purchases once, so they are never held whole. */
+function readSilver(dir: string | undefined): SilverFrames {
+  return {
+    clients: pl.readParquet(layerTablePath(dir, 'silver', 'clients')),
+    achats: pl.scanParquet(layerTablePath(dir, 'silver', 'achats')),
+  }
 }
 
 /** The reused bronze as scans: silver streams through it rather than holding its text. */
@@ -233,7 +238,7 @@ function scanBronze(ctx: RunContext): BronzeFrames {
 }
 
 /** Silver from this run's bronze (landed or reused). Bronze frames are unreachable once this returns. */
-async function cleanSilver(ctx: RunContext): Promise<Frames> {
+async function cleanSilver(ctx: RunContext): Promise<SilverFrames> {
   const { plan } = ctx
   const landed = plan.from === 'bronze' ? await landBronze(ctx) : undefined
   const bronze = landed?.frames ?? scanBronze(ctx)
@@ -288,7 +293,8 @@ async function cleanSilver(ctx: RunContext): Promise<Frames> {
     }
     throw new PipelineInputError('rejected_input', failed, partial)
   }
-  return { clients: result.clients, achats: result.achats }
+  // Read back from the file just written: the frame in memory is collected before gold (700 MB at 10M).
+  return readSilver(outDir(plan, 'silver'))
 }
 
 export async function runLayers(
@@ -297,7 +303,8 @@ export async function runLayers(
   collectGarbage: () => Promise<void> = async () => {},
 ): Promise<LayerResult> {
   const ctx = new RunContext(plan, report, collectGarbage)
-  const silver = plan.from === 'gold' ? readLayer(ctx, 'silver') : await cleanSilver(ctx)
+  const silver = plan.from === 'gold' ? readSilver(plan.reuse.silver) : await cleanSilver(ctx)
+  const purchases = rowCount(silver.achats)
   // Polars frames do not tell V8 their size, so dead ones linger: collect before the next layer.
   await collectGarbage()
   report.progress(0.5, 'gold: building tables')
@@ -306,7 +313,7 @@ export async function runLayers(
     horizonDays: plan.horizonDays ?? HORIZON_DAYS,
     onTable: (table, rows, ms) => {
       done += 1
-      report.step({ layer: 'gold', table, rowsIn: silver.achats.height, rowsOut: rows, ms })
+      report.step({ layer: 'gold', table, rowsIn: purchases, rowsOut: rows, ms })
       report.progress(0.5 + (0.4 * done) / GOLD_TABLES.length, `gold: ${table}`)
     },
   })
@@ -314,7 +321,7 @@ export async function runLayers(
   ctx.timed(
     'gold',
     '(write)',
-    silver.achats.height,
+    purchases,
     () => ctx.write('gold', gold.tables),
     () => GOLD_TABLES.length,
   )
