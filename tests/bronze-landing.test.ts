@@ -49,11 +49,8 @@ describe('bronze landing', () => {
     expect(streamed.malformed.getColumn('row_number').toArray().map(Number)).toEqual([3])
     expect(streamed.rows).toBe(ACHATS.length - 1)
     expect((streamed.frame as pl.DataFrame).frameEqual(inMemory.frame, true)).toBe(true)
-    expect(
-      (streamed.frame as pl.DataFrame)
-        .getColumn('_row_number')
-        .toArray()
-        .map(Number),
-    ).toEqual([2, 4, 5, 7, 8, 9])
+    expect((streamed.frame as pl.DataFrame).getColumn('_row_number').toArray().map(Number)).toEqual([
+      2, 4, 5, 7, 8, 9,
+    ])
   })
 })

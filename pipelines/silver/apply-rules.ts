@@ -75,7 +75,6 @@ export function applyRules(
   bronze: TableFrame,
   plan: CleaningPlan,
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
-  const key = plan.duplicates.key
   const typed = typedRows(bronze, plan)
   if (plan.fallback) {
     if (typed.getColumn('_fallback').cast(pl.UInt32).sum() > 0) return applyRules(bronze, plan.fallback.plan)
