@@ -44,6 +44,8 @@ export interface LayerPlan {
   bronzeDialect?: Partial<Record<SourceTable, FileDialect>>
   /** The largest share of a file's rows silver may reject before the run fails (default 10 %). */
   maxRejectShare?: number
+  /** Sources from this many bytes on stream to bronze (default `STREAM_FROM_BYTES`; 0 streams every one). */
+  streamFromBytes?: number
 }
 
 export interface LayerResult {
@@ -183,7 +185,7 @@ async function landBronze(ctx: RunContext): Promise<Landed> {
     const land = { path: join(workDir, `${table}.parquet`), compression: LAYER_COMPRESSION.bronze }
     const source = { path: sources[table], ...SOURCES[table], dialect: plan.dialect?.[table], workDir }
     const read =
-      sizeOf(source.path) >= STREAM_FROM_BYTES
+      sizeOf(source.path) >= (plan.streamFromBytes ?? STREAM_FROM_BYTES)
         ? await readSource({ ...source, land }, table, lineage)
         : await readSource(source, table, lineage)
     if (read.landed) ctx.landed('bronze', table, land.path, read.rows)
