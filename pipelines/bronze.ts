@@ -27,6 +27,7 @@ import { type RecordRanges, type ScanResult, scanRecords } from './dialect/recor
 import { detectDateFormat, detectDecimal } from './dialect/value-formats.ts'
 import { PipelineInputError } from './pipeline-error.ts'
 import { ISO_DATE } from './silver/parse.ts'
+import { rowCount, type TableFrame } from './table-frame.ts'
 
 /** What the user said of a file's dialect; the rest is detected. */
 export interface DialectChoice {
@@ -46,6 +47,16 @@ export interface BronzeSource {
   dialect?: DialectChoice
   /** A folder for the UTF-8 copies a file may need (removed once read). */
   workDir: string
+  /**
+   * Where the bronze Parquet goes, when the read may stream straight to it: a CSV whose records each take
+   * one line and have the header's field count then never sits whole in memory (10M rows of text: 2.5 GB).
+   */
+  land?: BronzeLanding
+}
+
+export interface BronzeLanding {
+  path: string
+  compression: 'lz4' | 'zstd'
 }
 
 export interface Lineage {
@@ -54,8 +65,12 @@ export interface Lineage {
   ingestedAtMicros: number
 }
 
-export interface BronzeRead {
-  frame: pl.DataFrame
+export interface BronzeRead<F extends TableFrame = TableFrame> {
+  /** The rows in memory, or, when they were streamed to the landing's file, a scan of that file. */
+  frame: F
+  rows: number
+  /** True when the rows are already written at the source's `land.path`. */
+  landed: boolean
   dialect: FileDialect
   /** Lines with the wrong field count, as rejects (the rejects table's columns). */
   malformed: pl.DataFrame
@@ -163,13 +178,16 @@ async function readCsv(
     throw new PipelineInputError('not_csv', `${name} is not a CSV file (it contains binary data)`)
   }
   const temporaries: string[] = []
+  // Settled before this returns or throws, so nothing writes to the landing once the read is over.
+  let streaming: Promise<void> | undefined
   try {
     let file = await asUtf8(source, table, mark)
     if (file.temporary) temporaries.push(file.temporary)
     let delimiter = chooseDelimiter(file, source)
     // Polars reads on its own threads while the scan walks the bytes here: most files have nothing to set
     // aside, and then this read is the one kept.
-    const early = readTextLater(file.path, delimiter, name)
+    const early = readEarly(file.path, delimiter, name, source, lineage)
+    streaming = early.landed
     let scan = scanRecords(file.path, delimiter)
     if (scan.invalidUtf8Line !== undefined) {
       if (given.encoding || file.mark.decoder !== 'utf8') {
@@ -187,38 +205,88 @@ async function readCsv(
     const setAside = mergeRanges(scan.malformed, scan.blank)
     const header = headerFields(file.path, delimiter)
     const names = headerNames(header, source.required, name)
+    const asRead = setAside.length === 0 && early.path === file.path && early.delimiter === delimiter
+    if (early.landed) {
+      if (scan.kept > 0 && asRead && !scan.keptLines) {
+        await early.landed
+        return landedRead(source, name, scan, { delimiter, file, detected })
+      }
+      await early.landed.catch(() => {})
+      if (source.land) rmSync(source.land.path, { force: true })
+    }
     let raw: pl.DataFrame
     if (scan.kept === 0) {
       raw = headerOnly(header)
-    } else if (setAside.length === 0 && early.path === file.path && early.delimiter === delimiter) {
-      raw = checkedRows(await early.frame, name, scan)
+    } else if (asRead) {
+      raw = checkedRows(await (early.frame ?? readText(file.path, delimiter, name)), name, scan)
     } else {
       const cleanPath = join(source.workDir, `_clean_${table}.csv`)
       temporaries.push(cleanPath)
       copyWithout(file.path, setAside, cleanPath)
       raw = checkedRows(await readText(cleanPath, delimiter, name), name, scan)
     }
-    const frame = raw.rename(Object.fromEntries(raw.columns.map((c, i) => [c, names[i] as string])))
-    const decimal = given.decimal ?? (source.decimalColumn ? detectDecimal(frame, source.decimalColumn) : '.')
-    if (!given.decimal && source.decimalColumn) detected.push('decimal')
-    const dateFormat = given.dateFormat ?? detectDateFormat(frame, source.dateColumn, name)
-    if (!given.dateFormat) detected.push('dateFormat')
+    const frame = withRowNumbers(renamed(raw, names), scan)
     return {
-      frame: withRowNumbers(frame, scan),
-      dialect: {
-        format: 'csv',
-        delimiter,
-        encoding: file.mark.encoding,
-        bom: file.mark.bomBytes > 0,
-        decimal,
-        dateFormat,
-        detected,
-      },
+      frame: frame.withColumns(...lineageColumns(name, lineage)),
+      rows: frame.height,
+      landed: false,
+      dialect: csvDialect(source, name, frame, { delimiter, file, detected }),
       malformed: malformedRejects(file.path, name, scan, lineage),
       blank: scan.blank.lines.length,
     }
   } finally {
+    await streaming?.catch(() => {})
     for (const path of temporaries) rmSync(path, { force: true })
+  }
+}
+
+/** The columns under the names the required columns were matched to (by position). */
+function renamed<T extends pl.DataFrame | pl.LazyDataFrame>(frame: T, names: string[]): T {
+  return frame.rename(Object.fromEntries(frame.columns.map((c, i) => [c, names[i] as string]))) as T
+}
+
+/** How a CSV file was read, its number and date formats detected from its rows unless given. */
+function csvDialect(
+  source: BronzeSource,
+  name: string,
+  frame: TableFrame,
+  read: { delimiter: Delimiter; file: TextFile; detected: FileDialect['detected'] },
+): FileDialect {
+  const given = source.dialect ?? {}
+  const detected = [...read.detected]
+  const decimal = given.decimal ?? (source.decimalColumn ? detectDecimal(frame, source.decimalColumn) : '.')
+  if (!given.decimal && source.decimalColumn) detected.push('decimal')
+  const dateFormat = given.dateFormat ?? detectDateFormat(frame, source.dateColumn, name)
+  if (!given.dateFormat) detected.push('dateFormat')
+  return {
+    format: 'csv',
+    delimiter: read.delimiter,
+    encoding: read.file.mark.encoding,
+    bom: read.file.mark.bomBytes > 0,
+    decimal,
+    dateFormat,
+    detected,
+  }
+}
+
+/** A file streamed to its landing: read back as a scan, its row count checked against the scan's. */
+function landedRead(
+  source: BronzeSource,
+  name: string,
+  scan: ScanResult,
+  read: { delimiter: Delimiter; file: TextFile; detected: FileDialect['detected'] },
+): BronzeRead {
+  const path = (source.land as BronzeLanding).path
+  const frame = pl.scanParquet(path)
+  const rows = rowCount(frame)
+  checkedCount(rows, name, scan)
+  return {
+    frame,
+    rows,
+    landed: true,
+    dialect: csvDialect(source, name, frame, read),
+    malformed: wrongFieldCounts(name, [], [], ''),
+    blank: 0,
   }
 }
 
@@ -233,10 +301,38 @@ function mergeRanges(...lists: RecordRanges[]): { start: number; end: number }[]
  * Every column as text: types are decided, and bad values reported by row, in silver. The reader's own
  * message is left out of the error: it may quote the file.
  */
+function textScan(path: string, delimiter: string): pl.LazyDataFrame {
+  return pl.scanCSV(path, { sep: delimiter, inferSchemaLength: 0, hasHeader: true, quoteChar: '"' })
+}
+
 async function readText(path: string, delimiter: string, name: string): Promise<pl.DataFrame> {
   try {
-    return await pl
-      .scanCSV(path, { sep: delimiter, inferSchemaLength: 0, hasHeader: true, quoteChar: '"' })
+    return await textScan(path, delimiter).collect()
+  } catch {
+    throw new PipelineInputError(
+      'not_csv',
+      `${name} could not be read as CSV: check its separator (--delimiter) and that its quotes are closed`,
+    )
+  }
+}
+
+/**
+ * Streams the CSV to its landing with its row numbers (index + 2: right when the scan finds nothing
+ * unusual) and lineage. The reader's own message is left out of the error, as in readText.
+ */
+async function landText(
+  path: string,
+  delimiter: string,
+  name: string,
+  land: BronzeLanding,
+  names: string[],
+  lineage: Lineage,
+): Promise<void> {
+  try {
+    await renamed(textScan(path, delimiter), names)
+      .withRowIndex('_row_number', 2)
+      .withColumns(pl.col('_row_number').cast(pl.Int64), ...lineageColumns(name, lineage))
+      .sinkParquet(land.path, { compression: land.compression })
       .collect()
   } catch {
     throw new PipelineInputError(
@@ -246,21 +342,42 @@ async function readText(path: string, delimiter: string, name: string): Promise<
   }
 }
 
-/** A read started now and awaited only if it is the one kept (its failure is then reported, else ignored). */
-function readTextLater(path: string, delimiter: string, name: string) {
-  const frame = readText(path, delimiter, name)
-  frame.catch(() => {})
-  return { path, delimiter, frame }
+/**
+ * The work started now and awaited only if it is the one kept (its failure is then reported, else
+ * ignored): streamed to the landing when there is one and the header names the required columns,
+ * otherwise read into memory.
+ */
+function readEarly(path: string, delimiter: string, name: string, source: BronzeSource, lineage: Lineage) {
+  const names = source.land ? namesOrUndefined(path, delimiter, source, name) : undefined
+  const work =
+    source.land && names
+      ? { landed: landText(path, delimiter, name, source.land, names, lineage) }
+      : { frame: readText(path, delimiter, name) }
+  ;(work.landed ?? work.frame)?.catch(() => {})
+  return { path, delimiter, ...work }
+}
+
+/** The header's names matched to the required columns, or undefined (the error is raised later, in order). */
+function namesOrUndefined(path: string, delimiter: string, source: BronzeSource, name: string) {
+  try {
+    return headerNames(headerFields(path, delimiter), source.required, name)
+  } catch {
+    return undefined
+  }
 }
 
 /** The rows Polars read must be the records the scan kept: otherwise the two disagree on quoting. */
-function checkedRows(df: pl.DataFrame, name: string, scan: ScanResult): pl.DataFrame {
-  if (df.height !== scan.kept) {
+function checkedCount(rows: number, name: string, scan: ScanResult): void {
+  if (rows !== scan.kept) {
     throw new PipelineInputError(
       'not_csv',
-      `${name} could not be read consistently: ${scan.kept} rows were counted and ${df.height} read; check its quotes`,
+      `${name} could not be read consistently: ${scan.kept} rows were counted and ${rows} read; check its quotes`,
     )
   }
+}
+
+function checkedRows(df: pl.DataFrame, name: string, scan: ScanResult): pl.DataFrame {
+  checkedCount(df.height, name, scan)
   return df
 }
 
@@ -271,7 +388,7 @@ function withRowNumbers(frame: pl.DataFrame, scan: ScanResult): pl.DataFrame {
   return frame.withColumn(pl.Series('_row_number', scan.keptLines).cast(pl.Int64))
 }
 
-function readParquetAsText(source: BronzeSource, name: string): BronzeRead {
+function readParquetAsText(source: BronzeSource, name: string, lineage: Lineage): BronzeRead<pl.DataFrame> {
   let df: pl.DataFrame
   try {
     df = pl.readParquet(source.path)
@@ -295,7 +412,9 @@ function readParquetAsText(source: BronzeSource, name: string): BronzeRead {
     .withRowIndex('_row_number', 1)
     .withColumns(pl.col('_row_number').cast(pl.Int64))
   return {
-    frame,
+    frame: frame.withColumns(...lineageColumns(name, lineage)),
+    rows: frame.height,
+    landed: false,
     // Parquet's values are typed: written as text, numbers have a point and dates are ISO.
     dialect: { format: 'parquet', decimal: '.', dateFormat: ISO_DATE, detected: [] },
     malformed: wrongFieldCounts(name, [], [], ''),
@@ -303,7 +422,33 @@ function readParquetAsText(source: BronzeSource, name: string): BronzeRead {
   }
 }
 
-/** Reads one source file into a bronze frame, or throws a PipelineInputError naming the file. */
+/** Bronze's lineage columns, the same on every row of a file. */
+function lineageColumns(name: string, lineage: Lineage): pl.Expr[] {
+  return [
+    // Constant per file: categorical, so ten million copies cost four bytes each, not a string each.
+    pl
+      .lit(name)
+      .cast(pl.Categorical)
+      .alias('_source_file'),
+    pl.lit(lineage.ingestedAtMicros).cast(pl.Int64).cast(pl.Datetime('us')).alias('_ingested_at'),
+    pl.lit(lineage.batchId).cast(pl.Categorical).alias('_batch_id'),
+  ]
+}
+
+/**
+ * Reads one source file into a bronze frame, or throws a PipelineInputError naming the file. Given a
+ * landing, the rows may come back already written there (`landed`), as a scan of that file.
+ */
+export async function readSource(
+  source: BronzeSource & { land: BronzeLanding },
+  table: string,
+  lineage: Lineage,
+): Promise<BronzeRead>
+export async function readSource(
+  source: Omit<BronzeSource, 'land'>,
+  table: string,
+  lineage: Lineage,
+): Promise<BronzeRead<pl.DataFrame>>
 export async function readSource(source: BronzeSource, table: string, lineage: Lineage): Promise<BronzeRead> {
   const name = basename(source.path)
   let size: number
@@ -316,21 +461,10 @@ export async function readSource(source: BronzeSource, table: string, lineage: L
     throw new PipelineInputError('empty_file', `${name} is empty: expected a header line and data rows`)
   const read =
     extname(source.path).toLowerCase() === '.parquet'
-      ? readParquetAsText(source, name)
+      ? readParquetAsText(source, name, lineage)
       : await readCsv(source, table, name, lineage)
-  if (read.frame.height === 0 && read.malformed.height === 0) {
+  if (read.rows === 0 && read.malformed.height === 0) {
     throw new PipelineInputError('empty_file', `${name} has a header but no data rows`)
   }
-  return {
-    ...read,
-    frame: read.frame.withColumns(
-      // Constant per file: categorical, so ten million copies cost four bytes each, not a string each.
-      pl
-        .lit(name)
-        .cast(pl.Categorical)
-        .alias('_source_file'),
-      pl.lit(lineage.ingestedAtMicros).cast(pl.Int64).cast(pl.Datetime('us')).alias('_ingested_at'),
-      pl.lit(lineage.batchId).cast(pl.Categorical).alias('_batch_id'),
-    ),
-  }
+  return read
 }

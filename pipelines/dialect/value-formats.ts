@@ -9,6 +9,7 @@ import type { DecimalMark } from '../../src-preload/values.ts'
 import { PipelineInputError } from '../pipeline-error.ts'
 import { quoted } from '../quoted-text.ts'
 import { ISO_DATE } from '../silver/parse.ts'
+import { asLazy, type TableFrame } from '../table-frame.ts'
 
 const SAMPLE_ROWS = 10_000
 
@@ -25,15 +26,16 @@ function count(df: pl.DataFrame, expr: pl.Expr): number {
   return Number(df.select(expr.cast(pl.Int64).sum().alias('n')).getColumn('n').get(0) ?? 0)
 }
 
-function sample(df: pl.DataFrame, column: string): pl.DataFrame {
-  return df
+function sample(df: TableFrame, column: string): pl.DataFrame {
+  return asLazy(df)
     .select(pl.col(column).str.strip().alias('v'))
     .filter(pl.col('v').isNotNull().and(pl.col('v').str.lengths().gt(0)))
     .head(SAMPLE_ROWS)
+    .collectSync()
 }
 
 /** A comma when more sampled values are written 56,22 than 56.22 (whole numbers say nothing). */
-export function detectDecimal(df: pl.DataFrame, column: string): DecimalMark {
+export function detectDecimal(df: TableFrame, column: string): DecimalMark {
   const values = sample(df, column)
   const commas = count(values, pl.col('v').str.contains(COMMA_DECIMAL))
   const points = count(values, pl.col('v').str.contains(POINT_DECIMAL))
@@ -52,15 +54,17 @@ function separatorOf(values: pl.DataFrame, pattern: string): string {
 }
 
 /** The largest number written first (or second) in the column's dates: a day when above 12. */
-function largest(df: pl.DataFrame, column: string, position: 1 | 2): number {
+function largest(df: TableFrame, column: string, position: 1 | 2): number {
   const pattern =
     position === 1 ? String.raw`^\s*(\d{1,2})[/.\-]` : String.raw`^\s*\d{1,2}[/.\-](\d{1,2})[/.\-]`
-  const max = df.select(pl.col(column).str.extract(pattern, 1).cast(pl.Int64, false).max().alias('m'))
+  const max = asLazy(df)
+    .select(pl.col(column).str.extract(pattern, 1).cast(pl.Int64, false).max().alias('m'))
+    .collectSync({ engine: 'streaming' })
   return Number(max.getColumn('m').get(0) ?? 0)
 }
 
 /** The column's date format (ISO unless its dates say otherwise); `file` and `column` name it in errors. */
-export function detectDateFormat(df: pl.DataFrame, column: string, file: string): string {
+export function detectDateFormat(df: TableFrame, column: string, file: string): string {
   const values = sample(df, column)
   const counts = Object.fromEntries(
     Object.entries(FAMILIES).map(([family, pattern]) => [

@@ -5,6 +5,7 @@
 import type pl from 'nodejs-polars'
 import { emptyPredictions } from '../ml/prediction-columns.ts'
 import { HORIZON_DAYS } from '../schema.ts'
+import { rowCount, type TableFrame } from '../table-frame.ts'
 import { buildCohort } from './cohort.ts'
 import { formatTimestamp } from './day-count.ts'
 import { buildDaily, buildMonthlyGrowth, buildWeekly } from './derived.ts'
@@ -52,7 +53,7 @@ export interface GoldOptions {
 export const NO_PURCHASE_MESSAGE = 'gold: no valid purchase reaches gold (Aucun achat valide en entrée gold)'
 
 export function buildGold(
-  silver: { clients: pl.DataFrame; achats: pl.DataFrame },
+  silver: { clients: pl.DataFrame; achats: TableFrame },
   opts: GoldOptions = {},
 ): GoldResult {
   const horizonDays = opts.horizonDays ?? HORIZON_DAYS
@@ -60,7 +61,7 @@ export function buildGold(
     throw new Error(`gold: horizonDays must be a positive integer, got ${horizonDays}`)
   }
   const { clients, achats } = prepareInputs(silver)
-  if (achats.height === 0) throw new Error(NO_PURCHASE_MESSAGE)
+  if (rowCount(achats) === 0) throw new Error(NO_PURCHASE_MESSAGE)
 
   const tables: Partial<Record<GoldTableName, pl.DataFrame>> = {}
   const timed = <T>(work: () => T): [T, number] => {

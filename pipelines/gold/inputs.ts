@@ -4,16 +4,17 @@
  */
 import pl from 'nodejs-polars'
 import { REQUIRED_CLIENT_COLUMNS, REQUIRED_PURCHASE_COLUMNS } from '../schema.ts'
+import { asLazy, type TableFrame } from '../table-frame.ts'
 import { once } from './memo.ts'
 
 export interface GoldInputs {
   /** id_client, nom, email, date_inscription, pays — sorted by id_client. */
   clients: pl.DataFrame
-  /** id_achat, id_client, date_achat, montant, produit. */
-  achats: pl.DataFrame
+  /** id_achat, id_client, date_achat, montant, produit: a query, read once by the fact. */
+  achats: pl.LazyDataFrame
 }
 
-function requireColumns(frame: pl.DataFrame, columns: readonly string[], label: string): void {
+function requireColumns(frame: TableFrame, columns: readonly string[], label: string): void {
   const missing = columns.filter((c) => !frame.columns.includes(c))
   if (missing.length > 0) {
     throw new Error(
@@ -39,7 +40,8 @@ const exprs = once(() => ({
   ],
 }))
 
-export function prepareInputs(silver: { clients: pl.DataFrame; achats: pl.DataFrame }): GoldInputs {
+/** `silver.achats` may be a scan of silver's file: gold then never holds the silver purchases whole. */
+export function prepareInputs(silver: { clients: pl.DataFrame; achats: TableFrame }): GoldInputs {
   requireColumns(silver.clients, REQUIRED_CLIENT_COLUMNS, 'silver clients')
   requireColumns(silver.achats, REQUIRED_PURCHASE_COLUMNS, 'silver purchases')
   const e = exprs()
@@ -49,9 +51,6 @@ export function prepareInputs(silver: { clients: pl.DataFrame; achats: pl.DataFr
       .select(...e.clients)
       .sort('id_client')
       .collectSync(),
-    achats: silver.achats
-      .lazy()
-      .select(...e.achats)
-      .collectSync(),
+    achats: asLazy(silver.achats).select(...e.achats),
   }
 }

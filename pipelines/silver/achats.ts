@@ -1,12 +1,13 @@
 /** Silver purchases: the original's cleaning rules (spec §3.2) in order, with every dropped row kept as a reject. */
 import pl from 'nodejs-polars'
 import { MAX_PURCHASE_AMOUNT, REQUIRED_PURCHASE_COLUMNS } from '../schema.ts'
+import { rowCount, type TableFrame } from '../table-frame.ts'
 import { applyRules, type CleaningPlan } from './apply-rules.ts'
 import { asNumber, asTimestamp, fastIsoTimestamp, ISO_DATE, isBlank, isWhole, text } from './parse.ts'
 import { qualityCounters } from './rejects.ts'
 import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
-import { titleCaseColumn } from './title-case.ts'
+import { sortedTitleCased } from './title-case.ts'
 
 const COUNTERS = [
   'dropped_missing',
@@ -21,7 +22,7 @@ const COUNTERS = [
  * `clientIds` are the ids of the cleaned clients. As in the original, an empty set disables the orphan
  * rule (a purchase file cleaned on its own keeps its rows, with country "Inconnu" in gold).
  */
-export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options: SilverOptions): CleanResult {
+export function cleanAchats(bronze: TableFrame, clientIds: pl.Series, options: SilverOptions): CleanResult {
   const { lower, upper } = dateBounds(options)
   const date = pl.col('_date')
   const amount = pl.col('_amount')
@@ -65,6 +66,6 @@ export function cleanAchats(bronze: pl.DataFrame, clientIds: pl.Series, options:
     bronze,
     fast ? { ...plan(fast.value), fallback: { when: fast.needsGeneral, plan: general } } : general,
   )
-  const clean = titleCaseColumn(kept.sort('id_achat'), 'produit')
-  return { clean, rejects, quality: qualityCounters(bronze.height, rejects, clean.height, COUNTERS) }
+  const clean = sortedTitleCased(kept, 'id_achat', 'produit')
+  return { clean, rejects, quality: qualityCounters(rowCount(bronze), rejects, clean.height, COUNTERS) }
 }

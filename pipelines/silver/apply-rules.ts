@@ -5,6 +5,7 @@
  * rows are looked up in bronze to explain them.
  */
 import pl from 'nodejs-polars'
+import { asLazy, isLazy, rowCount, type TableFrame } from '../table-frame.ts'
 import { explain, flagDuplicates, type Rule, ruleIndex } from './rules.ts'
 
 export interface CleaningPlan {
@@ -41,23 +42,40 @@ function rejectsTable(rejected: pl.DataFrame, rules: Rule[], columns: readonly s
 /** Bronze's lineage that silver keeps on every clean row (ingestion time stays in bronze). */
 const KEPT_LINEAGE = ['_source_file', '_row_number', '_batch_id'] as const
 
+/**
+ * Rows of a scanned bronze parsed per slice: the text of one slice at a time is held, where a query over
+ * the whole file held all of it (10M purchases: 1.6 GB at the peak, against 0.9 GB in slices of 1M).
+ */
+const SLICE_ROWS = 1_000_000
+
+/** The typed output, lineage, rule index and duplicate key of every bronze row, in bronze order. */
+function typedRows(bronze: TableFrame, plan: CleaningPlan): pl.DataFrame {
+  const query = (rows: pl.LazyDataFrame) =>
+    rows
+      .withColumns(...plan.parsed)
+      .withColumns(ruleIndex(plan.rules).alias('_rule'))
+      .select(
+        ...plan.output,
+        ...KEPT_LINEAGE.map((c) => pl.col(c)),
+        pl.col('_rule'),
+        pl.col(plan.duplicates.key),
+        ...(plan.fallback ? [plan.fallback.when.alias('_fallback')] : []),
+      )
+  if (!isLazy(bronze)) return query(bronze.lazy()).collectSync({ engine: 'streaming' })
+  const rows = rowCount(bronze)
+  const slices: pl.DataFrame[] = []
+  for (let offset = 0; offset === 0 || offset < rows; offset += SLICE_ROWS) {
+    slices.push(query(bronze.slice(offset, SLICE_ROWS)).collectSync())
+  }
+  return pl.concat(slices, { how: 'vertical', rechunk: false })
+}
+
+/** `bronze` may be a scan of its Parquet file: it is then read in slices, and never held whole. */
 export function applyRules(
-  bronze: pl.DataFrame,
+  bronze: TableFrame,
   plan: CleaningPlan,
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
-  const key = plan.duplicates.key
-  const typed = bronze
-    .lazy()
-    .withColumns(...plan.parsed)
-    .withColumns(ruleIndex(plan.rules).alias('_rule'))
-    .select(
-      ...plan.output,
-      ...KEPT_LINEAGE.map((c) => pl.col(c)),
-      pl.col('_rule'),
-      pl.col(key),
-      ...(plan.fallback ? [plan.fallback.when.alias('_fallback')] : []),
-    )
-    .collectSync({ engine: 'streaming' })
+  const typed = typedRows(bronze, plan)
   if (plan.fallback) {
     if (typed.getColumn('_fallback').cast(pl.UInt32).sum() > 0) return applyRules(bronze, plan.fallback.plan)
     return applyChecked(bronze, plan, typed.drop('_fallback'))
@@ -67,7 +85,7 @@ export function applyRules(
 
 /** Duplicates and rejects, from the typed rows of a plan. */
 function applyChecked(
-  bronze: pl.DataFrame,
+  bronze: TableFrame,
   plan: CleaningPlan,
   typed: pl.DataFrame,
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
@@ -79,14 +97,18 @@ function applyChecked(
     return {
       kept: flagged.drop(helpers),
       rejects: rejectsTable(
-        bronze.head(0).withColumns(pl.lit(null).cast(pl.Int32).alias('_rule')),
+        asLazy(bronze).head(0).withColumns(pl.lit(null).cast(pl.Int32).alias('_rule')).collectSync(),
         rules,
         plan.columns,
       ),
     }
   }
   const rejectedRows = flagged.filter(pl.col('_rule').isNotNull()).select('_row_number', '_rule')
-  const rejected = bronze.join(rejectedRows, { on: '_row_number', how: 'inner' })
+  // The filter is pushed into a Parquet scan, so only the rejected rows' text is read.
+  const rejected = asLazy(bronze)
+    .filter(pl.col('_row_number').isIn(rejectedRows.getColumn('_row_number').implode()))
+    .join(rejectedRows.lazy(), { on: '_row_number', how: 'inner' })
+    .collectSync({ engine: 'streaming' })
   return {
     kept: flagged.filter(pl.col('_rule').isNull()).drop(helpers),
     rejects: rejectsTable(rejected, rules, plan.columns),

@@ -1,12 +1,13 @@
 /** Silver clients: the original's cleaning rules (spec §3.1) in order, with every dropped row kept as a reject. */
 import pl from 'nodejs-polars'
 import { REQUIRED_CLIENT_COLUMNS } from '../schema.ts'
+import { rowCount, type TableFrame } from '../table-frame.ts'
 import { applyRules } from './apply-rules.ts'
 import { asNumber, asTimestamp, isBlank, isWhole, text } from './parse.ts'
 import { qualityCounters } from './rejects.ts'
 import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
-import { titleCaseColumn } from './title-case.ts'
+import { sortedTitleCased } from './title-case.ts'
 
 const COUNTERS = [
   'dropped_invalid_id',
@@ -17,7 +18,7 @@ const COUNTERS = [
   'dropped_duplicates',
 ]
 
-export function cleanClients(bronze: pl.DataFrame, options: SilverOptions): CleanResult {
+export function cleanClients(bronze: TableFrame, options: SilverOptions): CleanResult {
   const { lower, upper } = dateBounds(options)
   const date = pl.col('_date')
   const formats = options.formats?.clients
@@ -46,6 +47,6 @@ export function cleanClients(bronze: pl.DataFrame, options: SilverOptions): Clea
     ],
     columns: REQUIRED_CLIENT_COLUMNS,
   })
-  const clean = titleCaseColumn(kept.sort('id_client'), 'pays')
-  return { clean, rejects, quality: qualityCounters(bronze.height, rejects, clean.height, COUNTERS) }
+  const clean = sortedTitleCased(kept, 'id_client', 'pays')
+  return { clean, rejects, quality: qualityCounters(rowCount(bronze), rejects, clean.height, COUNTERS) }
 }

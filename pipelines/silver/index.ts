@@ -1,5 +1,6 @@
 /** Silver: cleans both sources, purchases against the cleaned clients, and gathers one rejects table. */
 import pl from 'nodejs-polars'
+import type { TableFrame } from '../table-frame.ts'
 import { cleanAchats } from './achats.ts'
 import { cleanClients } from './clients.ts'
 import type { SilverOptions } from './silver-options.ts'
@@ -18,7 +19,7 @@ export interface SilverResult {
  * rejects table and the counters, so every line read is counted once.
  */
 export function buildSilver(
-  bronze: { clients: pl.DataFrame; achats: pl.DataFrame },
+  bronze: { clients: TableFrame; achats: TableFrame },
   options: SilverOptions,
   malformed?: { clients: pl.DataFrame; achats: pl.DataFrame },
 ): SilverResult {
