@@ -12,7 +12,8 @@ export function sendJson(
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
-  raw?: string,
+  /** The body as it is sent, when it is ready (bytes or JSON text). */
+  raw?: string | Buffer,
 ): void {
   const text = raw ?? JSON.stringify(body)
   res.writeHead(status, {

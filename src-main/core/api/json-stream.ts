@@ -43,7 +43,8 @@ export async function sendJsonList(
 ): Promise<void> {
   const { before, page, after } = list
   if (page.count <= STREAM_MIN_ROWS) {
-    return sendJson(res, status, undefined, headers, before + page.json(0, page.count) + after)
+    const body = Buffer.concat([Buffer.from(before), page.bytes(0, page.count), Buffer.from(after)])
+    return sendJson(res, status, undefined, headers, body)
   }
   await gate.enter()
   let holding = true
@@ -69,7 +70,7 @@ export async function sendJsonList(
       }
       if (res.destroyed) return
       const to = Math.min(page.count, from + CHUNK_ROWS)
-      ready = res.write(from === 0 ? page.json(from, to) : `,${page.json(from, to)}`)
+      ready = res.write(page.bytes(from, to))
     }
     res.end(after)
   } finally {

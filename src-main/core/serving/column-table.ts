@@ -5,8 +5,10 @@
  * the collection's unique key ascending. Sort orders and filter indexes are built on first use and kept,
  * so a warm query costs only its page.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type pl from 'nodejs-polars'
 import { type JsonValue, toJsonValue } from './json-values.ts'
+import { RowBytes } from './row-bytes.ts'
 import type { ListQuery, ListResult, Row, ServedPage } from './serving-store.ts'
 
 /** Rank of a value's type in BSON comparison order (dates are served as ISO text, which sorts the same). */
@@ -27,6 +29,9 @@ export function compareJsonValues(a: JsonValue, b: JsonValue): number {
   return (a as string | boolean) < (b as string | boolean) ? -1 : 1
 }
 
+/** Values converted between two turns of the event loop while a table loads (a few ms of work). */
+const CONVERT_SLICE = 16_384
+
 /** Filtered candidates above this count are paged by walking the sort order instead of sorting them. */
 const SORT_CANDIDATES_MAX = 4096
 
@@ -43,8 +48,8 @@ export class ColumnTable {
   private readonly fieldColumns: JsonValue[][]
   /** `{"field":` for the first field, `,"field":` for the others: a row's JSON text between its values. */
   private readonly jsonPrefixes: string[]
-  /** Each row's JSON text once a page has held it (about as big as the columns, at most). */
-  private rowTexts?: (string | undefined)[]
+  /** Each row's JSON bytes once a page has held it (about as big as the columns, at most). */
+  private readonly rowBytes: RowBytes
 
   constructor(
     /** Served fields, in output order. */
@@ -56,17 +61,26 @@ export class ColumnTable {
   ) {
     this.fieldColumns = fields.map((f) => columns.get(f) ?? [])
     this.jsonPrefixes = fields.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
+    this.rowBytes = new RowBytes(height, (row) => this.rowJson(row))
   }
 
-  /** The frame's columns among `fields` (in that order), converted once to served JSON values. */
-  static fromFrame(frame: pl.DataFrame, fields: readonly string[], key: string): ColumnTable {
+  /**
+   * The frame's columns among `fields` (in that order), converted once to served JSON values, a slice at a
+   * time with turns of the event loop between: a big table loads while /health and small pages are answered.
+   */
+  static async fromFrame(frame: pl.DataFrame, fields: readonly string[], key: string): Promise<ColumnTable> {
     const present = new Set(frame.columns)
     const served = fields.filter((f) => present.has(f))
     const columns = new Map<string, JsonValue[]>()
     for (const field of served) {
+      await nextTurn()
       const values = frame.getColumn(field).toArray() as unknown[]
       const json = new Array<JsonValue>(values.length)
-      for (let i = 0; i < values.length; i++) json[i] = toJsonValue(values[i])
+      for (let from = 0; from < values.length; from += CONVERT_SLICE) {
+        if (from > 0) await nextTurn()
+        const to = Math.min(values.length, from + CONVERT_SLICE)
+        for (let i = from; i < to; i++) json[i] = toJsonValue(values[i])
+      }
       columns.set(field, json)
     }
     return new ColumnTable(served, columns, frame.height, key)
@@ -77,10 +91,10 @@ export class ColumnTable {
     return { rows: this.rows(rows), total }
   }
 
-  /** The query's page as a ServedPage: its rows become JSON text a slice at a time, straight from the columns. */
+  /** The query's page as a ServedPage: its rows' JSON bytes a slice at a time, each row made once. */
   page(q: ListQuery): ServedPage {
     const { rows, total } = this.pageRows(q)
-    return { total, count: rows.length, json: (from, to) => this.rowsJson(rows, from, to) }
+    return { total, count: rows.length, bytes: (from, to) => this.rowBytes.pageBytes(rows, from, to) }
   }
 
   /** The row indexes of the query's page, in order, and how many rows match. */
@@ -181,20 +195,10 @@ export class ColumnTable {
   }
 
   /**
-   * Rows `from`..`to` of a page as JSON objects joined by commas: the text JSON.stringify gives for the
-   * same rows (fields in order), without building a row object per row.
+   * A row's JSON text, the one JSON.stringify gives (fields in order), without building a row object; made
+   * once per row (RowBytes keeps it): the table's rows change only with the run.
    */
-  private rowsJson(indexes: ArrayLike<number>, from: number, to: number): string {
-    const texts = new Array<string>(to - from)
-    for (let i = from; i < to; i++) texts[i - from] = this.rowJson(indexes[i] as number)
-    return texts.join(',')
-  }
-
-  /** A row's JSON text, made on its first page and kept: the table's rows change only with the run. */
   private rowJson(row: number): string {
-    this.rowTexts ??= new Array<string | undefined>(this.height)
-    const kept = this.rowTexts[row]
-    if (kept !== undefined) return kept
     const prefixes = this.jsonPrefixes
     const columns = this.fieldColumns
     // Parts joined once: a flat string, where `+=` would keep a tree of pieces alive for each row.
@@ -205,9 +209,7 @@ export class ColumnTable {
       parts[f * 2 + 1] = typeof value === 'string' ? JSON.stringify(value) : String(value)
     }
     parts[prefixes.length * 2] = prefixes.length === 0 ? '{}' : '}'
-    const text = parts.join('')
-    this.rowTexts[row] = text
-    return text
+    return parts.join('')
   }
 
   private rows(indexes: ArrayLike<number>): Row[] {

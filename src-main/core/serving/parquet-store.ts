@@ -173,7 +173,8 @@ export class ParquetStore implements ServingStore {
     const path = join(cache.goldDir, `${spec.table}.parquet`)
     // A table missing from the run is served like an empty collection (503), not as an error.
     if (!(await exists(path))) return null
-    const frame = pl.readParquet(path)
+    // Read on Polars' threads: the event loop keeps answering meanwhile.
+    const frame = await pl.scanParquet(path).collect()
     if (frame.height === 0) return null
     return ColumnTable.fromFrame(frame, spec.fields, spec.key)
   }

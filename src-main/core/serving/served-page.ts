@@ -3,27 +3,21 @@
  * (ParquetStore), else its rows serialised a slice at a time (MongoStore, whose driver hands rows).
  */
 import type { CollectionSpec } from './collections.ts'
+import { RowBytes } from './row-bytes.ts'
 import type { ListQuery, ListResult, ServedPage, ServingStore } from './serving-store.ts'
 
-/** Pages of answers a store keeps (MongoStore's, per publish): their rows' text is made once, not per request. */
+/** Pages of answers a store keeps (MongoStore's, per publish): their rows' bytes are made once, not per request. */
 const pagesOfKeptAnswers = new WeakMap<ListResult, ServedPage>()
 
 export function pageOfRows(result: ListResult): ServedPage {
   const kept = pagesOfKeptAnswers.get(result)
   if (kept) return kept
   const { rows, total } = result
-  const texts = new Array<string | undefined>(rows.length)
+  const bytes = new RowBytes(rows.length, (row) => JSON.stringify(rows[row]))
   const page: ServedPage = {
     total,
     count: rows.length,
-    json(from, to) {
-      const slice = new Array<string>(to - from)
-      for (let i = from; i < to; i++) {
-        texts[i] ??= JSON.stringify(rows[i])
-        slice[i - from] = texts[i] as string
-      }
-      return slice.join(',')
-    },
+    bytes: (from, to) => bytes.pageBytes('in order', from, to),
   }
   pagesOfKeptAnswers.set(result, page)
   return page

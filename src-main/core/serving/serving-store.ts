@@ -32,8 +32,11 @@ export interface ServedPage {
   total: number
   /** Rows in this page. */
   count: number
-  /** Rows `from`..`to` (end excluded) as JSON objects joined by commas, as JSON.stringify writes them. */
-  json(from: number, to: number): string
+  /**
+   * Rows `from`..`to` (end excluded) as UTF-8 JSON objects, as JSON.stringify writes them, each preceded by
+   * a comma but the page's first: the pieces of a page, written in order, are its rows' JSON list.
+   */
+  bytes(from: number, to: number): Buffer
 }
 
 export interface ServingStore {
