@@ -76,10 +76,20 @@ interface Written {
  */
 const LAYER_COMPRESSION: Record<Layer, 'lz4' | 'zstd'> = { bronze: 'lz4', silver: 'lz4', gold: 'lz4' }
 
-function writeTable(df: pl.DataFrame, layer: Layer, dir: string, table: string, written: Written): void {
+/**
+ * Writes a table on Polars' own threads (a sink, collected asynchronously): the run computes the next
+ * layer meanwhile instead of waiting for compression and the disk.
+ */
+async function writeTable(
+  df: pl.DataFrame,
+  layer: Layer,
+  dir: string,
+  table: string,
+  written: Written,
+): Promise<void> {
   const path = join(dir, `${table}.parquet`)
   try {
-    df.writeParquet(path, { compression: LAYER_COMPRESSION[layer] })
+    await df.lazy().sinkParquet(path, { compression: LAYER_COMPRESSION[layer] }).collect()
   } catch (err) {
     // Polars says "No space left on device (os error 28)": the user gets the path and what to do.
     throw new PipelineInputError('write_failed', systemErrorMessage(err, path, 'write'))
@@ -124,6 +134,8 @@ interface Landed {
 /** What one run shares across its layers: where results go, and how steps are timed and reported. */
 class RunContext {
   readonly written: Written = { tables: {}, bytes: 0 }
+  /** Writes under way; `flushed()` waits for them (and throws the first that failed). */
+  private readonly writing: Promise<void>[] = []
   readonly quality: LayerResult['quality'] = {}
   dialect?: LayerResult['dialect']
   files?: LayerResult['files']
@@ -141,9 +153,34 @@ class RunContext {
     return result
   }
 
-  write(layer: Layer, tables: Record<string, pl.DataFrame>): void {
+  /**
+   * Starts writing the tables and goes on; with `step`, reports how long the writes took (from their start
+   * to the last one's end) once they are done.
+   */
+  write(layer: Layer, tables: Record<string, pl.DataFrame>, step?: { rowsIn: number }): void {
     const dir = outDir(this.plan, layer)
-    for (const [name, df] of Object.entries(tables)) writeTable(df, layer, dir, name, this.written)
+    const start = performance.now()
+    const frames = Object.entries(tables)
+    const writes = Promise.all(frames.map(([name, df]) => writeTable(df, layer, dir, name, this.written)))
+    const rowsOut = frames.reduce((sum, [, df]) => sum + df.height, 0)
+    const reported = writes.then(() => {
+      if (step)
+        this.report.step({
+          layer,
+          table: '(write)',
+          rowsIn: step.rowsIn,
+          rowsOut,
+          ms: performance.now() - start,
+        })
+    })
+    // Awaited by flushed(); until then a failure must not count as unhandled.
+    reported.catch(() => {})
+    this.writing.push(reported)
+  }
+
+  /** Every table started is written (a failed write throws here, with its path). */
+  async flushed(): Promise<void> {
+    await Promise.all(this.writing)
   }
 
   /** A table already written to its place (streamed there). */
@@ -283,12 +320,10 @@ async function cleanSilver(ctx: RunContext): Promise<SilverFrames> {
     () => buildSilver(bronze, options, landed?.malformed),
     (r) => r.clients.height + r.achats.height,
   )
-  ctx.timed(
+  ctx.write(
     'silver',
-    '(write)',
-    result.clients.height + result.achats.height,
-    () => ctx.write('silver', { clients: result.clients, achats: result.achats, rejects: result.rejects }),
-    () => result.clients.height + result.achats.height + result.rejects.height,
+    { clients: result.clients, achats: result.achats, rejects: result.rejects },
+    { rowsIn: result.clients.height + result.achats.height },
   )
   ctx.quality.clients = result.quality.clients
   ctx.quality.achats = result.quality.achats
@@ -307,6 +342,7 @@ async function cleanSilver(ctx: RunContext): Promise<SilverFrames> {
     rejectsAt: `silver/${plan.runId}/rejects.parquet`,
   })
   if (failed) {
+    await ctx.flushed()
     // Bronze and silver are written whole: the run's record keeps them, and how far it got, for inspection.
     const partial = {
       tables: ctx.written.tables,
@@ -318,9 +354,9 @@ async function cleanSilver(ctx: RunContext): Promise<SilverFrames> {
   }
   // A large run reads its purchases back from the file just written, so the frame in memory is collected
   // before gold (700 MB at 10M).
-  return landed?.streamed
-    ? readSilver(outDir(plan, 'silver'))
-    : { clients: result.clients, achats: result.achats }
+  if (!landed?.streamed) return { clients: result.clients, achats: result.achats }
+  await ctx.flushed()
+  return readSilver(outDir(plan, 'silver'))
 }
 
 export async function runLayers(
@@ -344,14 +380,9 @@ export async function runLayers(
     },
   })
   report.progress(0.9, 'gold: writing tables')
-  ctx.timed(
-    'gold',
-    '(write)',
-    purchases,
-    () => ctx.write('gold', gold.tables),
-    () => GOLD_TABLES.length,
-  )
+  ctx.write('gold', gold.tables, { rowsIn: purchases })
   const kpis = goldKpis(gold.tables.fact_achats, gold.tables.client_scores, gold.tables.segment_summary)
+  await ctx.flushed()
   report.progress(1, 'done')
   return {
     tables: ctx.written.tables,
