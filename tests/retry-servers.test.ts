@@ -19,6 +19,8 @@ import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 const BUCKETS = ['bronze', 'silver', 'gold']
 /** Short waits: a test window of seconds, not the default minute. */
 const POLICY: RetryPolicy = { attempts: 4, baseDelayMs: 1_000, maxDelayMs: 2_000 }
+/** Room for a MinIO that starts slowly on a busy machine (up to ~12 s after the first failure). */
+const COMEBACK_POLICY: RetryPolicy = { attempts: 6, baseDelayMs: 1_000, maxDelayMs: 3_000 }
 
 let sources: string
 beforeAll(async () => {
@@ -127,19 +129,21 @@ describe.skipIf(!MINIO_AVAILABLE)(`run retries (${MINIO_AVAILABLE ? 'MinIO' : MI
 
   it('succeeds once MinIO comes back, recording only the run that committed', async () => {
     const port = await freePort()
+    // Made before the run starts: the retry window is for MinIO coming back, not for seeding its folder.
+    const lake = await lakeWithBuckets()
     const c = s3Core(port)
     const { task, done } = c.pipeline.start({
       from: 'bronze',
       inputDir: sources,
       trigger: 'watch',
-      retry: POLICY,
+      retry: COMEBACK_POLICY,
     })
     const log = taskLog(c, task.id)
     await log.firstFailure()
-    minio = await startMinio([], { port, dir: await lakeWithBuckets() })
+    minio = await startMinio([], { port, dir: lake })
     const record = await done
     expect(record).toMatchObject({ status: 'succeeded', trigger: 'watch' })
-    expect(log.attempts()[0]).toMatch(/^pipeline run failed \(attempt 1 of 4\): cannot reach the S3 lake/)
+    expect(log.attempts()[0]).toMatch(/^pipeline run failed \(attempt 1 of 6\): cannot reach the S3 lake/)
     expect((await c.pipeline.runs()).map((run) => run.status)).toEqual(['succeeded'])
   })
 
