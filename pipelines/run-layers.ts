@@ -200,9 +200,10 @@ export const SOURCES = {
  * (10M purchases, 470 MB of CSV, held 2.5 GB of text); smaller ones are read into memory, which is faster
  * (1M purchases, 51 MB: streaming and reading back cost 0.3 s more CPU).
  */
-const STREAM_FROM_BYTES = 128 * 1024 * 1024
+export const STREAM_FROM_BYTES = 128 * 1024 * 1024
 
-function sizeOf(path: string): number {
+/** A file's size in bytes; 0 when it cannot be read (reading it then says why). */
+export function sizeOf(path: string): number {
   try {
     return statSync(path).size
   } catch {

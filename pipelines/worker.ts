@@ -1,15 +1,16 @@
 /**
- * The entry of a pipeline worker thread: one run per worker, so the memory Polars holds is returned when
- * the worker ends. Talks to its parent only through messages; never imports Electron.
+ * The entry of a pipeline worker, a thread or a process of its own (worker-parent.ts): one run per worker,
+ * so the memory Polars holds is returned when it ends. Talks to its parent only through messages; never
+ * imports Electron.
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { parentPort, workerData } from 'node:worker_threads'
 import type { StepStats } from '../src-preload/contract.ts'
 import type { ImportPreview } from '../src-preload/contract-import.ts'
 import { type PartialRun, PipelineInputError } from './pipeline-error.ts'
 import { type PreviewPlan, previewImport } from './preview.ts'
 import { type LayerPlan, type LayerResult, runLayers } from './run-layers.ts'
+import { workerParent } from './worker-parent.ts'
 
 /** What a worker is given: a run's plan, or an import's preview (`{ preview }`). */
 export type WorkerData = LayerPlan | { preview: PreviewPlan }
@@ -21,8 +22,10 @@ export type WorkerMessage =
   | { type: 'preview'; result: ImportPreview }
   | { type: 'error'; code: string; message: string; partial?: PartialRun }
 
+const parent = workerParent<WorkerData, WorkerMessage>()
+
 function post(message: WorkerMessage): void {
-  parentPort?.postMessage(message)
+  parent.post(message)
 }
 
 /**
@@ -44,7 +47,7 @@ function garbageCollector(): () => Promise<void> {
 }
 
 try {
-  const data = workerData as WorkerData
+  const data = await parent.data()
   if ('preview' in data) post({ type: 'preview', result: await previewImport(data.preview) })
   else {
     const result = await runLayers(

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateSources } from '../pipelines/generate/generate.ts'
 import { compareGold, formatGoldComparison } from '../src-main/core/bench/gold-compare.ts'
+import { sampleTreePeak } from '../src-main/core/bench/tree-rss.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
 
 /** The held-out input of issue 16: 80,000 clients, about 1.08M purchase rows with 8 % dirty rows. */
@@ -36,16 +37,6 @@ interface Measured {
   gold: string
 }
 
-/** The peak RSS of a running process (Linux: its high-water mark), or undefined elsewhere. */
-function highWaterMb(pid: number): number | undefined {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return match ? Number(match[1]) / 1024 : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /** CPU seconds of this process's waited-for children (Linux: cutime + cstime, in clock ticks of 1/100 s). */
 function childrenCpuS(): number | undefined {
   try {
@@ -65,10 +56,8 @@ function runWhole(tree: string, input: string, dataDir: string): Promise<Measure
       [join(tree, 'bin', 'medallion.mjs'), 'run', '--input', input, '--data-dir', dataDir, '--json'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
-    let peak: number | undefined
-    const sampler = setInterval(() => {
-      peak = Math.max(peak ?? 0, highWaterMb(child.pid ?? 0) ?? 0) || undefined
-    }, 10)
+    // The CLI and, for a big input, the run's own worker process.
+    const memory = sampleTreePeak(child.pid ?? 0, 10)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => {
@@ -79,7 +68,7 @@ function runWhole(tree: string, input: string, dataDir: string): Promise<Measure
     })
     child.on('error', reject)
     child.on('close', (code) => {
-      clearInterval(sampler)
+      const peak = memory.stop() / 1024 || undefined
       const wallS = (performance.now() - started) / 1000
       const cpuAfter = childrenCpuS()
       const cpuS = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { version } from '../package.json'
 import type { DataDirSource } from '../src-preload/names-app.ts'
 import { main } from './cli.ts'
+import type { CoreOptions } from './core/app-core.ts'
 import { appPaths } from './core/app-paths.ts'
 import type { LaunchNodeChild } from './core/child-process.ts'
 import { restrictNewFiles } from './core/private-files.ts'
@@ -18,6 +19,8 @@ export interface CliRuntime {
   defaultDataDir?: { dir: string; source: DataDirSource }
   /** How the benchmark's child starts (the app passes Electron's utilityProcess). */
   launchChild?: LaunchNodeChild
+  /** How a big run's worker process starts (the app passes Electron's utilityProcess). */
+  startPlanProcess?: CoreOptions['startPlanProcess']
   /** Log files `medallion diagnostics` includes (the app's main-process log). */
   logFiles?: string[]
   /** The app's configuration folder (Electron's userData), where the stack's credentials live. */
@@ -32,6 +35,7 @@ export function runCli(argv: string[], runtime: CliRuntime = {}): Promise<number
     paths: appPaths(appRoot, runtime.resourcesPath),
     defaultDataDir: runtime.defaultDataDir ?? { dir: 'data', source: 'default' },
     ...(runtime.launchChild ? { launchChild: runtime.launchChild } : {}),
+    ...(runtime.startPlanProcess ? { startPlanProcess: runtime.startPlanProcess } : {}),
     ...(runtime.logFiles ? { logFiles: runtime.logFiles } : {}),
     ...(runtime.configDir ? { configDir: runtime.configDir } : {}),
     version,

@@ -11,7 +11,7 @@ import { app } from 'electron'
 import type { runCli as RunCli } from './cli-entry.ts'
 import { CLI_BUNDLE_DIR } from './core/app-paths.ts'
 import { appDataDir } from './core/data-location.ts'
-import { launchUtilityChild } from './utility-child.ts'
+import { launchUtilityChild, utilityPlanProcess } from './utility-child.ts'
 
 export async function runCliInApp(argv: string[]): Promise<void> {
   // A terminal command shows no dock icon on macOS.
@@ -25,6 +25,7 @@ export async function runCliInApp(argv: string[]): Promise<void> {
       defaultDataDir: appDataDir(app.getPath('userData')),
       configDir: app.getPath('userData'),
       launchChild: launchUtilityChild,
+      startPlanProcess: utilityPlanProcess,
     })
   } catch (err) {
     process.stderr.write(`medallion: ${(err as Error).stack ?? err}\n`)

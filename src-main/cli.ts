@@ -13,7 +13,7 @@ import type { CliCommand } from './cli/command-names.ts'
 import { OPTIONS, TOKEN_FLAG_HINT, type Values } from './cli/options.ts'
 import { cancelOnSignals, type SignalCancel } from './cli/signal-cancel.ts'
 import { USAGE } from './cli/usage.ts'
-import type { Core } from './core/app-core.ts'
+import type { Core, CoreOptions } from './core/app-core.ts'
 import type { AppPaths } from './core/app-paths.ts'
 import type { LaunchNodeChild } from './core/child-process.ts'
 import { chooseDataDir } from './core/config.ts'
@@ -27,6 +27,8 @@ export interface CliContext {
   defaultDataDir: { dir: string; source: DataDirSource }
   /** How the benchmark's child process starts (Node's spawn by default; the app's utilityProcess). */
   launchChild?: LaunchNodeChild
+  /** How a big run's worker process starts (Node's fork by default; the app's utilityProcess). */
+  startPlanProcess?: CoreOptions['startPlanProcess']
   version: string
   /** Log files a diagnostics zip includes (the installed app's main-process log). */
   logFiles?: string[]
@@ -97,6 +99,7 @@ async function startCore(values: Values, context: CliContext, io: Io): Promise<C
     version: context.version,
     paths: values.compose ? { ...context.paths, composeFile: resolve(values.compose) } : context.paths,
     ...(context.launchChild ? { launchChild: context.launchChild } : {}),
+    ...(context.startPlanProcess ? { startPlanProcess: context.startPlanProcess } : {}),
     mongo: backends.mongo,
     s3: backends.s3,
   })

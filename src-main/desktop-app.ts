@@ -42,7 +42,7 @@ import { type MainLog, startMainLog } from './main-log.ts'
 import { taskEndLine } from './main-log-lines.ts'
 import { appPageMatcher, CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security.ts'
 import { safeStorageSecretBox } from './settings-safe-storage.ts'
-import { launchUtilityChild } from './utility-child.ts'
+import { launchUtilityChild, utilityPlanProcess } from './utility-child.ts'
 import { type WindowClose, windowClose } from './window-close.ts'
 import { rememberWindowState, savedWindowState } from './window-state.ts'
 
@@ -173,6 +173,7 @@ async function start(log: MainLog): Promise<void> {
     version: app.getVersion(),
     paths,
     launchChild: launchUtilityChild,
+    startPlanProcess: utilityPlanProcess,
     secretBox,
     configDir,
     mongo: backends.mongo,

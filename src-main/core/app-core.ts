@@ -22,7 +22,7 @@ import type { Lake } from './lake/lake.ts'
 import { LocalLake } from './lake/local-lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
 import { S3Lake } from './lake/s3-lake.ts'
-import { PipelineService } from './pipeline.ts'
+import { type PipelineDeps, PipelineService } from './pipeline.ts'
 import type { Handlers } from './rpc.ts'
 import type { MongoConfig } from './serving/mongo-config.ts'
 import { startPublish } from './serving/publish-task.ts'
@@ -51,6 +51,10 @@ export interface CoreOptions {
   paths: AppPaths
   /** Starts the benchmark's child process: Node's `spawn` by default, Electron's utilityProcess in the window. */
   launchChild?: LaunchNodeChild
+  /** Starts a big run's worker as a process of its own: Node's fork by default, a utility process in the window. */
+  startPlanProcess?: PipelineDeps['startPlanProcess']
+  /** Sources from this size on (bytes) run in a process of their own (default 128 MB; tests lower it). */
+  ownProcessFromBytes?: number
   /** How many pipeline runs the history keeps. */
   keepRuns?: number
   /** Medallion's version and how the data folder was chosen, as `app.info` reports them. */
@@ -150,6 +154,10 @@ export function createCore(options: CoreOptions): Core {
         sparkEnv: () => withSavedSparkMaster(options.env ?? process.env, saved),
         redact: (text) => secrets.redact(text),
         keepRuns: options.keepRuns,
+        ...(options.startPlanProcess ? { startPlanProcess: options.startPlanProcess } : {}),
+        ...(options.ownProcessFromBytes !== undefined
+          ? { ownProcessFromBytes: options.ownProcessFromBytes }
+          : {}),
         ...(options.now ? { now: options.now } : {}),
         ...(config.s3 ? { s3: config.s3 } : {}),
       }),

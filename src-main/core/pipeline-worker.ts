@@ -1,7 +1,8 @@
 /**
- * Runs one LayerPlan in a fresh worker thread and settles with its result. Aborting terminates the worker
- * and settles once it has exited (so nothing writes into the run's folders after the caller removes
- * them); a worker that dies without answering is reported as a crash. Either way nothing is committed.
+ * Runs one LayerPlan in a fresh worker — a thread, or a process of its own (plan-process.ts) — and settles
+ * with its result. Aborting stops the worker and settles once it has exited (so nothing writes into the
+ * run's folders after the caller removes them); a worker that dies without answering is reported as a
+ * crash. Either way nothing is committed.
  */
 import { Worker } from 'node:worker_threads'
 import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
@@ -15,15 +16,28 @@ export interface WorkerCallbacks {
   step(stats: StepStats): void
 }
 
+/** A started worker as the run follows it, whichever kind it is. */
+export interface PlanWorker {
+  on(event: 'message', listener: (message: WorkerMessage) => void): unknown
+  on(event: 'error', listener: (err: Error) => void): unknown
+  on(event: 'exit', listener: (code: number | null) => void): unknown
+  /** Ends it: 'exit' follows once it has stopped. */
+  terminate(): unknown
+}
+
+/** Starts a worker on `plan`. */
+export type StartPlanWorker = (entry: string | URL, plan: LayerPlan) => PlanWorker
+
+export const startWorkerThread: StartPlanWorker = (entry, plan) => new Worker(entry, { workerData: plan })
+
 export function runInWorker(
-  entry: string | URL,
-  plan: LayerPlan,
+  start: () => PlanWorker,
   signal: AbortSignal,
   callbacks: WorkerCallbacks,
 ): Promise<LayerResult> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason ?? new CancelledError())
-    const worker = new Worker(entry, { workerData: plan })
+    const worker = start()
     let settled = false
     let aborting = false
     const settle = (fn: () => void) => {
@@ -67,7 +81,7 @@ export function runInWorker(
       if (!aborting)
         settle(() => reject(new MedallionError('worker_crashed', `pipeline worker crashed: ${err.message}`)))
     })
-    worker.on('exit', (code) =>
+    worker.on('exit', (code: number | null) =>
       settle(() =>
         reject(
           aborting

@@ -6,7 +6,7 @@
 import { closeSync, openSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { DialectChoice } from '../../pipelines/bronze.ts'
-import type { LayerPlan, LayerResult } from '../../pipelines/run-layers.ts'
+import { type LayerPlan, type LayerResult, sizeOf } from '../../pipelines/run-layers.ts'
 import type { Layer, RunRecord, RunTrigger, SourceTable, StepStats } from '../../src-preload/contract.ts'
 import { LAYERS } from '../../src-preload/values.ts'
 import { type Attempt, type RetryPolicy, SINGLE_ATTEMPT, withRetries } from './automation/retry.ts'
@@ -16,7 +16,8 @@ import { errorCode, errorMessage, MedallionError, RunFailedError } from './error
 import { pruneImports } from './import/import-prune.ts'
 import { commitRecord, type Lake, layerFolder, newRunId } from './lake/lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
-import { runInWorker } from './pipeline-worker.ts'
+import { runInWorker, type StartPlanWorker, startWorkerThread } from './pipeline-worker.ts'
+import { forkPlanProcess, OWN_PROCESS_FROM_BYTES, PLAN_PROCESS_ENV } from './plan-process.ts'
 import type { JobCallbacks } from './spark/job-session.ts'
 import type { SparkJob } from './spark/spark-runner.ts'
 import { removeEmptyStaging } from './spark/staging.ts'
@@ -28,6 +29,13 @@ export interface PipelineDeps {
   lake: Lake
   tasks: TaskRegistry
   workerEntry: string | URL
+  /**
+   * Starts a big run's worker as a process of its own (plan-process.ts): Node's fork by default, an
+   * Electron utility process in the window. Given the environment it must start with.
+   */
+  startPlanProcess?: (env: Readonly<Record<string, string>>) => StartPlanWorker
+  /** Sources from this size on (bytes, both files) run in a process of their own (default 128 MB). */
+  ownProcessFromBytes?: number
   /** The Spark twin's job folder (and whether the app is packaged), for runs on Spark. */
   sparkJob: SparkJob
   /** How many runs the history keeps (the current good run is always kept). */
@@ -96,6 +104,15 @@ export function sourceFile(dir: string, name: string): string {
 export class PipelineService {
   constructor(private readonly deps: PipelineDeps) {}
 
+  /** A thread for a small run (it starts faster); a process of its own for a big one (plan-process.ts). */
+  private startWorker(plan: LayerPlan) {
+    const bytes = Object.values(plan.sources ?? {}).reduce((sum, path) => sum + sizeOf(path), 0)
+    const ownProcess = plan.sources && bytes >= (this.deps.ownProcessFromBytes ?? OWN_PROCESS_FROM_BYTES)
+    if (!ownProcess) return startWorkerThread(this.deps.workerEntry, plan)
+    const start = (this.deps.startPlanProcess ?? forkPlanProcess)(PLAN_PROCESS_ENV)
+    return start(this.deps.workerEntry, plan)
+  }
+
   get sourcesDir(): string {
     return join(this.deps.dataDir, 'sources')
   }
@@ -142,7 +159,7 @@ export class PipelineService {
       const result =
         engine === 'spark'
           ? await this.runOnSpark(plan, task, callbacks)
-          : await runInWorker(this.deps.workerEntry, plan, task.signal, callbacks)
+          : await runInWorker(() => this.startWorker(plan), task.signal, callbacks)
       task.progress(0.96, 'committing')
       await lake.persistStaged(runId, computed)
       if (engine === 'spark') await removeEmptyStaging(plan.out)

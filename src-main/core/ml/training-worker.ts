@@ -8,7 +8,7 @@ import type { TrainJob, TrainOutcome } from '../../../pipelines/ml/train-job.ts'
 import type { LayerPlan, LayerResult } from '../../../pipelines/run-layers.ts'
 import type { Core } from '../app-core.ts'
 import { errorCode, MedallionError } from '../errors.ts'
-import { runInWorker } from '../pipeline-worker.ts'
+import { runInWorker, startWorkerThread } from '../pipeline-worker.ts'
 
 export async function runTrainingWorker(
   core: Core,
@@ -19,10 +19,8 @@ export async function runTrainingWorker(
   // The runner is typed for pipeline runs; the job and its outcome cross it as posted data, untouched.
   const asPlan = job as unknown as LayerPlan
   try {
-    const outcome: LayerResult = await runInWorker(core.options.paths.mlWorker, asPlan, signal, {
-      progress,
-      step: () => {},
-    })
+    const start = () => startWorkerThread(core.options.paths.mlWorker, asPlan)
+    const outcome: LayerResult = await runInWorker(start, signal, { progress, step: () => {} })
     return outcome as unknown as TrainOutcome
   } catch (err) {
     if (errorCode(err) !== 'worker_crashed') throw err
