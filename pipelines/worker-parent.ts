@@ -32,6 +32,10 @@ export function workerParent<In, Out>(): WorkerParent<In, Out> {
   }
   if (process.send) {
     const send = process.send.bind(process)
+    // Ctrl+C reaches the whole terminal's process group: the parent cancels the run (and kills this
+    // process) itself, recording it. A parent gone without a word (killed) leaves no orphan behind.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {})
+    process.once('disconnect', () => process.exit(1))
     return {
       data: () => new Promise((resolve) => process.once('message', (data) => resolve(data as In))),
       post: (message) => void send(message),

@@ -4,9 +4,11 @@
  * cancel that kills the child, records the run as cancelled and leaves nothing staged. The size threshold
  * is set to 0 here, so small generated sources take the process path.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSources } from '../pipelines/generate/generate.ts'
@@ -14,7 +16,7 @@ import { createCore } from '../src-main/core/app-core.ts'
 import { compareGold } from '../src-main/core/bench/gold-compare.ts'
 import { PLAN_PROCESS_ENV } from '../src-main/core/plan-process.ts'
 import type { RunRecord } from '../src-preload/contract.ts'
-import { SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
+import { REPO_ROOT, SOURCE_PATHS, tempDir } from './helpers/temp-data.ts'
 
 /** The pids of this process's children running the pipeline worker. */
 function workerChildren(): number[] {
@@ -66,6 +68,24 @@ describe('a big run in a process of its own', () => {
     expect(viaProcess.quality).toEqual(viaThread.quality)
     expect(compareGold(goldOf(inThread, viaThread), goldOf(inProcess, viaProcess)).differences).toEqual([])
     expect(workerChildren()).toEqual([])
+  }, 120_000)
+
+  it('ends when the process that started it is killed, leaving no orphan', async () => {
+    const dataDir = tempDir()
+    const parent = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(REPO_ROOT, 'tests', 'helpers', 'plan-process-child.ts'), dataDir, sources],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    const [line] = (await once(createInterface({ input: parent.stdout }), 'line')) as [string]
+    const worker = Number(/^running (\d+)$/.exec(line)?.[1])
+    expect(existsSync(`/proc/${worker}`)).toBe(true)
+    parent.kill('SIGKILL')
+    await expect.poll(() => existsSync(`/proc/${worker}`), { timeout: 20_000 }).toBe(false)
+    // It stopped at once rather than finishing the run alone: no gold table was written.
+    const gold = join(dataDir, 'lake', 'gold')
+    const written = existsSync(gold) ? readdirSync(gold, { recursive: true }).map(String) : []
+    expect(written.filter((name) => name.endsWith('.parquet'))).toEqual([])
   }, 120_000)
 
   it('is killed by a cancel: the run is recorded cancelled and nothing it staged stays', async () => {
