@@ -1,7 +1,8 @@
 /**
- * Node child processes in the app (the pipeline benchmark's child, a big run's worker) start as Electron utility processes:
- * the packaged binary cannot be run as plain Node, since its RunAsNode fuse is off. Utility processes
- * exist only once the app is ready, so the child starts then; its output streams are handed out at once.
+ * Node child processes in the app (the pipeline benchmark's child, a big run's worker) start as Electron
+ * utility processes: the packaged binary cannot be run as plain Node, since its RunAsNode fuse is off.
+ * Utility processes exist only once the app is ready, so the benchmark's child starts then; its output
+ * streams are handed out at once.
  */
 import { PassThrough } from 'node:stream'
 import { fileURLToPath } from 'node:url'
