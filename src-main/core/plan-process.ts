@@ -20,7 +20,7 @@ export const OWN_PROCESS_FROM_BYTES = STREAM_FROM_BYTES
  */
 export const PLAN_PROCESS_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' }
 
-/** Starts `entry` in a Node child with the plan as its first message (the kill is SIGKILL: nothing to save). */
+/** Starts `entry` in a Node child, the plan its first message (killed with SIGKILL: nothing to save). */
 export function forkPlanProcess(env: Readonly<Record<string, string>>): StartPlanWorker {
   return (entry: string | URL, plan: LayerPlan): PlanWorker => {
     const child = fork(entry instanceof URL ? fileURLToPath(entry) : entry, [], {
