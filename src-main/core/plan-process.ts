@@ -11,7 +11,10 @@ import type { LayerPlan } from '../../pipelines/run-layers.ts'
 import { STREAM_FROM_BYTES } from '../../pipelines/run-layers.ts'
 import type { PlanWorker, StartPlanWorker } from './pipeline-worker.ts'
 
-/** Runs whose sources are this big or bigger get a process of their own: those bronze streams too. */
+/**
+ * Runs whose sources (both files together) are this big or bigger get a process of their own: bronze's
+ * threshold for streaming a single file.
+ */
 export const OWN_PROCESS_FROM_BYTES = STREAM_FROM_BYTES
 
 /**

@@ -38,6 +38,13 @@ function refuseWindowOnly(context: HttpPolicyContext, handlers: Handlers): Handl
   return refused
 }
 
+/** The settings only the window (or a hand edit of settings.json) changes, and what to do instead. */
+const WINDOW_ONLY_SETTINGS = {
+  inputRoots: `the input roots (the folders a run over HTTP may read) are changed only in the desktop app's Settings (or in the data folder's settings.json) or with ${INPUT_ROOTS_VARIABLE} when starting \`medallion serve\``,
+  keepRunningInBackground:
+    "whether Medallion keeps running in the background once its window closes is chosen in the desktop app's Settings (or as keepRunningInBackground in the data folder's settings.json)",
+} as const
+
 /** `handlers` as HTTP callers may use them. */
 export function httpHandlers(handlers: Handlers, context: HttpPolicyContext): Handlers {
   return {
@@ -64,17 +71,9 @@ export function httpHandlers(handlers: Handlers, context: HttpPolicyContext): Ha
       return handlers['watches.add']({ ...args, dir })
     },
     'settings.set': async (change) => {
-      if (change.inputRoots !== undefined) {
-        throw new MedallionError(
-          'window_only',
-          `settings.set: the input roots (the folders a run over HTTP may read) are changed only in the desktop app's Settings (or in the data folder's settings.json) or with ${INPUT_ROOTS_VARIABLE} when starting \`medallion serve\`, never over HTTP`,
-        )
-      }
-      if (change.keepRunningInBackground !== undefined) {
-        throw new MedallionError(
-          'window_only',
-          "settings.set: whether Medallion keeps running in the background once its window closes is chosen in the desktop app's Settings (or as keepRunningInBackground in the data folder's settings.json), never over HTTP",
-        )
+      for (const [key, why] of Object.entries(WINDOW_ONLY_SETTINGS)) {
+        if (change[key as keyof typeof WINDOW_ONLY_SETTINGS] !== undefined)
+          throw new MedallionError('window_only', `settings.set: ${why}, never over HTTP`)
       }
       return handlers['settings.set'](change)
     },

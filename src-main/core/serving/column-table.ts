@@ -201,7 +201,7 @@ export class ColumnTable {
   private rowJson(row: number): string {
     const prefixes = this.jsonPrefixes
     const columns = this.fieldColumns
-    // Parts joined once: a flat string, where `+=` would keep a tree of pieces alive for each row.
+    // Parts joined once: one flat string to encode, where `+=` would build a tree of pieces.
     const parts = new Array<string>(prefixes.length * 2 + 1)
     for (let f = 0; f < prefixes.length; f++) {
       const value = (columns[f] as JsonValue[])[row] ?? null

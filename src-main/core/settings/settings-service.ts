@@ -94,6 +94,7 @@ export class SettingsService {
       }
     })
     const fromEnv = env.MEDALLION_DATA_DIR?.trim()
+    const keepRunning = keepsRunningInBackground(dataDir)
     return {
       dataDir,
       dataDirFromEnv: fromEnv ? resolve(fromEnv) === resolve(dataDir) : false,
@@ -103,8 +104,8 @@ export class SettingsService {
       theme: (resolved.theme.value ?? 'system') as Theme,
       inputRoots: readSettingsFile(dataDir).stored.inputRoots ?? [],
       keepRunningInBackground: {
-        saved: keepsRunningInBackground(dataDir),
-        pendingRestart: keepsRunningInBackground(dataDir) !== this.keepRunningAtStart,
+        saved: keepRunning,
+        pendingRestart: keepRunning !== this.keepRunningAtStart,
       },
       inputRootsFromEnv: envInputRoots(env),
       warnings,
