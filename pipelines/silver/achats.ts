@@ -7,7 +7,7 @@ import { asNumber, asTimestamp, fastIsoTimestamp, ISO_DATE, isBlank, isWhole, te
 import { qualityCounters } from './rejects.ts'
 import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
-import { sortedTitleCased } from './title-case.ts'
+import { titleCased } from './title-case.ts'
 
 const COUNTERS = [
   'dropped_missing',
@@ -66,6 +66,6 @@ export function cleanAchats(bronze: TableFrame, clientIds: pl.Series, options: S
     bronze,
     fast ? { ...plan(fast.value), fallback: { when: fast.needsGeneral, plan: general } } : general,
   )
-  const clean = sortedTitleCased(kept, 'id_achat', 'produit')
+  const clean = titleCased(kept, 'produit')
   return { clean, rejects, quality: qualityCounters(rowCount(bronze), rejects, clean.height, COUNTERS) }
 }

@@ -6,7 +6,7 @@
  */
 import pl from 'nodejs-polars'
 import { asLazy, isLazy, rowCount, type TableFrame } from '../table-frame.ts'
-import { explain, flagDuplicates, type Rule, ruleIndex } from './rules.ts'
+import { explain, type Rule, ruleIndex, sortedFlaggingDuplicates } from './rules.ts'
 
 export interface CleaningPlan {
   /** Typed columns computed once from the text (e.g. `_id`, `_date`), which rules and output read. */
@@ -70,7 +70,10 @@ function typedRows(bronze: TableFrame, plan: CleaningPlan): pl.DataFrame {
   return pl.concat(slices, { how: 'vertical', rechunk: false })
 }
 
-/** `bronze` may be a scan of its Parquet file: it is then read in slices, and never held whole. */
+/**
+ * The kept rows come in the order of the duplicates key, which is unique among them. `bronze` may be a scan
+ * of its Parquet file: it is then read in slices, and never held whole.
+ */
 export function applyRules(
   bronze: TableFrame,
   plan: CleaningPlan,
@@ -91,7 +94,7 @@ function applyChecked(
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
   const { key, field, keep } = plan.duplicates
   const rules: Rule[] = [...plan.rules, { reason: 'duplicate_id', field, rejects: pl.lit(false) }]
-  const flagged = flagDuplicates(typed, key, keep, plan.rules.length)
+  const flagged = sortedFlaggingDuplicates(typed, key, keep, plan.rules.length)
   const helpers = ['_rule', key]
   if (flagged.getColumn('_rule').nullCount() === flagged.height) {
     return {

@@ -7,7 +7,7 @@ import { asNumber, asTimestamp, isBlank, isWhole, text } from './parse.ts'
 import { qualityCounters } from './rejects.ts'
 import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
-import { sortedTitleCased } from './title-case.ts'
+import { titleCased } from './title-case.ts'
 
 const COUNTERS = [
   'dropped_invalid_id',
@@ -47,6 +47,6 @@ export function cleanClients(bronze: TableFrame, options: SilverOptions): CleanR
     ],
     columns: REQUIRED_CLIENT_COLUMNS,
   })
-  const clean = sortedTitleCased(kept, 'id_client', 'pays')
+  const clean = titleCased(kept, 'pays')
   return { clean, rejects, quality: qualityCounters(rowCount(bronze), rejects, clean.height, COUNTERS) }
 }

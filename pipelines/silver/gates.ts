@@ -74,13 +74,9 @@ function likelyFix(reasons: ReasonExample[], dialect: FileDialect | undefined): 
   return undefined
 }
 
-function failure(
-  file: string,
-  headline: string,
-  reasons: ReasonExample[],
-  input: GateInput,
-  table: SourceTable,
-): string {
+/** The message of a failed gate; the reasons are looked up only then (they cost a pass over the rejects). */
+function failure(file: string, headline: string, input: GateInput, table: SourceTable): string {
+  const reasons = mainReasons(input.rejects, file)
   const fix = likelyFix(reasons, input.dialect[table])
   const parts = [
     `${file}: ${headline}; the previous gold stays current`,
@@ -97,23 +93,15 @@ export function gateFailure(input: GateInput): string | undefined {
     const file = input.files[table]
     const { kept, rejected } = input.counts[table]
     const rows = kept + rejected
-    const reasons = mainReasons(input.rejects, file)
     const what = table === 'clients' ? 'client' : 'purchase'
     if (kept === 0)
-      return failure(
-        file,
-        `no ${what} survived silver: all ${rows} rows were rejected`,
-        reasons,
-        input,
-        table,
-      )
+      return failure(file, `no ${what} survived silver: all ${rows} rows were rejected`, input, table)
     const share = rows === 0 ? 0 : rejected / rows
     if (share > input.maxRejectShare) {
       const percent = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`
       return failure(
         file,
         `${rejected} of ${rows} rows were rejected (${percent(share)}, more than the ${percent(input.maxRejectShare)} --max-reject-share allows)`,
-        reasons,
         input,
         table,
       )

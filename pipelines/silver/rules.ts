@@ -31,29 +31,38 @@ export function ruleIndex(rules: Rule[]): pl.Expr {
 }
 
 /**
- * Flags, as rule `dupIndex`, the duplicate keys among rows no rule rejected. Kept is the first (or last)
- * occurrence in source-row order, a stable choice (the original sorted unstably, so its "first" was
- * arbitrary). Rejected rows get no key, so they never shadow a valid row.
+ * The rows in key order, with the duplicate keys among rows no rule rejected flagged as rule `dupIndex`.
+ * Kept is the first (or last) occurrence in source-row order, a stable choice (the original sorted
+ * unstably, so its "first" was arbitrary). Rejected rows get no key, so they never shadow a valid row; they
+ * come last. One stable sort both orders the rows and puts each key's occurrences side by side: cheaper
+ * than hashing every key to find duplicates, then sorting the kept rows.
  */
-export function flagDuplicates(
+export function sortedFlaggingDuplicates(
   df: pl.DataFrame,
   key: string,
   keep: 'first' | 'last',
   dupIndex: number,
 ): pl.DataFrame {
-  const clean = pl.col('_rule').isNull()
-  const candidate = pl.when(clean).then(pl.col(key)).otherwise(pl.lit(null))
-  // Bronze rows are in source order, so first/last distinct is first/last in the file.
-  const kept =
-    keep === 'first' ? candidate.isFirstDistinct() : candidate.reverse().isFirstDistinct().reverse()
-  return df.withColumns(
-    pl
-      .when(clean.and(kept.not()))
-      .then(pl.lit(dupIndex))
-      .otherwise(pl.col('_rule'))
-      .cast(pl.Int32)
-      .alias('_rule'),
-  )
+  const candidate = pl.when(pl.col('_rule').isNull()).then(pl.col(key)).otherwise(pl.lit(null))
+  // Bronze rows are in source order, and the sort keeps that order among equal keys.
+  const order = df
+    .select(candidate.alias('_key'))
+    .withRowIndex('_at')
+    .sort({ by: '_key', nullsLast: true, maintainOrder: true })
+    .getColumn('_at')
+  const shadowed = keep === 'first' ? candidate.eq(candidate.shift(1)) : candidate.eq(candidate.shift(-1))
+  return df
+    .lazy()
+    .select(pl.all().gather(order))
+    .withColumns(
+      pl
+        .when(shadowed.fillNull(false))
+        .then(pl.lit(dupIndex))
+        .otherwise(pl.col('_rule'))
+        .cast(pl.Int32)
+        .alias('_rule'),
+    )
+    .collectSync()
 }
 
 /** Looks the rule index up for the (few) rejected rows: reason code, field name and the field's text. */

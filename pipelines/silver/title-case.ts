@@ -14,12 +14,10 @@ export function titleCase(text: string): string {
 }
 
 /**
- * `df` sorted by `key` (unique), with its text `column` title-cased by mapping its distinct values (the JS
- * work is per value, not per row). Each column is gathered in the key's order and the text replaced in the
- * same query: sorting the frame (it copies chunked rows whole first), then replacing the column, took
- * 10M purchases to 2.1 GB where this takes 1.6 GB.
+ * `df` with its text `column` title-cased by mapping its distinct values (the JS work is per value, not per
+ * row).
  */
-export function sortedTitleCased(df: pl.DataFrame, key: string, column: string): pl.DataFrame {
+export function titleCased(df: pl.DataFrame, column: string): pl.DataFrame {
   const distinct = df
     .select(pl.col(column))
     .unique()
@@ -27,10 +25,6 @@ export function sortedTitleCased(df: pl.DataFrame, key: string, column: string):
     .toArray()
     .filter((v): v is string => typeof v === 'string')
   const changed = distinct.filter((v) => titleCase(v) !== v)
-  const order = df.select(pl.col(key).argSort()).getColumn(key)
-  const sorted = df.lazy().select(pl.all().gather(order))
-  if (changed.length === 0) return sorted.collectSync()
-  return sorted
-    .withColumns(pl.col(column).replace(changed, changed.map(titleCase)).alias(column))
-    .collectSync()
+  if (changed.length === 0) return df
+  return df.withColumns(pl.col(column).replace(changed, changed.map(titleCase)).alias(column))
 }
