@@ -23,6 +23,7 @@ import { HORIZON_DAYS, REQUIRED_CLIENT_COLUMNS, REQUIRED_PURCHASE_COLUMNS } from
 import { gateFailure } from './silver/gates.ts'
 import { buildSilver } from './silver/index.ts'
 import { ISO_DATE } from './silver/parse.ts'
+import { STREAM_FROM_BYTES, sizeOf } from './source-size.ts'
 import { systemErrorMessage } from './system-error.ts'
 import { asLazy, isLazy, rowCount, type TableFrame } from './table-frame.ts'
 
@@ -194,22 +195,6 @@ export const SOURCES = {
   clients: { required: REQUIRED_CLIENT_COLUMNS, dateColumn: 'date_inscription' },
   achats: { required: REQUIRED_PURCHASE_COLUMNS, dateColumn: 'date_achat', decimalColumn: 'montant' },
 } as const
-
-/**
- * Sources from this size on stream to bronze and are read back from their files, so memory stays bounded
- * (10M purchases, 470 MB of CSV, held 2.5 GB of text); smaller ones are read into memory, which is faster
- * (1M purchases, 51 MB: streaming and reading back cost 0.3 s more CPU).
- */
-export const STREAM_FROM_BYTES = 128 * 1024 * 1024
-
-/** A file's size in bytes; 0 when it cannot be read (reading it then says why). */
-export function sizeOf(path: string): number {
-  try {
-    return statSync(path).size
-  } catch {
-    return 0 // readSource says the file is missing
-  }
-}
 
 async function landBronze(ctx: RunContext): Promise<Landed> {
   const { plan } = ctx

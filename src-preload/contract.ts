@@ -13,6 +13,7 @@ import {
   RESET_SCOPES,
   type RunTrigger,
   type SourceEncoding,
+  WRITTEN_DIALECTS,
 } from './values.ts'
 
 export { LAYERS, MAX_PAGE, RESET_SCOPES, RUN_TRIGGERS, type RunTrigger } from './values.ts'
@@ -214,7 +215,7 @@ const SourcesGenerateInput = z
       .default(42),
     dirtyShare: z.number().min(0).max(0.5).default(0),
     /** `fr-excel` writes as a French spreadsheet saves "CSV": ";", Windows-1252, CRLF, decimal comma, day first. */
-    dialect: z.enum(['default', 'fr-excel']).default('default'),
+    dialect: z.enum(WRITTEN_DIALECTS).default('default'),
   })
   .strict()
   .default({ seed: 42, dirtyShare: 0, dialect: 'default' })

@@ -34,6 +34,10 @@ export const MAX_PAGE = 10_000
 /** At most this many countries (or products) in one sales filter. */
 export const SALES_FILTER_MAX = 50
 
+/** How generated sources are written: `fr-excel` as a French spreadsheet saves "CSV". */
+export const WRITTEN_DIALECTS = ['default', 'fr-excel'] as const
+export type WrittenDialect = (typeof WRITTEN_DIALECTS)[number]
+
 /** Scales the pipeline benchmark runs at. */
 export const BENCH_SCALES = ['seed', '100k', '1m', '10m'] as const
 export type BenchScale = (typeof BENCH_SCALES)[number]

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type pl from 'nodejs-polars'
+import type { WrittenDialect } from '../../src-preload/values.ts'
 import { PipelineInputError } from '../pipeline-error.ts'
 import { HORIZON_DAYS, type RejectReason } from '../schema.ts'
 import { systemErrorMessage } from '../system-error.ts'
@@ -17,7 +18,7 @@ import { buildDirtyRows, type DirtyCounts } from './dirty-rows.ts'
 import { drawOriginalColumns, drawOwnColumns, type OwnDrawBounds } from './draws.ts'
 import { achatsFrame, clientsFrame, csvLines } from './frames.ts'
 import { PythonRandom, seedKey } from './python-random.ts'
-import { encodeFile, lineEnd, lineIn, rowsIn, type WrittenDialect, writerOptions } from './written-dialect.ts'
+import { encodeFile, lineEnd, lineIn, rowsIn, writerOptions } from './written-dialect.ts'
 
 export interface GenerateOptions {
   /** Writes outDir/clients.csv and outDir/achats.csv (creating the folder). */

@@ -6,11 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import iconv from 'iconv-lite'
 import pl, { type CsvWriterOptions } from 'nodejs-polars'
+import type { WrittenDialect } from '../../src-preload/values.ts'
 import { splitLine } from '../dialect/delimiter.ts'
 import { CSV_OPTIONS } from './frames.ts'
-
-export const WRITTEN_DIALECTS = ['default', 'fr-excel'] as const
-export type WrittenDialect = (typeof WRITTEN_DIALECTS)[number]
 
 const FR_EXCEL = {
   ...CSV_OPTIONS,

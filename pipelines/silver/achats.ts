@@ -9,6 +9,8 @@ import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
 import { titleCased } from './title-case.ts'
 
+const PARSED_PURCHASE_FIELDS = ['id_achat', 'id_client', 'date_achat', 'montant']
+
 const COUNTERS = [
   'dropped_missing',
   'dropped_invalid_date',
@@ -37,7 +39,8 @@ export function cleanAchats(bronze: TableFrame, clientIds: pl.Series, options: S
       dateText.alias('_date'),
     ],
     rules: [
-      ...perField('missing_field', REQUIRED_PURCHASE_COLUMNS, isBlank),
+      // A blank id, client, date or amount parses to null, which the rules after reject too.
+      ...perField('missing_field', REQUIRED_PURCHASE_COLUMNS, isBlank, PARSED_PURCHASE_FIELDS),
       { reason: 'invalid_number', field: 'id_achat', rejects: isWhole('_id').not() },
       { reason: 'invalid_number', field: 'id_client', rejects: isWhole('_client').not() },
       { reason: 'invalid_number', field: 'montant', rejects: amount.isNull().or(amount.isNan()) },

@@ -6,7 +6,7 @@
  */
 import pl from 'nodejs-polars'
 import { asLazy, isLazy, rowCount, type TableFrame } from '../table-frame.ts'
-import { explain, type Rule, ruleIndex, sortedFlaggingDuplicates } from './rules.ts'
+import { explain, keyOrder, type Rule, rejectedByAny, ruleIndex } from './rules.ts'
 
 export interface CleaningPlan {
   /** Typed columns computed once from the text (e.g. `_id`, `_date`), which rules and output read. */
@@ -48,16 +48,18 @@ const KEPT_LINEAGE = ['_source_file', '_row_number', '_batch_id'] as const
  */
 const SLICE_ROWS = 1_000_000
 
-/** The typed output, lineage, rule index and duplicate key of every bronze row, in bronze order. */
+/**
+ * The typed output, lineage, duplicate key and whether some rule rejects it (`_bad`) of every bronze row,
+ * in bronze order. Which rule, only the rejected rows are asked, later.
+ */
 function typedRows(bronze: TableFrame, plan: CleaningPlan): pl.DataFrame {
   const query = (rows: pl.LazyDataFrame) =>
     rows
       .withColumns(...plan.parsed)
-      .withColumns(ruleIndex(plan.rules).alias('_rule'))
       .select(
         ...plan.output,
         ...KEPT_LINEAGE.map((c) => pl.col(c)),
-        pl.col('_rule'),
+        rejectedByAny(plan.rules).alias('_bad'),
         pl.col(plan.duplicates.key),
         ...(plan.fallback ? [plan.fallback.when.alias('_fallback')] : []),
       )
@@ -94,11 +96,17 @@ function applyChecked(
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
   const { key, field, keep } = plan.duplicates
   const rules: Rule[] = [...plan.rules, { reason: 'duplicate_id', field, rejects: pl.lit(false) }]
-  const flagged = sortedFlaggingDuplicates(typed, key, keep, plan.rules.length)
-  const helpers = ['_rule', key]
-  if (flagged.getColumn('_rule').nullCount() === flagged.height) {
+  const order = keyOrder(typed, key, keep)
+  const clean = pl.col('_bad').or(pl.col('_dup')).not()
+  const kept = typed
+    .drop('_bad', key)
+    .lazy()
+    .select(pl.all().gather(order.filter(clean).getColumn('_at')))
+    .collectSync()
+  const rejectedRows = order.filter(clean.not()).select('_row_number', '_dup')
+  if (rejectedRows.height === 0) {
     return {
-      kept: flagged.drop(helpers),
+      kept,
       rejects: rejectsTable(
         asLazy(bronze).head(0).withColumns(pl.lit(null).cast(pl.Int32).alias('_rule')).collectSync(),
         rules,
@@ -106,14 +114,20 @@ function applyChecked(
       ),
     }
   }
-  const rejectedRows = flagged.filter(pl.col('_rule').isNotNull()).select('_row_number', '_rule')
-  // The filter is pushed into a Parquet scan, so only the rejected rows' text is read.
+  // The filter is pushed into a Parquet scan, so only the rejected rows' text is read; their rule is
+  // found there, on the few rows that need it.
   const rejected = asLazy(bronze)
     .filter(pl.col('_row_number').isIn(rejectedRows.getColumn('_row_number').implode()))
     .join(rejectedRows.lazy(), { on: '_row_number', how: 'inner' })
+    .withColumns(...plan.parsed)
+    .withColumns(
+      pl
+        .when(pl.col('_dup'))
+        .then(pl.lit(plan.rules.length))
+        .otherwise(ruleIndex(plan.rules))
+        .cast(pl.Int32)
+        .alias('_rule'),
+    )
     .collectSync({ engine: 'streaming' })
-  return {
-    kept: flagged.filter(pl.col('_rule').isNull()).drop(helpers),
-    rejects: rejectsTable(rejected, rules, plan.columns),
-  }
+  return { kept, rejects: rejectsTable(rejected, rules, plan.columns) }
 }

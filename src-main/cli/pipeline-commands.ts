@@ -1,7 +1,7 @@
 /** `medallion generate | run | demo | runs | publish`: sources, runs and their history, through the core. */
-import { WRITTEN_DIALECTS, type WrittenDialect } from '../../pipelines/generate/written-dialect.ts'
+
 import type { Layer } from '../../src-preload/contract.ts'
-import { LAYERS } from '../../src-preload/values.ts'
+import { LAYERS, WRITTEN_DIALECTS, type WrittenDialect } from '../../src-preload/values.ts'
 import type { Core } from '../core/app-core.ts'
 import { startSample } from '../core/sample-data.ts'
 import { type CommandIo, numberFlag, UsageError } from './command-io.ts'

@@ -8,7 +8,7 @@
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { LayerPlan } from '../../pipelines/run-layers.ts'
-import { STREAM_FROM_BYTES } from '../../pipelines/run-layers.ts'
+import { STREAM_FROM_BYTES } from '../../pipelines/source-size.ts'
 import type { PlanWorker, StartPlanWorker } from './pipeline-worker.ts'
 
 /**
