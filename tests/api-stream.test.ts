@@ -2,8 +2,9 @@
  * Big list pages over real HTTP, from a ParquetStore on a real pipeline run (and a MongoStore on FerretDB): a streamed page (chunked, no
  * Content-Length) is the answer JSON.stringify gives for the same rows, compression applies to big
  * answers only, and a big page whose reader stalls neither blocks /health nor keeps other big pages
- * waiting (a gate of one slot: the stalled writer must leave it).
+ * waiting (a gate of one slot: the stalled writer must leave it), and big pages take turns, a chunk each.
  */
+import { ServerResponse } from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import { MongoClient } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -197,5 +198,34 @@ describe('a big page whose reader stalls', () => {
     } finally {
       stalled.close()
     }
+  }, 60_000)
+
+  it('writes one chunk per slot in a turn of the event loop, so small requests get their turn', async () => {
+    // Chunk writes counted between two runs of a ticker that comes back every turn of the loop. A writer
+    // handed a slot used to write at once, and the slot went from writer to writer within one turn.
+    const perTurn: number[] = []
+    let writes = 0
+    let ticking = true
+    const tick = () => {
+      perTurn.push(writes)
+      writes = 0
+      if (ticking) setImmediate(tick)
+    }
+    setImmediate(tick)
+    const write = ServerResponse.prototype.write
+    ServerResponse.prototype.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      if (Buffer.isBuffer(chunk) && chunk.length > 1024) writes++
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest)
+    } as typeof write
+    try {
+      const pages = await Promise.all(Array.from({ length: 8 }, () => http(api.url, '/scores?limit=10000')))
+      for (const page of pages) expect((page.json() as { data: unknown[] }).data).toHaveLength(10_000)
+    } finally {
+      ServerResponse.prototype.write = write
+      ticking = false
+    }
+    expect(perTurn.reduce((a, b) => a + b, 0)).toBeGreaterThan(8 * 10)
+    // One slot: one write per turn, two between ticks when the ticker runs mid-turn.
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(2)
   }, 60_000)
 })

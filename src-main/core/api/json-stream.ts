@@ -59,15 +59,17 @@ export async function sendJsonList(
     let ready = res.write(before)
     for (let from = 0; from < page.count; from += CHUNK_ROWS) {
       if (!ready) {
-        // A slow reader: its slot goes to others until the socket takes more.
+        // A full socket: its slot goes to others until it takes more.
         gate.leave()
         holding = false
         await drained(res)
         await gate.enter(true)
         holding = true
-      } else {
-        await nextTurn()
       }
+      // One chunk per slot per turn of the event loop, even for a writer just handed a slot: handed on at
+      // once, a slot went from writer to writer in one turn (a chunk over the socket's 16 kB mark always
+      // fills it), 50 big pages writing a chunk each while /health waited.
+      await nextTurn()
       if (res.destroyed) return
       const to = Math.min(page.count, from + CHUNK_ROWS)
       ready = res.write(page.bytes(from, to))
