@@ -14,10 +14,19 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..')
 export { SOURCE_PATHS }
 export const WORKER_ENTRY = SOURCE_PATHS.pipelineWorker
 
-/** A fresh folder removed after the test file. */
+/** Folders made by this test file, removed after it (the hook below is the file's: this module loads once per file). */
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/**
+ * A fresh folder removed after the test file. Registered here rather than where it is asked for: a hook
+ * added inside a test or another hook never runs, and its folder was left behind.
+ */
 export function tempDir(prefix = 'medallion-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  made.push(dir)
   return dir
 }
 
