@@ -7,7 +7,6 @@ import { asNumber, asTimestamp, fastIsoTimestamp, ISO_DATE, isBlank, isWhole, te
 import { qualityCounters } from './rejects.ts'
 import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
-import { titleCased } from './title-case.ts'
 
 const PARSED_PURCHASE_FIELDS = ['id_achat', 'id_client', 'date_achat', 'montant']
 
@@ -62,13 +61,13 @@ export function cleanAchats(bronze: TableFrame, clientIds: pl.Series, options: S
       text('produit').alias('produit'),
     ],
     columns: REQUIRED_PURCHASE_COLUMNS,
+    titleCased: 'produit',
   })
   const general = plan(asTimestamp('date_achat', formats?.dateFormat))
   const fast = (formats?.dateFormat ?? ISO_DATE) === ISO_DATE ? fastIsoTimestamp('date_achat') : undefined
-  const { kept, rejects } = applyRules(
+  const { kept: clean, rejects } = applyRules(
     bronze,
     fast ? { ...plan(fast.value), fallback: { when: fast.needsGeneral, plan: general } } : general,
   )
-  const clean = titleCased(kept, 'produit')
   return { clean, rejects, quality: qualityCounters(rowCount(bronze), rejects, clean.height, COUNTERS) }
 }

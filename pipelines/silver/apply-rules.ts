@@ -7,6 +7,7 @@
 import pl from 'nodejs-polars'
 import { asLazy, isLazy, rowCount, type TableFrame } from '../table-frame.ts'
 import { explain, keyOrder, type Rule, rejectedByAny, ruleIndex } from './rules.ts'
+import { titleCasing } from './title-case.ts'
 
 export interface CleaningPlan {
   /** Typed columns computed once from the text (e.g. `_id`, `_date`), which rules and output read. */
@@ -18,6 +19,8 @@ export interface CleaningPlan {
   output: pl.Expr[]
   /** The source's own columns, kept whole in each reject's `record`. */
   columns: readonly string[]
+  /** An output text column whose words are capitalised (`title-case.ts`). */
+  titleCased: string
   /** A fast plan's way out: when this is true on any row, the (slower) general plan is applied instead. */
   fallback?: { when: pl.Expr; plan: CleaningPlan }
 }
@@ -73,7 +76,8 @@ function typedRows(bronze: TableFrame, plan: CleaningPlan): pl.DataFrame {
 }
 
 /**
- * The kept rows come in the order of the duplicates key, which is unique among them. `bronze` may be a scan
+ * The kept rows come in the order of the duplicates key, which is unique among them, their `titleCased`
+ * column title-cased. `bronze` may be a scan
  * of its Parquet file: it is then read in slices, and never held whole.
  */
 export function applyRules(
@@ -98,12 +102,19 @@ function applyChecked(
   const rules: Rule[] = [...plan.rules, { reason: 'duplicate_id', field, rejects: pl.lit(false) }]
   const order = keyOrder(typed, key, keep)
   const clean = pl.col('_bad').or(pl.col('_dup')).not()
+  // Gathered in key order and title-cased in one query: a copy less (10M purchases: 100 MB at the peak).
   const kept = typed
     .drop('_bad', key)
     .lazy()
     .select(pl.all().gather(order.filter(clean).getColumn('_at')))
+    .withColumns(titleCasing(typed.getColumn(plan.titleCased), plan.titleCased))
     .collectSync()
-  const rejectedRows = order.filter(clean.not()).select('_row_number', '_dup')
+  const rejectedAt = order.filter(clean.not())
+  const rejectedRows = typed
+    .lazy()
+    .select(pl.col('_row_number').gather(rejectedAt.getColumn('_at')))
+    .collectSync()
+    .withColumns(rejectedAt.getColumn('_dup'))
   if (rejectedRows.height === 0) {
     return {
       kept,

@@ -7,7 +7,6 @@ import { asNumber, asTimestamp, isBlank, isWhole, text } from './parse.ts'
 import { qualityCounters } from './rejects.ts'
 import { perField } from './rules.ts'
 import { type CleanResult, dateBounds, type SilverOptions } from './silver-options.ts'
-import { titleCased } from './title-case.ts'
 
 const COUNTERS = [
   'dropped_invalid_id',
@@ -22,7 +21,7 @@ export function cleanClients(bronze: TableFrame, options: SilverOptions): CleanR
   const { lower, upper } = dateBounds(options)
   const date = pl.col('_date')
   const formats = options.formats?.clients
-  const { kept, rejects } = applyRules(bronze, {
+  const { kept: clean, rejects } = applyRules(bronze, {
     parsed: [
       asNumber('id_client', formats?.decimal).alias('_id'),
       asTimestamp('date_inscription', formats?.dateFormat).alias('_date'),
@@ -46,7 +45,7 @@ export function cleanClients(bronze: TableFrame, options: SilverOptions): CleanR
       text('pays').alias('pays'),
     ],
     columns: REQUIRED_CLIENT_COLUMNS,
+    titleCased: 'pays',
   })
-  const clean = titleCased(kept, 'pays')
   return { clean, rejects, quality: qualityCounters(rowCount(bronze), rejects, clean.height, COUNTERS) }
 }

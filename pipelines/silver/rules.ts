@@ -50,7 +50,7 @@ export function ruleIndex(rules: Rule[]): pl.Expr {
 }
 
 /**
- * Each row's position (`_at`), line, and whether it is bad (`_bad`) or a duplicate (`_dup`), in key order.
+ * Each row's position (`_at`) and whether it is bad (`_bad`) or a duplicate (`_dup`), in key order.
  * Duplicates are the repeated keys among rows no rule rejected: kept is the first (or last) occurrence in
  * source-row order, a stable choice (the original sorted unstably, so its "first" was arbitrary). Bad rows
  * get no key, so they never shadow a valid row; they come last. One stable sort of these narrow columns
@@ -62,14 +62,10 @@ export function keyOrder(df: pl.DataFrame, key: string, keep: 'first' | 'last'):
   const shadowed = keep === 'first' ? candidate.eq(candidate.shift(1)) : candidate.eq(candidate.shift(-1))
   // Bronze rows are in source order, and the sort keeps that order among equal keys.
   return df
-    .select(
-      pl.when(pl.col('_bad')).then(pl.lit(null)).otherwise(pl.col(key)).alias('_key'),
-      pl.col('_row_number'),
-      pl.col('_bad'),
-    )
+    .select(pl.when(pl.col('_bad')).then(pl.lit(null)).otherwise(pl.col(key)).alias('_key'), pl.col('_bad'))
     .withRowIndex('_at')
     .sort({ by: '_key', nullsLast: true, maintainOrder: true })
-    .select(pl.col('_at'), pl.col('_row_number'), pl.col('_bad'), shadowed.fillNull(false).alias('_dup'))
+    .select(pl.col('_at'), pl.col('_bad'), shadowed.fillNull(false).alias('_dup'))
 }
 
 /** Looks the rule index up for the (few) rejected rows: reason code, field name and the field's text. */

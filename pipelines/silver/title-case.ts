@@ -14,17 +14,15 @@ export function titleCase(text: string): string {
 }
 
 /**
- * `df` with its text `column` title-cased by mapping its distinct values (the JS work is per value, not per
- * row).
+ * The expression that title-cases text `column`, given its values: each distinct value is mapped once (the
+ * JS work is per value, not per row).
  */
-export function titleCased(df: pl.DataFrame, column: string): pl.DataFrame {
-  const distinct = df
-    .select(pl.col(column))
+export function titleCasing(values: pl.Series, column: string): pl.Expr {
+  const distinct = values
     .unique()
-    .getColumn(column)
     .toArray()
     .filter((v): v is string => typeof v === 'string')
   const changed = distinct.filter((v) => titleCase(v) !== v)
-  if (changed.length === 0) return df
-  return df.withColumns(pl.col(column).replace(changed, changed.map(titleCase)).alias(column))
+  if (changed.length === 0) return pl.col(column)
+  return pl.col(column).replace(changed, changed.map(titleCase)).alias(column)
 }
