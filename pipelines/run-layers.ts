@@ -359,14 +359,17 @@ export async function runLayers(
   let done = 0
   const gold = buildGold(silver, {
     horizonDays: plan.horizonDays ?? HORIZON_DAYS,
-    onTable: (table, rows, ms) => {
+    onTable: (table, frame, ms) => {
       done += 1
-      report.step({ layer: 'gold', table, rowsIn: purchases, rowsOut: rows, ms })
+      report.step({ layer: 'gold', table, rowsIn: purchases, rowsOut: frame.height, ms })
       report.progress(0.5 + (0.4 * done) / GOLD_TABLES.length, `gold: ${table}`)
+      // The fact, gold's one big table, is written while the others are built from it.
+      if (table === 'fact_achats') ctx.write('gold', { fact_achats: frame })
     },
   })
   report.progress(0.9, 'gold: writing tables')
-  ctx.write('gold', gold.tables, { rowsIn: purchases })
+  const others = Object.fromEntries(Object.entries(gold.tables).filter(([table]) => table !== 'fact_achats'))
+  ctx.write('gold', others, { rowsIn: purchases })
   const kpis = goldKpis(gold.tables.fact_achats, gold.tables.client_scores, gold.tables.segment_summary)
   await ctx.flushed()
   report.progress(1, 'done')

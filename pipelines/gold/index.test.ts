@@ -29,9 +29,9 @@ describe('buildGold', () => {
   it('builds every gold table with their columns, reporting each one in order', () => {
     const reported: [GoldTableName, number][] = []
     const gold = buildGold(scenario(), {
-      onTable: (name, rows, ms) => {
+      onTable: (name, table, ms) => {
         expect(ms).toBeGreaterThanOrEqual(0)
-        reported.push([name, rows])
+        reported.push([name, table.height])
       },
     })
     expect(reported.map(([name]) => name)).toEqual([...GOLD_TABLES])

@@ -46,8 +46,8 @@ export interface GoldResult {
 
 export interface GoldOptions {
   horizonDays?: number
-  /** Called once per table as soon as it is built, with its row count and build time in milliseconds. */
-  onTable?: (name: GoldTableName, rows: number, ms: number) => void
+  /** Called once per table as soon as it is built, with the table and its build time in milliseconds. */
+  onTable?: (name: GoldTableName, table: pl.DataFrame, ms: number) => void
 }
 
 export const NO_PURCHASE_MESSAGE = 'gold: no valid purchase reaches gold (Aucun achat valide en entrée gold)'
@@ -72,7 +72,7 @@ export function buildGold(
   const emit = (name: GoldTableName, build: () => pl.DataFrame, extraMs = 0): pl.DataFrame => {
     const [frame, ms] = timed(build)
     tables[name] = frame
-    opts.onTable?.(name, frame.height, ms + extraMs)
+    opts.onTable?.(name, frame, ms + extraMs)
     return frame
   }
 
