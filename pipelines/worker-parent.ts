@@ -1,7 +1,7 @@
 /**
- * The pipeline worker's link to whoever started it: a worker thread (its data given at start), a Node
- * child (fork: the data arrives as the first IPC message) or an Electron utility process (its parentPort,
- * likewise). A big run gets a process of its own so that the memory Polars used goes back to the system
+ * The pipeline worker's link to whoever started it: a worker thread (its data given at start, or as its
+ * first message), a Node child (fork: the data arrives as the first IPC message) or an Electron utility
+ * process (its parentPort, likewise). A big run gets a process of its own so that the memory Polars used goes back to the system
  * when it ends; a small one starts faster as a thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
@@ -21,7 +21,14 @@ interface UtilityParentPort {
 export function workerParent<In, Out>(): WorkerParent<In, Out> {
   if (parentPort) {
     const port = parentPort
-    return { data: async () => workerData as In, post: (message) => port.postMessage(message) }
+    return {
+      // Given at start, or, to a thread started before its work was known (warm-worker.ts), posted.
+      data: () =>
+        workerData !== undefined
+          ? Promise.resolve(workerData as In)
+          : new Promise((resolve) => port.once('message', (data) => resolve(data as In))),
+      post: (message) => port.postMessage(message),
+    }
   }
   const utility = (process as unknown as { parentPort?: UtilityParentPort }).parentPort
   if (utility) {

@@ -19,6 +19,7 @@ import type { LaunchNodeChild } from './core/child-process.ts'
 import { chooseDataDir } from './core/config.ts'
 import { errorMessage } from './core/errors.ts'
 import { protectDataFolder } from './core/private-files.ts'
+import { warmWorkerThread } from './core/warm-worker.ts'
 
 /** What differs between `npx medallion` in a clone and the CLI carried by the installed app. */
 export interface CliContext {
@@ -73,6 +74,9 @@ const COMMANDS: Record<CliCommand, () => Promise<Command>> = {
   logs: async () => (await stack()).logsCommand,
 }
 
+/** The commands that run the pipeline: their worker thread starts first, loading Polars meanwhile. */
+const RUNS_PIPELINE: ReadonlySet<string> = new Set<CliCommand>(['run', 'demo'])
+
 /** The commands SIGINT and SIGTERM cancel cleanly, and what stays as it was when they do. */
 const CANCELLED_OUTCOME: Partial<Record<CliCommand, string>> = {
   run: 'the previous gold stays current',
@@ -82,7 +86,12 @@ const CANCELLED_OUTCOME: Partial<Record<CliCommand, string>> = {
   train: 'nothing was saved to gold',
 }
 
-async function startCore(values: Values, context: CliContext, io: Io): Promise<Core> {
+async function startCore(
+  values: Values,
+  context: CliContext,
+  io: Io,
+  startThread?: CoreOptions['startThread'],
+): Promise<Core> {
   const data = chooseDataDir(values['data-dir'], process.env, context.defaultDataDir)
   const [{ createCore }, { resolveBackends }] = await Promise.all([
     import('./core/app-core.ts'),
@@ -100,6 +109,7 @@ async function startCore(values: Values, context: CliContext, io: Io): Promise<C
     paths: values.compose ? { ...context.paths, composeFile: resolve(values.compose) } : context.paths,
     ...(context.launchChild ? { launchChild: context.launchChild } : {}),
     ...(context.startPlanProcess ? { startPlanProcess: context.startPlanProcess } : {}),
+    ...(startThread ? { startThread } : {}),
     mongo: backends.mongo,
     s3: backends.s3,
   })
@@ -158,7 +168,8 @@ export async function main(
     return 2
   }
   let core: Core | undefined
-  const coreStarted = startCore(values, context, io)
+  const startThread = RUNS_PIPELINE.has(name) ? warmWorkerThread(context.paths.pipelineWorker) : undefined
+  const coreStarted = startCore(values, context, io, startThread)
   const outcome = CANCELLED_OUTCOME[name as CliCommand]
   const interrupt = outcome
     ? cancelOnSignals({

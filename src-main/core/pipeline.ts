@@ -35,6 +35,8 @@ export interface PipelineDeps {
    * Electron utility process in the window. Given the environment it must start with.
    */
   startPlanProcess?: (env: Readonly<Record<string, string>>) => StartPlanWorker
+  /** Starts a small run's worker thread (default `startWorkerThread`; the CLI's is started early). */
+  startThread?: StartPlanWorker
   /** Sources from this size on (bytes, both files) run in a process of their own (default 128 MB). */
   ownProcessFromBytes?: number
   /** The Spark twin's job folder (and whether the app is packaged), for runs on Spark. */
@@ -109,7 +111,7 @@ export class PipelineService {
   private startWorker(plan: LayerPlan) {
     const bytes = Object.values(plan.sources ?? {}).reduce((sum, path) => sum + sizeOf(path), 0)
     const ownProcess = plan.sources && bytes >= (this.deps.ownProcessFromBytes ?? OWN_PROCESS_FROM_BYTES)
-    if (!ownProcess) return startWorkerThread(this.deps.workerEntry, plan)
+    if (!ownProcess) return (this.deps.startThread ?? startWorkerThread)(this.deps.workerEntry, plan)
     const start = (this.deps.startPlanProcess ?? forkPlanProcess)(PLAN_PROCESS_ENV)
     return start(this.deps.workerEntry, plan)
   }
