@@ -90,7 +90,7 @@ function isoTimestamp(trimmed: pl.Expr): pl.Expr {
     .otherwise(normalised)
   return pl
     .when(trimmed.str.contains(TIMESTAMP_SHAPE))
-    .then(full.str.strptime(pl.Datetime, '%Y-%m-%d %H:%M:%S%.f'))
+    .then(exactTimestamp(full, '%Y-%m-%d %H:%M:%S%.f'))
     .otherwise(pl.lit(null).cast(pl.Datetime('us')))
 }
 
