@@ -53,7 +53,7 @@ const SLICE_ROWS = 1_000_000
 
 /**
  * The typed output, lineage, duplicate key and whether some rule rejects it (`_bad`) of every bronze row,
- * in bronze order. Which rule, only the rejected rows are asked, later.
+ * in bronze order. Which rule a rejected row breaks is found later, on the rejected rows alone.
  */
 function typedRows(bronze: TableFrame, plan: CleaningPlan): pl.DataFrame {
   const query = (rows: pl.LazyDataFrame) =>
@@ -77,8 +77,8 @@ function typedRows(bronze: TableFrame, plan: CleaningPlan): pl.DataFrame {
 
 /**
  * The kept rows come in the order of the duplicates key, which is unique among them, their `titleCased`
- * column title-cased. `bronze` may be a scan
- * of its Parquet file: it is then read in slices, and never held whole.
+ * column title-cased. `bronze` may be a scan of its Parquet file: it is then read in slices, and never held
+ * whole.
  */
 export function applyRules(
   bronze: TableFrame,
