@@ -11,6 +11,7 @@
 import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import pl from 'nodejs-polars'
+import type { SinkParquetOptions } from 'nodejs-polars/bin/types.js'
 import type { FileDialect } from '../src-preload/contract.ts'
 import type { DecimalMark, Delimiter, SourceEncoding } from '../src-preload/values.ts'
 import { copyWithout } from './dialect/copy-without.ts'
@@ -56,7 +57,7 @@ export interface BronzeSource {
 
 export interface BronzeLanding {
   path: string
-  compression: 'lz4' | 'zstd'
+  options: SinkParquetOptions
 }
 
 export interface Lineage {
@@ -332,7 +333,7 @@ async function landText(
     await renamed(textScan(path, delimiter), names)
       .withRowIndex('_row_number', 2)
       .withColumns(pl.col('_row_number').cast(pl.Int64), ...lineageColumns(name, lineage))
-      .sinkParquet(land.path, { compression: land.compression })
+      .sinkParquet(land.path, land.options)
       .collect()
   } catch {
     throw new PipelineInputError(

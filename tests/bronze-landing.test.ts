@@ -21,7 +21,7 @@ describe('bronze landing', () => {
   async function readBoth(name: string, achats: string) {
     const folder = writeSources(join(dir, name), { achats })
     const source = { path: join(folder, 'achats.csv'), ...SOURCES.achats, workDir: folder }
-    const land = { path: join(folder, 'landed.parquet'), compression: 'lz4' as const }
+    const land = { path: join(folder, 'landed.parquet'), options: { compression: 'lz4' as const } }
     const inMemory = await readSource(source, 'achats', LINEAGE)
     const streamed = await readSource({ ...source, land }, 'achats', LINEAGE)
     return { inMemory, streamed, land }

@@ -43,7 +43,7 @@ describe('bronze streamed to its landing, in a whole run', () => {
     for (const table of ['clients', 'achats'] as const) {
       const workDir = join(dir, 'check')
       mkdirSync(workDir, { recursive: true })
-      const land = { path: join(workDir, `${table}.parquet`), compression: 'lz4' as const }
+      const land = { path: join(workDir, `${table}.parquet`), options: { compression: 'lz4' as const } }
       const read = await readSource({ path: sources[table], ...SOURCES[table], workDir, land }, table, {
         batchId: 'check',
         ingestedAtMicros: NOW,
