@@ -53,28 +53,13 @@ export function cutLabels(edges: number[]): string[] {
     .map((right, i) => `(${pythonFloatRepr(rounded[i] as number)}, ${pythonFloatRepr(right)}]`)
 }
 
-const edgeColumn = (i: number) => `_edge${i}`
-
-/**
- * The bin of each amount against the JS edges (passed as a one-row frame): the number of inner edges
- * strictly below the value (right-closed intervals). Every value lies in (edges[0], edges[n]] since the
- * edges span min..max with the first one lowered.
- */
+/** The expressions every distribution uses, whatever its edges. */
 const binExprs = lastKey((bins: number) => ({
-  bin: Array.from({ length: bins - 1 }, (_, k) =>
-    pl
-      .col('montant')
-      .gt(pl.col(edgeColumn(k + 1)))
-      .cast(pl.Int64),
-  )
-    .reduce((acc, next) => acc.plus(next), pl.lit(0).cast(pl.Int64))
-    .alias('bin'),
   range: [pl.col('montant').min().alias('min'), pl.col('montant').max().alias('max')],
   key: pl.col('bin'),
   count: pl.col('bin').count().cast(pl.Int64).alias('count'),
   fill: pl.col('count').fillNull(0).cast(pl.Int64),
   // readRecords infers Int64 for whole-number values: pin the types.
-  edgeTypes: Array.from({ length: bins + 1 }, (_, i) => pl.col(edgeColumn(i)).cast(pl.Float64)),
   labelTypes: [
     pl.col('bin').cast(pl.Int64),
     pl.col('bucket').cast(pl.Utf8),
@@ -84,6 +69,11 @@ const binExprs = lastKey((bins: number) => ({
   columns: DISTRIBUTION_COLUMNS.map((c) => pl.col(c)),
 }))
 
+/**
+ * The labels of these edges, and the bin of each amount: the number of inner edges strictly below it
+ * (right-closed intervals), the edges as literals. Every value lies in (edges[0], edges[n]] since the edges
+ * span min..max with the first one lowered.
+ */
 const binTables = lastKey((key: string) => {
   const [min, max, bins] = key.split('|').map(Number) as [number, number, number]
   const e = binExprs(bins)
@@ -92,9 +82,11 @@ const binTables = lastKey((key: string) => {
   const labelRows = labels.map((bucket, bin) => ({ bin, bucket, lower: edges[bin], upper: edges[bin + 1] }))
   return {
     labels: pl.readRecords(labelRows).select(...e.labelTypes),
-    edges: pl
-      .readRecords([Object.fromEntries(edges.map((edge, i) => [edgeColumn(i), edge]))])
-      .select(...e.edgeTypes),
+    bin: edges
+      .slice(1, -1)
+      .map((edge) => pl.col('montant').gt(pl.lit(edge)).cast(pl.Int64))
+      .reduce((acc, next) => acc.plus(next), pl.lit(0).cast(pl.Int64))
+      .alias('bin'),
   }
 })
 
@@ -111,12 +103,7 @@ export function buildDistribution(fact: pl.DataFrame, bins = DISTRIBUTION_BINS):
     throw new Error('gold: distribution needs at least one finite amount')
   }
   const tables = binTables(`${min}|${max}|${bins}`)
-  const counts = fact
-    .lazy()
-    .join(tables.edges.lazy(), { how: 'cross' })
-    .select(e.bin)
-    .groupBy(e.key)
-    .agg(e.count)
+  const counts = fact.lazy().select(tables.bin).groupBy(e.key).agg(e.count)
   return tables.labels
     .lazy()
     .join(counts, { on: 'bin', how: 'left' })
