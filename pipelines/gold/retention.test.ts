@@ -91,6 +91,20 @@ describe('cohort_retention', () => {
     expect([...keys].sort()).toEqual(keys)
   })
 
+  it('is the same when client ids are too far apart to count from the lowest (ranked instead)', () => {
+    // Ids from −(2^53 − 1) to 2^53 − 2 over 16 years (192 months): 2^54 · 192 is past the key's limit
+    // (2^61), so clients are numbered by rank.
+    const far = (client: number) => (client === 1 ? -(2 ** 53 - 1) : 2 ** 53 - 1 - client)
+    const rows: PurchaseRow[] = [...purchases(300), [301, 1, '2009-01-15 10:00:00', 10, 'Mouse']]
+    const farRows = rows.map(
+      ([id, client, at, amount, product]): PurchaseRow => [id, far(client), at, amount, product],
+    )
+    const clients = silverClients(Array.from({ length: 40 }, (_, i) => [far(i + 1), '2001-01-01'] as const))
+    const { clients: dim, achats } = prepareInputs({ clients, achats: silverAchats(farRows) })
+    const table = buildRetention(buildFact(dim, achats))
+    expect(records(table)).toEqual(referenceRetention(rows.map(([, client, at]) => ({ client, at }))))
+  })
+
   it('is the table buildGold registers', () => {
     const rows = purchases(200)
     const gold = buildGold({ clients: clientsOf(), achats: silverAchats(rows) })

@@ -46,17 +46,19 @@ const exprs = once(() => {
   const cohort = pl.col('_cohort')
   const month = pl.col('_month')
   return {
-    monthRange: [monthIndex.min().alias('first'), monthIndex.max().alias('last')],
+    ranges: [
+      monthIndex.min().alias('first'),
+      monthIndex.max().alias('last'),
+      pl.col('id_client').min().alias('lowest'),
+      pl.col('id_client').max().alias('highest'),
+    ],
     /**
-     * One integer per (client, month bought in), sorted: the client's dense rank · span + the month counted
+     * One integer per (client, month bought in), sorted: the client's number · span + the month counted
      * from the fact's first month. Deduplicating one integer column costs a third of a pair of columns, and
      * once sorted, each client's months are adjacent and ascending: the first is the client's cohort.
      */
-    clientMonths: (first: number, span: number) =>
-      pl
-        .col('id_client')
-        .rank('dense')
-        .cast(pl.Int64)
+    clientMonths: (client: pl.Expr, first: number, span: number) =>
+      client
         .mul(int(span))
         .plus(monthIndex.minus(int(first)))
         .unique()
@@ -113,16 +115,28 @@ const exprs = once(() => {
   }
 })
 
+/** Keys up to here leave Int64 room to spare, whatever a double's rounding of the bound. */
+const KEY_LIMIT = 2 ** 61
+
+/**
+ * A client's number in the key: its id counted from the lowest, when ids times months fit in an Int64
+ * (always, for ids of a sane size), else its dense rank, which costs a sort of every purchase.
+ */
+function clientNumber(lowest: number, highest: number, span: number): pl.Expr {
+  if ((highest - lowest + 1) * span < KEY_LIMIT) return pl.col('id_client').minus(int(lowest))
+  return pl.col('id_client').rank('dense').cast(pl.Int64)
+}
+
 /** cohort_retention from fact_achats (needs id_client, date_achat). */
 export function buildRetention(fact: pl.DataFrame): pl.DataFrame {
   const e = exprs()
-  const range = fact.select(...e.monthRange).row(0) as [number | null, number | null]
+  const ranges = fact.select(...e.ranges).row(0) as (number | null)[]
   // An empty fact gives an empty table through the same query.
-  const [first, last] = [range[0] ?? 0, range[1] ?? 0]
+  const [first, last, lowest, highest] = ranges.map((value) => value ?? 0) as [number, number, number, number]
   const span = last - first + 1
   const clientMonths = fact
     .lazy()
-    .select(e.clientMonths(first, span))
+    .select(e.clientMonths(clientNumber(lowest, highest, span), first, span))
     .withColumns(...e.split(span))
     .withColumns(e.first)
     .withColumns(e.cohortOf)
