@@ -8,7 +8,7 @@
 import pl from 'nodejs-polars'
 import { numpyAround, pythonFloatRepr } from '../python-float.ts'
 import { DISTRIBUTION_COLUMNS } from './columns.ts'
-import { lastKey } from './memo.ts'
+import { lastKey, once } from './memo.ts'
 
 export const DISTRIBUTION_BINS = 12
 
@@ -54,7 +54,7 @@ export function cutLabels(edges: number[]): string[] {
 }
 
 /** The expressions every distribution uses, whatever its edges. */
-const binExprs = lastKey((bins: number) => ({
+const binExprs = once(() => ({
   range: [pl.col('montant').min().alias('min'), pl.col('montant').max().alias('max')],
   key: pl.col('bin'),
   count: pl.col('bin').count().cast(pl.Int64).alias('count'),
@@ -76,7 +76,7 @@ const binExprs = lastKey((bins: number) => ({
  */
 const binTables = lastKey((key: string) => {
   const [min, max, bins] = key.split('|').map(Number) as [number, number, number]
-  const e = binExprs(bins)
+  const e = binExprs()
   const edges = cutEdges(min, max, bins)
   const labels = cutLabels(edges)
   const labelRows = labels.map((bucket, bin) => ({ bin, bucket, lower: edges[bin], upper: edges[bin + 1] }))
@@ -93,7 +93,7 @@ const binTables = lastKey((key: string) => {
 /** bin (Int64, 0..bins−1, numeric order), bucket (pandas label), count (Int64, 0 for empty bins), lower, upper. */
 export function buildDistribution(fact: pl.DataFrame, bins = DISTRIBUTION_BINS): pl.DataFrame {
   if (!Number.isInteger(bins) || bins < 1) throw new Error(`gold: bad bin count ${bins}`)
-  const e = binExprs(bins)
+  const e = binExprs()
   const [min, max] = fact
     .lazy()
     .select(...e.range)
