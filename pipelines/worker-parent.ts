@@ -1,8 +1,8 @@
 /**
  * The pipeline worker's link to whoever started it: a worker thread (its data given at start, or as its
  * first message), a Node child (fork: the data arrives as the first IPC message) or an Electron utility
- * process (its parentPort, likewise). A big run gets a process of its own so that the memory Polars used goes back to the system
- * when it ends; a small one starts faster as a thread.
+ * process (its parentPort, likewise). A big run gets a process of its own so that the memory Polars used
+ * goes back to the system when it ends; a small one starts faster as a thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 
