@@ -1,8 +1,8 @@
 /**
  * A pipeline worker thread started before its plan is known. `medallion run` starts one first thing, so
- * the thread loads Polars while the command loads the rest (80 ms of a 1M run, measured). The first small run takes
- * it; unreferenced until then, an unused one (a big run has a process of its own) never holds the process
- * open, and one that died before its plan came is replaced by a fresh thread.
+ * the thread loads Polars while the command loads the rest (80 ms of a 1M run, measured). The first small
+ * run takes it; unreferenced until then, an unused one (a big run has a process of its own) never holds
+ * the process open, and one that died before its plan came is replaced by a fresh thread.
  */
 import { Worker } from 'node:worker_threads'
 import { type StartPlanWorker, startWorkerThread } from './pipeline-worker.ts'
