@@ -1,21 +1,23 @@
 /** §6.4 tables the original derived at publish time: daily, weekly, monthly_growth. */
 import pl from 'nodejs-polars'
-import { exactSum } from './exact-sum.ts'
+import { fromUnits, unitsSum } from './exact-sum.ts'
 import { once } from './memo.ts'
+import { collectStreaming } from './streaming-collect.ts'
 
 const exprs = once(() => {
   const prev = pl.col('prev_ca')
   return {
-    aggs: [
-      exactSum(pl.col('montant')).alias('ca'),
-      pl.col('id_achat').count().cast(pl.Int64).alias('achats'),
-    ],
-    jour: { key: pl.col('jour'), columns: [pl.col('jour'), pl.col('ca'), pl.col('achats')] },
+    aggs: [unitsSum(pl.col('montant'), 'ca'), pl.col('id_achat').count().cast(pl.Int64).alias('achats')],
+    jour: { key: pl.col('jour'), columns: [pl.col('jour'), fromUnits('ca'), pl.col('achats')] },
     // dt.truncate('1w') starts weeks on Monday, like pandas' weekly periods ending on Sunday. The text is
     // formatted after grouping (strftime over every purchase is the slow part).
     monday: [pl.col('date_achat').dt.truncate('1w').alias('_monday'), pl.col('montant'), pl.col('id_achat')],
     weekKey: pl.col('_monday'),
-    weekColumns: [pl.col('_monday').dt.strftime('%Y-%m-%d').alias('semaine'), pl.col('ca'), pl.col('achats')],
+    weekColumns: [
+      pl.col('_monday').dt.strftime('%Y-%m-%d').alias('semaine'),
+      fromUnits('ca'),
+      pl.col('achats'),
+    ],
     monthly: [pl.col('mois'), pl.col('ca').cast(pl.Float64)],
     previous: pl.col('ca').shift(1).alias('prev_ca'),
     growthAbs: pl.col('ca').minus(prev).alias('growth_abs'),
@@ -31,11 +33,12 @@ const exprs = once(() => {
 /** `jour` ('YYYY-MM-DD'), `ca`, `achats`, by calendar day, sorted by day. */
 export function buildDaily(fact: pl.DataFrame): pl.DataFrame {
   const e = exprs()
-  return fact
-    .lazy()
-    .groupBy(e.jour.key)
-    .agg(...e.aggs)
-    .collectSync()
+  return collectStreaming(
+    fact
+      .lazy()
+      .groupBy(e.jour.key)
+      .agg(...e.aggs),
+  )
     .sort('jour')
     .select(...e.jour.columns)
 }
@@ -43,12 +46,13 @@ export function buildDaily(fact: pl.DataFrame): pl.DataFrame {
 /** `semaine` = the Monday starting the week ('YYYY-MM-DD'), `ca`, `achats`, sorted by week. */
 export function buildWeekly(fact: pl.DataFrame): pl.DataFrame {
   const e = exprs()
-  return fact
-    .lazy()
-    .select(...e.monday)
-    .groupBy(e.weekKey)
-    .agg(...e.aggs)
-    .collectSync()
+  return collectStreaming(
+    fact
+      .lazy()
+      .select(...e.monday)
+      .groupBy(e.weekKey)
+      .agg(...e.aggs),
+  )
     .sort('_monday')
     .select(...e.weekColumns)
 }

@@ -9,6 +9,7 @@ import pl from 'nodejs-polars'
 import { numpyAround, pythonFloatRepr } from '../python-float.ts'
 import { DISTRIBUTION_COLUMNS } from './columns.ts'
 import { lastKey, once } from './memo.ts'
+import { collectStreaming } from './streaming-collect.ts'
 
 export const DISTRIBUTION_BINS = 12
 
@@ -103,10 +104,10 @@ export function buildDistribution(fact: pl.DataFrame, bins = DISTRIBUTION_BINS):
     throw new Error('gold: distribution needs at least one finite amount')
   }
   const tables = binTables(`${min}|${max}|${bins}`)
-  const counts = fact.lazy().select(tables.bin).groupBy(e.key).agg(e.count)
+  const counts = collectStreaming(fact.lazy().select(tables.bin).groupBy(e.key).agg(e.count))
   return tables.labels
     .lazy()
-    .join(counts, { on: 'bin', how: 'left' })
+    .join(counts.lazy(), { on: 'bin', how: 'left' })
     .withColumns(e.fill)
     .sort('bin')
     .select(...e.columns)

@@ -1,13 +1,14 @@
 /** §4.8 revenue aggregates over the fact: by month, country and product. */
 import pl from 'nodejs-polars'
-import { exactSum } from './exact-sum.ts'
+import { fromUnits, unitsSum } from './exact-sum.ts'
 import { once } from './memo.ts'
+import { collectStreaming } from './streaming-collect.ts'
 
 const exprs = once(() => {
-  const revenue = exactSum(pl.col('montant')).alias('ca')
+  const revenue = unitsSum(pl.col('montant'), 'ca')
   const by = (key: string) => ({
     key: pl.col(key),
-    columns: [pl.col(key), pl.col('ca')],
+    columns: [pl.col(key), fromUnits('ca')],
     byRevenue: [pl.col('ca'), pl.col(key)],
   })
   return { revenue, mois: by('mois'), pays: by('pays'), produit: by('produit') }
@@ -16,11 +17,7 @@ const exprs = once(() => {
 /** `mois`, `ca`, sorted by month. */
 export function buildCaMonthly(fact: pl.DataFrame): pl.DataFrame {
   const e = exprs()
-  return fact
-    .lazy()
-    .groupBy(e.mois.key)
-    .agg(e.revenue)
-    .collectSync()
+  return collectStreaming(fact.lazy().groupBy(e.mois.key).agg(e.revenue))
     .sort('mois')
     .select(...e.mois.columns)
 }
@@ -28,11 +25,7 @@ export function buildCaMonthly(fact: pl.DataFrame): pl.DataFrame {
 function largestFirst(fact: pl.DataFrame, key: 'pays' | 'produit'): pl.DataFrame {
   const e = exprs()
   const k = e[key]
-  return fact
-    .lazy()
-    .groupBy(k.key)
-    .agg(e.revenue)
-    .collectSync()
+  return collectStreaming(fact.lazy().groupBy(k.key).agg(e.revenue))
     .sort(k.byRevenue, [true, false])
     .select(...k.columns)
 }
