@@ -67,7 +67,9 @@ export function cleanAchats(bronze: TableFrame, clientIds: pl.Series, options: S
   const fast = (formats?.dateFormat ?? ISO_DATE) === ISO_DATE ? fastIsoTimestamp('date_achat') : undefined
   const { kept: clean, rejects } = applyRules(
     bronze,
-    fast ? { ...plan(fast.value), fallback: { when: fast.needsGeneral, plan: general } } : general,
+    fast
+      ? { ...plan(fast.value), fallback: { column: 'date_achat', when: fast.needsGeneral, plan: general } }
+      : general,
   )
   return { clean, rejects, quality: qualityCounters(rowCount(bronze), rejects, clean.height, COUNTERS) }
 }

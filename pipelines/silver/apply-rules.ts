@@ -21,8 +21,12 @@ export interface CleaningPlan {
   columns: readonly string[]
   /** An output text column whose words are capitalised (`title-case.ts`). */
   titleCased: string
-  /** A fast plan's way out: when this is true on any row, the (slower) general plan is applied instead. */
-  fallback?: { when: pl.Expr; plan: CleaningPlan }
+  /**
+   * A fast plan's way out: where the fast plan reads source `column` as null (its output column of the same
+   * name), `when` tells from the text whether the general plan would read it; if so on any row, the (slower)
+   * general plan is applied instead. Tested on those rows alone: over every row it cost a third of the pass.
+   */
+  fallback?: { column: string; when: pl.Expr; plan: CleaningPlan }
 }
 
 function rejectsTable(rejected: pl.DataFrame, rules: Rule[], columns: readonly string[]): pl.DataFrame {
@@ -64,7 +68,6 @@ function typedRows(bronze: TableFrame, plan: CleaningPlan): pl.DataFrame {
         ...KEPT_LINEAGE.map((c) => pl.col(c)),
         rejectedByAny(plan.rules).alias('_bad'),
         pl.col(plan.duplicates.key),
-        ...(plan.fallback ? [plan.fallback.when.alias('_fallback')] : []),
       )
   if (!isLazy(bronze)) return query(bronze.lazy()).collectSync({ engine: 'streaming' })
   const rows = rowCount(bronze)
@@ -85,11 +88,34 @@ export function applyRules(
   plan: CleaningPlan,
 ): { kept: pl.DataFrame; rejects: pl.DataFrame } {
   const typed = typedRows(bronze, plan)
-  if (plan.fallback) {
-    if (typed.getColumn('_fallback').cast(pl.UInt32).sum() > 0) return applyRules(bronze, plan.fallback.plan)
-    return applyChecked(bronze, plan, typed.drop('_fallback'))
-  }
+  if (plan.fallback && needsFallback(bronze, typed, plan.fallback))
+    return applyRules(bronze, plan.fallback.plan)
   return applyChecked(bronze, plan, typed)
+}
+
+/** True when a row the fast plan read as null is one the general plan reads. */
+function needsFallback(
+  bronze: TableFrame,
+  typed: pl.DataFrame,
+  fallback: NonNullable<CleaningPlan['fallback']>,
+): boolean {
+  const unread = typed
+    .lazy()
+    .select(pl.col(fallback.column).isNull().alias('_unread'))
+    .withRowIndex('_at')
+    .filter(pl.col('_unread'))
+    .collectSync()
+    .getColumn('_at')
+  if (unread.length === 0) return false
+  return (
+    asLazy(bronze)
+      .select(pl.col(fallback.column).gather(unread))
+      .select(fallback.when.alias('_needed'))
+      .collectSync()
+      .getColumn('_needed')
+      .cast(pl.UInt32)
+      .sum() > 0
+  )
 }
 
 /** Duplicates and rejects, from the typed rows of a plan. */
