@@ -2,10 +2,18 @@
 import pl from 'nodejs-polars'
 import type { GoldKpis } from '../src-preload/contract.ts'
 
-export function goldKpis(fact: pl.DataFrame, scores: pl.DataFrame, segmentSummary: pl.DataFrame): GoldKpis {
-  const totals = fact
-    .select(pl.col('montant').sum().alias('ca'), pl.col('id_client').nUnique().alias('clients'))
-    .toRecords()[0] as { ca: number; clients: number }
+/** Gold's tables the headline figures come from. */
+export interface KpiTables {
+  fact: pl.DataFrame
+  scores: pl.DataFrame
+  segmentSummary: pl.DataFrame
+  /** cohort_first_purchase: each buying client is in exactly one cohort, so its counts add up to them. */
+  cohorts: pl.DataFrame
+}
+
+export function goldKpis({ fact, scores, segmentSummary, cohorts }: KpiTables): GoldKpis {
+  // The clients are counted from the cohorts, a few rows, not by a distinct count over every purchase.
+  const totals = { ca: fact.getColumn('montant').sum(), clients: cohorts.getColumn('clients').sum() }
   const expected = scores.select(pl.col('expected_value_12m').sum().alias('e')).toRecords()[0] as {
     e: number
   }

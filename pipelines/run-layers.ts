@@ -382,7 +382,12 @@ export async function runLayers(
   report.progress(0.9, 'gold: writing tables')
   const others = Object.fromEntries(Object.entries(gold.tables).filter(([table]) => table !== 'fact_achats'))
   ctx.write('gold', others, { rowsIn: purchases })
-  const kpis = goldKpis(gold.tables.fact_achats, gold.tables.client_scores, gold.tables.segment_summary)
+  const kpis = goldKpis({
+    fact: gold.tables.fact_achats,
+    scores: gold.tables.client_scores,
+    segmentSummary: gold.tables.segment_summary,
+    cohorts: gold.tables.cohort_first_purchase,
+  })
   await ctx.flushed()
   report.progress(1, 'done')
   return {

@@ -141,7 +141,12 @@ async function publishableGold(lake: Lake): Promise<{ run: RunRecord; goldDir: s
 function runKpis(run: RunRecord, goldDir: string): GoldKpis {
   if (run.kpis) return run.kpis
   const read = (name: string) => pl.readParquet(goldTablePath(goldDir, collectionSpec(name)))
-  return goldKpis(read('gold_fact_achats'), read('gold_client_scores'), read('gold_segment_summary'))
+  return goldKpis({
+    fact: read('gold_fact_achats'),
+    scores: read('gold_client_scores'),
+    segmentSummary: read('gold_segment_summary'),
+    cohorts: read('gold_cohort_first_purchase'),
+  })
 }
 
 async function ensureIndexes(coll: Collection<GoldDocument>, spec: CollectionSpec): Promise<void> {
