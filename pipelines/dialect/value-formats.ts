@@ -26,12 +26,16 @@ function count(df: pl.DataFrame, expr: pl.Expr): number {
   return Number(df.select(expr.cast(pl.Int64).sum().alias('n')).getColumn('n').get(0) ?? 0)
 }
 
+/**
+ * The first non-blank values, trimmed. The streaming engine stops once it has them; the in-memory one trims
+ * the whole column first (1M purchases: 9 ms against 20–28 ms).
+ */
 function sample(df: TableFrame, column: string): pl.DataFrame {
   return asLazy(df)
     .select(pl.col(column).str.strip().alias('v'))
     .filter(pl.col('v').isNotNull().and(pl.col('v').str.lengths().gt(0)))
     .head(SAMPLE_ROWS)
-    .collectSync()
+    .collectSync({ engine: 'streaming' })
 }
 
 /** A comma when more sampled values are written 56,22 than 56.22 (whole numbers say nothing). */
