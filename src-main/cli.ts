@@ -90,7 +90,7 @@ async function startCore(
   values: Values,
   context: CliContext,
   io: Io,
-  startThread?: CoreOptions['startThread'],
+  threads?: CoreOptions['threads'],
 ): Promise<Core> {
   const data = chooseDataDir(values['data-dir'], process.env, context.defaultDataDir)
   const [{ createCore }, { resolveBackends }] = await Promise.all([
@@ -109,7 +109,7 @@ async function startCore(
     paths: values.compose ? { ...context.paths, composeFile: resolve(values.compose) } : context.paths,
     ...(context.launchChild ? { launchChild: context.launchChild } : {}),
     ...(context.startPlanProcess ? { startPlanProcess: context.startPlanProcess } : {}),
-    ...(startThread ? { startThread } : {}),
+    ...(threads ? { threads } : {}),
     mongo: backends.mongo,
     s3: backends.s3,
   })
@@ -168,8 +168,8 @@ export async function main(
     return 2
   }
   let core: Core | undefined
-  const startThread = RUNS_PIPELINE.has(name) ? warmWorkerThread(context.paths.pipelineWorker) : undefined
-  const coreStarted = startCore(values, context, io, startThread)
+  const threads = RUNS_PIPELINE.has(name) ? warmWorkerThread(context.paths.pipelineWorker) : undefined
+  const coreStarted = startCore(values, context, io, threads)
   const outcome = CANCELLED_OUTCOME[name as CliCommand]
   const interrupt = outcome
     ? cancelOnSignals({

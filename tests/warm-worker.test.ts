@@ -29,7 +29,7 @@ describe('the worker thread started before its plan', () => {
     const warm = createCore({
       dataDir: tempDir('medallion-warm-'),
       paths: SOURCE_PATHS,
-      startThread: warmWorkerThread(SOURCE_PATHS.pipelineWorker),
+      threads: warmWorkerThread(SOURCE_PATHS.pipelineWorker),
     })
     const plain = createCore({ dataDir: tempDir('medallion-warm-plain-'), paths: SOURCE_PATHS })
     try {
@@ -46,6 +46,42 @@ describe('the worker thread started before its plan', () => {
     } finally {
       await warm.close()
       await plain.close()
+    }
+  }, 120_000)
+
+  it('is released, not left loaded, by a run in a process of its own', async () => {
+    const warm = warmWorkerThread(SOURCE_PATHS.pipelineWorker)
+    const calls: string[] = []
+    const threads = {
+      start: (...args: Parameters<typeof warm.start>) => {
+        calls.push('start')
+        return warm.start(...args)
+      },
+      release: () => {
+        calls.push('release')
+        warm.release()
+      },
+    }
+    const core = (ownProcessFromBytes?: number) =>
+      createCore({
+        dataDir: tempDir('medallion-warm-released-'),
+        paths: SOURCE_PATHS,
+        threads,
+        ...(ownProcessFromBytes === undefined ? {} : { ownProcessFromBytes }),
+      })
+    const big = core(0)
+    const small = core()
+    try {
+      const inProcess = await big.pipeline.start({ from: 'bronze', inputDir: sources }).done
+      expect(inProcess.status).toBe('succeeded')
+      expect(calls).toEqual(['release'])
+      // Once released, a small run gets a thread of its own.
+      const inThread = await small.pipeline.start({ from: 'bronze', inputDir: sources }).done
+      expect(inThread.status).toBe('succeeded')
+      expect(calls).toEqual(['release', 'start'])
+    } finally {
+      await big.close()
+      await small.close()
     }
   }, 120_000)
 
@@ -66,7 +102,7 @@ console.log('started')`
   it('is replaced when it died before its plan came: the run fails with a reason', async () => {
     const entry = join(tempDir('medallion-warm-dead-'), 'exits.mjs')
     writeFileSync(entry, 'process.exit(3)\n')
-    const start = warmWorkerThread(entry)
+    const { start } = warmWorkerThread(entry)
     // Long enough for the thread to start and exit.
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     const plan = { runId: 'warm-dead' } as LayerPlan

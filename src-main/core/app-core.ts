@@ -54,7 +54,7 @@ export interface CoreOptions {
   /** Starts a big run's worker as a process of its own: Node's fork by default, a utility process in the window. */
   startPlanProcess?: PipelineDeps['startPlanProcess']
   /** Starts a small run's worker thread: a new thread by default, the one started early in the CLI. */
-  startThread?: PipelineDeps['startThread']
+  threads?: PipelineDeps['threads']
   /** Sources from this size on (bytes) run in a process of their own (default 128 MB; tests lower it). */
   ownProcessFromBytes?: number
   /** How many pipeline runs the history keeps. */
@@ -157,7 +157,7 @@ export function createCore(options: CoreOptions): Core {
         redact: (text) => secrets.redact(text),
         keepRuns: options.keepRuns,
         ...(options.startPlanProcess ? { startPlanProcess: options.startPlanProcess } : {}),
-        ...(options.startThread ? { startThread: options.startThread } : {}),
+        ...(options.threads ? { threads: options.threads } : {}),
         ...(options.ownProcessFromBytes !== undefined
           ? { ownProcessFromBytes: options.ownProcessFromBytes }
           : {}),

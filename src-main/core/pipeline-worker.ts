@@ -30,6 +30,13 @@ export type StartPlanWorker = (entry: string | URL, plan: LayerPlan) => PlanWork
 
 export const startWorkerThread: StartPlanWorker = (entry, plan) => new Worker(entry, { workerData: plan })
 
+/** Where a small run's thread comes from (a new one, or one started early: warm-worker.ts). */
+export interface ThreadStarter {
+  start: StartPlanWorker
+  /** The run goes another way (a process of its own, Spark): a thread started for it early is ended. */
+  release(): void
+}
+
 export function runInWorker(
   start: () => PlanWorker,
   signal: AbortSignal,

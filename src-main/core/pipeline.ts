@@ -17,7 +17,12 @@ import { errorCode, errorMessage, MedallionError, RunFailedError } from './error
 import { pruneImports } from './import/import-prune.ts'
 import { commitRecord, type Lake, layerFolder, newRunId } from './lake/lake.ts'
 import type { S3LakeConfig } from './lake/s3-config.ts'
-import { runInWorker, type StartPlanWorker, startWorkerThread } from './pipeline-worker.ts'
+import {
+  runInWorker,
+  type StartPlanWorker,
+  startWorkerThread,
+  type ThreadStarter,
+} from './pipeline-worker.ts'
 import { forkPlanProcess, OWN_PROCESS_FROM_BYTES, PLAN_PROCESS_ENV } from './plan-process.ts'
 import type { JobCallbacks } from './spark/job-session.ts'
 import type { SparkJob } from './spark/spark-runner.ts'
@@ -36,7 +41,7 @@ export interface PipelineDeps {
    */
   startPlanProcess?: (env: Readonly<Record<string, string>>) => StartPlanWorker
   /** Starts a small run's worker thread (default `startWorkerThread`; the CLI's is started early). */
-  startThread?: StartPlanWorker
+  threads?: ThreadStarter
   /** Sources from this size on (bytes, both files) run in a process of their own (default 128 MB). */
   ownProcessFromBytes?: number
   /** The Spark twin's job folder (and whether the app is packaged), for runs on Spark. */
@@ -111,7 +116,8 @@ export class PipelineService {
   private startWorker(plan: LayerPlan) {
     const bytes = Object.values(plan.sources ?? {}).reduce((sum, path) => sum + sizeOf(path), 0)
     const ownProcess = plan.sources && bytes >= (this.deps.ownProcessFromBytes ?? OWN_PROCESS_FROM_BYTES)
-    if (!ownProcess) return (this.deps.startThread ?? startWorkerThread)(this.deps.workerEntry, plan)
+    if (!ownProcess) return (this.deps.threads?.start ?? startWorkerThread)(this.deps.workerEntry, plan)
+    this.deps.threads?.release()
     const start = (this.deps.startPlanProcess ?? forkPlanProcess)(PLAN_PROCESS_ENV)
     return start(this.deps.workerEntry, plan)
   }
@@ -222,6 +228,7 @@ export class PipelineService {
     task: Task,
     callbacks: Pick<JobCallbacks, 'progress' | 'step'>,
   ): Promise<LayerResult> {
+    this.deps.threads?.release()
     const { runOnSpark } = await import('./spark/spark-runner.ts')
     const { lake, dataDir, s3, sparkJob, sparkEnv } = this.deps
     const env = sparkEnv?.()

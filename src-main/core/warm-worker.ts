@@ -1,13 +1,14 @@
 /**
  * A pipeline worker thread started before its plan is known. `medallion run` starts one first thing, so
  * the thread loads Polars while the command loads the rest (80 ms of a 1M run, measured). The first small
- * run takes it; unreferenced until then, an unused one (a big run has a process of its own) never holds
- * the process open, and one that died before its plan came is replaced by a fresh thread.
+ * run takes it; unreferenced until then, an unused one never holds the process open, and one that died
+ * before its plan came is replaced by a fresh thread. A run that goes another way (a big one has a process
+ * of its own; Spark needs no thread) releases it: the thread ends rather than hold Polars idle.
  */
 import { Worker } from 'node:worker_threads'
-import { type StartPlanWorker, startWorkerThread } from './pipeline-worker.ts'
+import { type StartPlanWorker, startWorkerThread, type ThreadStarter } from './pipeline-worker.ts'
 
-export function warmWorkerThread(entry: string | URL): StartPlanWorker {
+export function warmWorkerThread(entry: string | URL): ThreadStarter {
   let warm: Worker | undefined = new Worker(entry)
   let alive = true
   warm.unref()
@@ -16,15 +17,25 @@ export function warmWorkerThread(entry: string | URL): StartPlanWorker {
   warm.once('exit', () => {
     alive = false
   })
-  return (start, plan) => {
+  const take = (): Worker | undefined => {
     const worker = warm
     warm = undefined
-    if (!worker || !alive || String(start) !== String(entry)) {
+    return worker
+  }
+  const start: StartPlanWorker = (given, plan) => {
+    const worker = take()
+    if (!worker || !alive || String(given) !== String(entry)) {
       void worker?.terminate()
-      return startWorkerThread(start, plan)
+      return startWorkerThread(given, plan)
     }
     worker.ref()
     worker.postMessage(plan)
     return worker
+  }
+  return {
+    start,
+    release: () => {
+      void take()?.terminate()
+    },
   }
 }
