@@ -21,8 +21,8 @@ export const OWN_PROCESS_FROM_BYTES = STREAM_FROM_BYTES
  * glibc: blocks of 768 KB and more are mapped on their own and unmapped when freed. Measured at 10M
  * purchases, peak of the process tree: by default glibc keeps what it freed, 2.7 GB; at 128 KB 1.73 GB,
  * but a third of the run's CPU went to the kernel faulting in fresh pages; 768 KB keeps 1.78–1.84 GB with
- * a third less system time (15.3–15.9 s → 13.0–14.5 s for the run); 1 MB and up hold 2.2 GB and more, past
- * the 2 GB budget. Ignored by other C libraries.
+ * a quarter less system time (the run: 13.0–14.5 s, against 15.3–15.9 s at 512 KB); 1 MB and up hold
+ * 2.2 GB and more, past the 2 GB budget. Ignored by other C libraries.
  */
 export const PLAN_PROCESS_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '786432' }
 
