@@ -7,10 +7,10 @@ import { scanRecords } from './record-scan.ts'
 const dir = mkdtempSync(join(tmpdir(), 'medallion-scan-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function scan(bytes: string | Buffer, delimiter = ',') {
+function scan(bytes: string | Buffer, delimiter = ',', chunkBytes?: number) {
   const path = join(dir, `f${Math.random().toString(36).slice(2)}.csv`)
   writeFileSync(path, bytes)
-  return scanRecords(path, delimiter)
+  return scanRecords(path, delimiter, chunkBytes)
 }
 
 describe('the record scan', () => {
@@ -39,6 +39,19 @@ describe('the record scan', () => {
     const result = scan('a,b\n"1,5",2\n3,4')
     expect(result.kept).toBe(2)
     expect(result.malformed.lines.length).toBe(0)
+  })
+
+  it('reads the same records whatever the chunk boundaries cut (a quote, `""`, a line break in quotes)', () => {
+    const text =
+      'id;nom;note\r\n1;"Ana\nMaria";"dit ""oui"""\r\n;;\r\n2;Zoé;"a;b"\n3;"x""\n""y";z;extra\n  \n4;"é\n\n";ok'
+    const whole = scan(text, ';')
+    expect(whole.kept).toBe(3)
+    expect(Array.from(whole.keptLines ?? [])).toEqual([2, 5, 9])
+    expect(Array.from(whole.malformed.lines)).toEqual([6])
+    expect(Array.from(whole.blank.lines)).toEqual([4, 8])
+    for (let chunkBytes = 4; chunkBytes <= 24; chunkBytes++) {
+      expect(scan(text, ';', chunkBytes), `chunks of ${chunkBytes} bytes`).toEqual(whole)
+    }
   })
 
   it('finds the first line that is not UTF-8, across chunk boundaries too', () => {
