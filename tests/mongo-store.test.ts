@@ -8,6 +8,7 @@ import type pl from 'nodejs-polars'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LocalLake } from '../src-main/core/lake/local-lake.ts'
 import { type CollectionSpec, collection } from '../src-main/core/serving/collections.ts'
+import { PUBLISH_COLLECTION } from '../src-main/core/serving/gold-documents.ts'
 import { createMongoClient } from '../src-main/core/serving/mongo-client.ts'
 import {
   describeClient,
@@ -247,6 +248,28 @@ describe.skipIf(!FERRETDB_AVAILABLE)(
         detail: `mongodb://127.0.0.1:${port} database gold_serving`,
         runId: run.runId,
       })
+    })
+
+    it('asked for its health and KPIs at once, reads the publish document once, beside the ping', async () => {
+      const watched = createMongoClient(server.url, { monitorCommands: true })
+      const commands: string[] = []
+      watched.on('commandStarted', (event) => {
+        const target = event.command[event.commandName]
+        commands.push(typeof target === 'string' ? `${event.commandName} ${target}` : event.commandName)
+      })
+      const watchedStore = new MongoStore({ client: watched, db: 'gold_serving' })
+      try {
+        await watchedStore.health() // connects, and fills the KPIs' cache for this publish
+        await watchedStore.kpis()
+        commands.length = 0
+        const [health, kpis] = await Promise.all([watchedStore.health(), watchedStore.kpis()])
+        expect(health).toMatchObject({ ok: true, runId: run.runId })
+        expect(kpis).toEqual(await store.kpis())
+        expect(commands.sort()).toEqual([`find ${PUBLISH_COLLECTION}`, 'ping'])
+      } finally {
+        await watchedStore.close()
+        await watched.close()
+      }
     })
 
     it('answers the same whether built from a Db, a client and a name, or a URL', async () => {

@@ -66,6 +66,8 @@ interface PublishState {
   settled: boolean
   /** Documents per collection as the last publish counted them. */
   counts: Record<string, unknown>
+  /** The run the last publish came from. */
+  runId: string | undefined
 }
 
 export class MongoStore implements ServingStore {
@@ -142,6 +144,10 @@ export class MongoStore implements ServingStore {
 
   async health(): Promise<StoreHealth> {
     let timer: NodeJS.Timeout | undefined
+    // Asked together with ping, and shared with the requests that read it meanwhile (/health's own KPIs):
+    // under load each round trip waits its turn at the server.
+    const state = this.read((db) => this.publishState(db))
+    state.catch(() => {})
     try {
       const ping = this.read((db) => db.command({ ping: 1 }))
       const timeout = new Promise<never>((_, reject) => {
@@ -162,16 +168,13 @@ export class MongoStore implements ServingStore {
       clearTimeout(timer)
     }
     // A server may answer ping without credentials: reading the publish document checks them too.
-    let latest: AnyDocument | null = null
+    let runId: string | undefined
     try {
-      latest = await this.read((db) =>
-        db.collection<{ _id: string } & AnyDocument>(PUBLISH_COLLECTION).findOne({ _id: PUBLISH_DOC_ID }),
-      )
+      runId = (await state).runId
     } catch (err) {
       if (err instanceof MedallionError && err.code === 'store_auth')
         return { store: 'mongo', ok: false, detail: err.message }
     }
-    const runId = typeof latest?.run_id === 'string' ? latest.run_id : undefined
     return { store: 'mongo', ok: true, detail: this.where(), ...(runId ? { runId } : {}) }
   }
 
@@ -181,12 +184,13 @@ export class MongoStore implements ServingStore {
       .collection<{ _id: string } & AnyDocument>(PUBLISH_COLLECTION)
       .findOne({ _id: PUBLISH_DOC_ID })
       .then((doc): PublishState => {
-        if (!doc) return { token: undefined, settled: false, counts: {} }
+        if (!doc) return { token: undefined, settled: false, counts: {}, runId: undefined }
         const counts = typeof doc.counts === 'object' && doc.counts !== null ? doc.counts : {}
         return {
           token: `${String(doc.revision ?? '')}/${String(doc.publish_id ?? '')}`,
           settled: doc.in_progress === undefined && doc.publish_id !== undefined,
           counts: counts as Record<string, unknown>,
+          runId: typeof doc.run_id === 'string' ? doc.run_id : undefined,
         }
       })
       .finally(() => {
